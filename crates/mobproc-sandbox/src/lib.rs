@@ -1,0 +1,44 @@
+//! The MOBPROC sandbox: a faithful stand-in for the Tangoe Mobile
+//! Procurement v1 API, with its own OAuth 2 authorization server, seeded
+//! data in SQLite, fault switches, and the widget's static files.
+//!
+//! [`app`] builds the whole service; `main.rs` only parses flags and serves it.
+
+pub mod admin;
+pub mod api;
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod extract;
+pub mod faults;
+pub mod ids;
+pub mod images;
+pub mod links;
+pub mod model;
+pub mod oauth;
+pub mod paging;
+pub mod seed;
+pub mod site;
+pub mod state;
+
+use axum::Router;
+
+pub use config::Config;
+pub use state::AppState;
+
+/// Where the API lives, as on the real service.
+pub const API_PREFIX: &str = "/mobproc/v1";
+
+/// The whole sandbox: the API under [`API_PREFIX`], the OAuth server under
+/// `/as`, generated images and the admin API under `/sandbox`, and the
+/// static site at `/`.
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .nest(API_PREFIX, api::router(state.clone()))
+        .nest("/as", oauth::router())
+        .nest("/sandbox/images", images::router())
+        .nest("/sandbox/admin", admin::router(state.clone()))
+        .merge(site::router(&state.config))
+        .with_state(state)
+}

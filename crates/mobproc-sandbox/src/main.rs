@@ -1,0 +1,32 @@
+use clap::Parser;
+use mobproc_sandbox::{app, AppState, Config};
+
+#[tokio::main]
+async fn main() {
+    let config = Config::parse();
+    let addr = config.addr;
+    let state = match AppState::open(config) {
+        Ok(state) => state,
+        Err(error) => {
+            eprintln!("mobproc-sandbox: cannot open the database: {error}");
+            std::process::exit(1);
+        }
+    };
+    let listener = match tokio::net::TcpListener::bind(addr).await {
+        Ok(listener) => listener,
+        Err(error) => {
+            eprintln!("mobproc-sandbox: cannot listen on {addr}: {error}");
+            std::process::exit(1);
+        }
+    };
+    eprintln!("mobproc-sandbox: serving http://{addr}/ (API at http://{addr}/mobproc/v1)");
+    let served = axum::serve(listener, app(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await;
+    if let Err(error) = served {
+        eprintln!("mobproc-sandbox: {error}");
+        std::process::exit(1);
+    }
+}

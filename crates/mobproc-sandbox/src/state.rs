@@ -1,0 +1,71 @@
+//! Shared state of the running sandbox.
+
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::config::Config;
+use crate::db::Db;
+use crate::faults::Faults;
+
+/// Everything a handler may need. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub faults: Arc<RwLock<Faults>>,
+    pub clock: Clock,
+}
+
+impl AppState {
+    /// Opens the database named in `config` and builds the state.
+    pub fn open(config: Config) -> Result<AppState, rusqlite::Error> {
+        let clock = Clock::default();
+        let db = Db::open(&config.db, config.reset, clock.now())?;
+        let faults = Faults::from_config(&config).map_err(|message| {
+            rusqlite::Error::InvalidParameterName(format!("bad fault setting: {message}"))
+        })?;
+        Ok(AppState {
+            db,
+            config: Arc::new(config),
+            faults: Arc::new(RwLock::new(faults)),
+            clock,
+        })
+    }
+
+    /// The faults in force now.
+    pub fn faults(&self) -> Faults {
+        self.faults
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+}
+
+/// The sandbox's clock: the system's, plus an offset that tests move
+/// forward through the admin API to age tokens and orders without waiting.
+#[derive(Clone, Default)]
+pub struct Clock {
+    offset_seconds: Arc<AtomicI64>,
+}
+
+impl Clock {
+    /// Unix seconds, now.
+    pub fn now(&self) -> i64 {
+        let system = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
+        system + self.offset_seconds.load(Ordering::SeqCst)
+    }
+
+    /// Moves the clock forward by `seconds`.
+    pub fn advance(&self, seconds: i64) {
+        self.offset_seconds.fetch_add(seconds, Ordering::SeqCst);
+    }
+
+    /// How far the clock has been moved.
+    pub fn offset(&self) -> i64 {
+        self.offset_seconds.load(Ordering::SeqCst)
+    }
+}

@@ -1,0 +1,116 @@
+//! Assets: service lines and the devices on them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::AccessMethod;
+use crate::common::{Meta, NamedRef};
+use crate::employees::EntityStatus;
+
+open_enum!(
+    /// How a device's serial number is expressed.
+    SerialNumberType {
+        Imei = "IMEI",
+        Meid = "MEID",
+        Esn = "ESN",
+        CapCode = "CAP_CODE",
+        Pin = "PIN",
+        Msn = "MSN",
+        /// The backend does not know the type.
+        Unspecified = "UNKNOWN",
+    }
+);
+
+/// `{ "type", "value" }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SerialNumber {
+    #[serde(rename = "type")]
+    pub kind: SerialNumberType,
+    pub value: String,
+}
+
+/// A line's contract dates (UTC timestamps).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContractDates {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activated: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_device_upgrade: Option<String>,
+}
+
+/// A device asset (`/assets/devices`), also a confirmation's `device`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceAsset {
+    #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_method: Option<AccessMethod>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company_asset_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mac_address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manufacturer: Option<NamedRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serial_number: Option<SerialNumber>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sim_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<EntityStatus>,
+    /// With `includeServiceDetails=true`: the line the device is on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<Box<ServiceAsset>>,
+    /// With `includeUpgradeEligibleDate=true`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upgrade_eligibility_date: Option<String>,
+}
+
+/// A service asset: one line (`/assets/services`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceAsset {
+    #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
+    pub id: String,
+    pub service_number: String,
+    pub status: EntityStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract_dates: Option<ContractDates>,
+    /// The day the line may be upgraded; on or before today means now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upgrade_eligibility_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vendor: Option<NamedRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device: Option<DeviceAsset>,
+    /// The employee the line belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employee: Option<NamedRef>,
+}
+
+/// `GET /assets/services`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServicesPage {
+    #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
+    #[serde(default)]
+    pub services: Vec<ServiceAsset>,
+}
+
+/// `GET /assets/devices`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceAssetsPage {
+    #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
+    #[serde(default)]
+    pub devices: Vec<DeviceAsset>,
+}

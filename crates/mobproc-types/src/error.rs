@@ -1,0 +1,39 @@
+//! The MOBPROC error body.
+
+use serde::{Deserialize, Serialize};
+
+/// The `status` of an error body: the HTTP status as a number, or a word
+/// such as `"ERROR"` that some backends send for a failed order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ErrorStatus {
+    Code(u16),
+    Text(String),
+}
+
+/// An error answer: `{ "status", "id", "errorCode", "message" }`.
+///
+/// `id` is unique per occurrence (quote it to support). The sandbox adds
+/// `errors` when one request has several problems (an order failing
+/// validation), each naming the offending field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorBody {
+    pub status: ErrorStatus,
+    pub id: String,
+    pub error_code: String,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ErrorDetail>,
+}
+
+/// One problem in a request that has several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorDetail {
+    pub error_code: String,
+    pub message: String,
+    /// A JSON-path-like pointer into the request, e.g. `orderRequest.shipTo.address.POSTAL_CODE`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}

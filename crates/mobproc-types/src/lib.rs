@@ -1,0 +1,41 @@
+//! Serde models of the Tangoe Mobile Procurement (MOBPROC) v1 REST API.
+//!
+//! One crate, used by both the widget (compiled to `wasm32-unknown-unknown`)
+//! and the sandbox server, so the two sides can never disagree on a shape.
+//!
+//! Conventions:
+//! - Responses ignore fields they don't know; everything the documentation
+//!   does not always show is an `Option` and is skipped when absent, so a
+//!   parsed example reserializes to the same JSON value.
+//! - Request types (`OrderRequest`, `ApprovalRequest`) deny unknown fields:
+//!   a misspelled key is an error, not a silently dropped value.
+//! - Enums the API may extend keep unknown values (see [`open_enum!`]).
+//! - Money is held in integer cents ([`Money`]).
+
+#[macro_use]
+mod open_enum;
+
+pub mod approval;
+pub mod assets;
+pub mod auth;
+pub mod catalog;
+pub mod common;
+pub mod date;
+pub mod employees;
+pub mod error;
+pub mod money;
+pub mod orders;
+pub mod properties;
+pub mod regions;
+
+pub use approval::*;
+pub use assets::*;
+pub use auth::*;
+pub use catalog::*;
+pub use common::*;
+pub use employees::*;
+pub use error::*;
+pub use money::*;
+pub use orders::*;
+pub use properties::*;
+pub use regions::*;

@@ -1,0 +1,1 @@
+//! The MOBPROC upgrade-order widget.

@@ -1,1 +1,3 @@
-fn main() {}
+fn main() {
+    mobproc_widget::start();
+}

@@ -40,5 +40,6 @@ pub fn app(state: AppState) -> Router {
         .nest("/sandbox/images", images::router())
         .nest("/sandbox/admin", admin::router(state.clone()))
         .merge(site::router(&state.config))
+        .layer(site::cors(&state.config))
         .with_state(state)
 }

@@ -27,6 +27,7 @@ pub mod money;
 pub mod orders;
 pub mod properties;
 pub mod regions;
+pub mod validation;
 
 pub use approval::*;
 pub use assets::*;

@@ -1,0 +1,35 @@
+//! `GET /me`: the signed-in user, the actor, and what the actor may order.
+
+use axum::routing::get;
+use axum::{Json, Router};
+use mobproc_types::{CustomAttribute, Me, TransactionType};
+
+use crate::api::render;
+use crate::auth::Caller;
+use crate::links::Links;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/me", get(me))
+}
+
+async fn me(caller: Caller, links: Links) -> Json<Me> {
+    let department = caller
+        .actor
+        .employee
+        .department
+        .as_ref()
+        .map(|d| d.name.clone())
+        .unwrap_or_default();
+    Json(Me {
+        user: render::employee(&links, caller.user.employee.clone()),
+        actor: render::employee(&links, caller.actor.employee.clone()),
+        transaction_types: vec![TransactionType::Upgrade],
+        is_approver: caller.actor.is_approver,
+        can_move_service: caller.actor.can_move_service,
+        custom_attributes: vec![CustomAttribute {
+            name: "costCenter".into(),
+            value: department,
+        }],
+    })
+}

@@ -1,0 +1,73 @@
+//! The MOBPROC v1 API, one router per resource.
+
+mod assets;
+mod catalog;
+mod employees;
+mod me;
+mod orders;
+mod ping;
+mod properties;
+mod regions;
+pub mod render;
+
+use axum::extract::Request;
+use axum::http::{HeaderName, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+
+use crate::auth::{ACTIVITY_HEADER, CORRELATION_HEADER};
+use crate::error::ApiError;
+use crate::state::AppState;
+
+pub use orders::lifecycle;
+pub use orders::validate;
+
+/// Every API route, with fault injection, the body limit, and the MOBPROC
+/// error body for unknown routes and methods.
+pub fn router(state: AppState) -> Router<AppState> {
+    Router::new()
+        .merge(ping::router())
+        .merge(me::router())
+        .merge(employees::router())
+        .merge(assets::router())
+        .merge(catalog::router())
+        .merge(regions::router())
+        .merge(properties::router())
+        .merge(orders::router())
+        .fallback(unknown_route)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn(echo_context_headers))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::faults::inject))
+        .layer(axum::extract::DefaultBodyLimit::max(state.config.body_limit))
+}
+
+async fn unknown_route(request: Request) -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "404-resource-not-found",
+        format!("There is no resource at '{}'.", request.uri().path()),
+    )
+}
+
+async fn method_not_allowed(request: Request) -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "405-method-not-allowed",
+        format!("'{}' does not take {}.", request.uri().path(), request.method()),
+    )
+}
+
+/// Echoes the activity and correlation ids, so callers can match answers
+/// to their logs.
+async fn echo_context_headers(request: Request, next: Next) -> Response {
+    let echoed: Vec<_> = [ACTIVITY_HEADER, CORRELATION_HEADER]
+        .into_iter()
+        .filter_map(|name| Some((HeaderName::from_static(name), request.headers().get(name)?.clone())))
+        .collect();
+    let mut response = next.run(request).await.into_response();
+    for (name, value) in echoed {
+        response.headers_mut().insert(name, value);
+    }
+    response
+}

@@ -1,0 +1,315 @@
+//! `POST /orders` (confirm or submit), `GET /orders[/{id}]`, an order's
+//! history and shipments, and `POST /orders/{id}/approval`.
+
+mod build;
+pub mod lifecycle;
+mod store;
+pub mod validate;
+
+use axum::body::Body;
+use axum::extract::{OriginalUri, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use mobproc_types::{
+    ApprovalAction, ApprovalRequest, ApprovalResponse, ApprovalStatus, ConfirmationResponse, HistoryResponse, Items,
+    Meta, Order, OrderRequestBody, OrderResponse, OrderStatus, OrdersPage, ResponseStatus, ShipmentsResponse,
+};
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::faults::DropMode;
+use crate::links::Links;
+use crate::paging::Paging;
+use crate::state::AppState;
+use store::{OrderFilter, Submitted};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orders", post(create).get(list))
+        .route("/orders/{id}", get(detail))
+        .route("/orders/{id}/history", get(history))
+        .route("/orders/{id}/shipments", get(shipments))
+        .route("/orders/{id}/approval", post(approval))
+}
+
+fn step(state: &AppState) -> i64 {
+    state.config.order_step_seconds as i64
+}
+
+/// An answer with the stored order's site-relative links made absolute.
+fn with_links<T: serde::Serialize>(links: &Links, answer: &T) -> ApiResult<Json<Value>> {
+    let mut value = serde_json::to_value(answer)?;
+    build::absolutize(&mut value, links);
+    Ok(Json(value))
+}
+
+#[derive(Deserialize)]
+struct CreateQuery {
+    confirm: Option<String>,
+}
+
+/// Validates the request; with `confirm=true` answers the confirmation,
+/// otherwise stores the order (once per `externalOrderNumber`).
+async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    links: Links,
+    ApiQuery(query): ApiQuery<CreateQuery>,
+    ApiJson(body): ApiJson<OrderRequestBody>,
+) -> ApiResult<Response> {
+    let confirm = match query.confirm.as_deref() {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(other) => {
+            return Err(ApiError::bad_request(
+                "invalid-confirm",
+                format!("confirm must be true or false, not '{other}'."),
+            ))
+        }
+    };
+    let request = body.order_request;
+    let now = state.clock.now();
+    let step = step(&state);
+    let drop_mode = state.faults().drop_after_store;
+    let answer_links = links.clone();
+    let outcome = state
+        .db
+        .run(move |connection| {
+            let context = validate::load_context(connection, &caller, &request)?;
+            let problems = validate::check_order(&context, &request);
+            if !problems.is_empty() {
+                return Err(ApiError::invalid_order(problems));
+            }
+            let hash = store::request_hash(&caller, &request);
+            store::check_not_duplicate(connection, &caller.tenant.code, &request, &hash)?;
+            let confirmation = build::confirmation(&Links::new(""), &caller, &context, &request);
+            if confirm {
+                return Ok(Err(confirmation));
+            }
+            store::submit(connection, &caller, &request, &confirmation, now, step).map(Ok)
+        })
+        .await?;
+    match outcome {
+        Err(confirmation) => Ok(with_links(
+            &answer_links,
+            &ConfirmationResponse {
+                order_confirmation: confirmation,
+                status: ResponseStatus::Success,
+            },
+        )?
+        .into_response()),
+        Ok(Submitted::Replayed(order)) => Ok(order_answer(&answer_links, order)?.into_response()),
+        Ok(Submitted::Created(order)) => match drop_mode {
+            None => Ok(order_answer(&answer_links, order)?.into_response()),
+            Some(DropMode::ServerError) => Err(ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "500-answer-lost",
+                "The order may have been stored, but its answer was lost (fault injection). Look it up by externalOrderNumber before sending it again.",
+            )),
+            Some(DropMode::Close) => Ok(dropped_answer()),
+        },
+    }
+}
+
+fn order_answer(links: &Links, order: Order) -> ApiResult<Json<Value>> {
+    with_links(links, &OrderResponse { order, status: ResponseStatus::Success })
+}
+
+/// A 200 whose body breaks off: the client sees the connection drop.
+fn dropped_answer() -> Response {
+    let broken = broken_body();
+    Response::builder()
+        .status(StatusCode::OK)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from_stream(broken))
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
+/// A body stream that sends a few bytes, then fails.
+fn broken_body() -> impl futures_core::Stream<Item = Result<&'static [u8], std::io::Error>> {
+    struct Broken(u8);
+    impl futures_core::Stream for Broken {
+        type Item = Result<&'static [u8], std::io::Error>;
+        fn poll_next(
+            mut self: std::pin::Pin<&mut Self>,
+            _: &mut std::task::Context<'_>,
+        ) -> std::task::Poll<Option<Self::Item>> {
+            self.0 += 1;
+            std::task::Poll::Ready(Some(match self.0 {
+                1 => Ok(b"{\"order\":".as_slice()),
+                _ => Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "answer dropped on purpose")),
+            }))
+        }
+    }
+    Broken(0)
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct OrdersQuery {
+    external_order_number: Option<String>,
+    employee: Option<String>,
+    status: Option<String>,
+    date_time_updated: Option<String>,
+    limit: Option<String>,
+    offset: Option<String>,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    links: Links,
+    OriginalUri(uri): OriginalUri,
+    ApiQuery(query): ApiQuery<OrdersQuery>,
+) -> ApiResult<Json<Value>> {
+    let paging = Paging::parse(query.limit.as_deref(), query.offset.as_deref(), caller.tenant.platform)?;
+    let updated_since = match &query.date_time_updated {
+        Some(text) => Some(store::timestamp_seconds(text).ok_or_else(|| {
+            ApiError::bad_request(
+                "invalid-date-time-updated",
+                format!("dateTimeUpdated must be a date such as 2016-04-28T18:10:27Z, not '{text}'."),
+            )
+        })?),
+        None => None,
+    };
+    let filter = OrderFilter {
+        external_order_number: query.external_order_number,
+        employee: query.employee,
+        status: query.status,
+        updated_since,
+    };
+    let now = state.clock.now();
+    let step = step(&state);
+    let orders = state
+        .db
+        .run(move |c| store::list_orders(c, &caller, &filter, now, step))
+        .await?;
+    let meta: Meta = paging.meta(&links, &uri, orders.len() as u32);
+    with_links(&links, &OrdersPage { meta: Some(meta), orders: paging.slice(orders) })
+}
+
+/// Loads an order the caller may see, or answers 404.
+async fn visible_order(state: &AppState, caller: Caller, id: String) -> ApiResult<Order> {
+    let now = state.clock.now();
+    let step = step(state);
+    let lookup = id.clone();
+    let order = state
+        .db
+        .run(move |c| {
+            let order = store::load_order(c, &caller.tenant.code, &lookup, now, step)?;
+            Ok(order.filter(|o| caller.may_act_for(&o.account_holder.id)))
+        })
+        .await?;
+    order.ok_or_else(|| ApiError::not_found("order", &id))
+}
+
+async fn detail(
+    State(state): State<AppState>,
+    caller: Caller,
+    links: Links,
+    ApiPath(id): ApiPath<String>,
+) -> ApiResult<Json<Value>> {
+    let order = visible_order(&state, caller, id).await?;
+    order_answer(&links, order)
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct SegmentQuery {
+    order_segment: Option<String>,
+}
+
+fn check_segment(order: &Order, segment: Option<&str>) -> ApiResult<()> {
+    match segment {
+        Some(id) if !order.order_segments.items.iter().any(|s| s.order_segment_id == id) => {
+            Err(ApiError::not_found("order segment", id))
+        }
+        _ => Ok(()),
+    }
+}
+
+async fn history(
+    State(state): State<AppState>,
+    caller: Caller,
+    links: Links,
+    OriginalUri(uri): OriginalUri,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(query): ApiQuery<SegmentQuery>,
+) -> ApiResult<Json<HistoryResponse>> {
+    let order = visible_order(&state, caller, id).await?;
+    check_segment(&order, query.order_segment.as_deref())?;
+    let order_id = order.order_id.clone();
+    let items = state
+        .db
+        .run(move |c| store::history(c, &order_id, query.order_segment.as_deref()))
+        .await?;
+    Ok(Json(HistoryResponse {
+        history: Items { meta: Some(Meta::href(links.absolute(&uri.to_string()))), items },
+    }))
+}
+
+async fn shipments(
+    State(state): State<AppState>,
+    caller: Caller,
+    links: Links,
+    OriginalUri(uri): OriginalUri,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(query): ApiQuery<SegmentQuery>,
+) -> ApiResult<Json<ShipmentsResponse>> {
+    let order = visible_order(&state, caller, id).await?;
+    check_segment(&order, query.order_segment.as_deref())?;
+    let order_id = order.order_id.clone();
+    let items = state
+        .db
+        .run(move |c| store::shipments(c, &order_id, query.order_segment.as_deref()))
+        .await?;
+    Ok(Json(ShipmentsResponse {
+        shipments: Items { meta: Some(Meta::href(links.absolute(&uri.to_string()))), items },
+    }))
+}
+
+/// An approver's decision: only on orders of their reports that await one.
+async fn approval(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(request): ApiJson<ApprovalRequest>,
+) -> ApiResult<Json<ApprovalResponse>> {
+    let approve = match request.action {
+        ApprovalAction::Approve => true,
+        ApprovalAction::Reject => false,
+        ApprovalAction::Unknown(other) => {
+            return Err(ApiError::bad_request(
+                "invalid-approval-action",
+                format!("action must be APPROVE or REJECT, not '{other}'."),
+            ))
+        }
+    };
+    if !caller.user.is_approver {
+        return Err(ApiError::forbidden("not-an-approver", "Only an approver may approve or reject orders."));
+    }
+    let order = visible_order(&state, caller.clone(), id.clone()).await?;
+    if order.account_holder.id == caller.user.employee.id {
+        return Err(ApiError::forbidden("own-order", "Approvers cannot decide on their own orders."));
+    }
+    let now = state.clock.now();
+    let step = step(&state);
+    let tenant = caller.tenant.code.clone();
+    let decided = state
+        .db
+        .run(move |c| store::decide(c, &tenant, &order.order_id, approve, now, step))
+        .await?
+        .ok_or_else(|| ApiError::not_found("order", &id))?;
+    let status = match decided {
+        (OrderStatus::AwaitingApproval, _) if approve => ApprovalStatus::ApprovalQueued,
+        (OrderStatus::AwaitingApproval, _) => ApprovalStatus::RejectionQueued,
+        (OrderStatus::OrderSubmitted, true) => ApprovalStatus::NotReadyForApproval,
+        _ => ApprovalStatus::ApprovalNotNeeded,
+    };
+    Ok(Json(ApprovalResponse { status }))
+}

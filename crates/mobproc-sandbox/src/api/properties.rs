@@ -1,0 +1,111 @@
+//! `GET /orders/properties`: the vendor's order property groups for a line
+//! or a vendor, with device-only or plan-only fields dropped on request.
+
+use axum::extract::OriginalUri;
+use axum::routing::get;
+use axum::{Json, Router};
+use mobproc_types::{Meta, PropertiesResponse, PropertyGroup, PropertyGroups, TransactionType};
+use rusqlite::{Connection, OptionalExtension};
+use serde::Deserialize;
+
+use crate::api::assets::load_service;
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::ApiQuery;
+use crate::links::Links;
+use crate::model::StoredPropertyGroup;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/orders/properties", get(properties))
+}
+
+/// The stored property groups of a vendor for a transaction type.
+pub fn load_property_groups(
+    connection: &Connection,
+    tenant: &str,
+    vendor_id: &str,
+    transaction_type: &str,
+) -> ApiResult<Vec<StoredPropertyGroup>> {
+    let body: Option<String> = connection
+        .query_row(
+            "SELECT body FROM order_properties WHERE tenant = ?1 AND vendor_id = ?2 AND transaction_type = ?3",
+            [tenant, vendor_id, transaction_type],
+            |row| row.get(0),
+        )
+        .optional()?;
+    Ok(match body {
+        Some(text) => serde_json::from_str(&text)?,
+        None => Vec::new(),
+    })
+}
+
+/// The groups that apply to an order with or without a device and a plan.
+pub fn applicable_groups(groups: &[StoredPropertyGroup], has_device: bool, has_plan: bool) -> Vec<PropertyGroup> {
+    groups
+        .iter()
+        .filter_map(|group| group.for_order(has_device, has_plan))
+        .collect()
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PropertiesQuery {
+    transaction_type: Option<String>,
+    service: Option<String>,
+    vendor: Option<String>,
+    #[serde(default)]
+    order_excludes_device: bool,
+    #[serde(default)]
+    order_excludes_plan: bool,
+}
+
+async fn properties(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    caller: Caller,
+    links: Links,
+    OriginalUri(uri): OriginalUri,
+    ApiQuery(query): ApiQuery<PropertiesQuery>,
+) -> ApiResult<Json<PropertiesResponse>> {
+    let transaction_type: TransactionType = match query.transaction_type.as_deref() {
+        Some(text) => text.parse().unwrap_or_else(|never| match never {}),
+        None => {
+            return Err(ApiError::bad_request(
+                "transaction-type-required",
+                "transactionType is required, e.g. transactionType=UPGRADE.",
+            ))
+        }
+    };
+    let (has_device, has_plan) = (!query.order_excludes_device, !query.order_excludes_plan);
+    let groups = state
+        .db
+        .run(move |c| {
+            let vendor_id = match (&query.service, &query.vendor) {
+                (Some(service), _) => {
+                    load_service(c, &caller, service)?
+                        .ok_or_else(|| ApiError::not_found("service", service))?
+                        .vendor_id
+                }
+                (None, Some(vendor)) => {
+                    crate::api::catalog::find_vendor(c, &caller.tenant.code, vendor)?
+                        .ok_or_else(|| ApiError::not_found("vendor", vendor))?
+                        .id
+                }
+                (None, None) => {
+                    return Err(ApiError::bad_request(
+                        "service-or-vendor-required",
+                        "Vendor ID or Service ID must be passed in (service=... or vendor=...).",
+                    ))
+                }
+            };
+            load_property_groups(c, &caller.tenant.code, &vendor_id, transaction_type.as_str())
+        })
+        .await?;
+    let path_and_query = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+    Ok(Json(PropertiesResponse {
+        properties: PropertyGroups {
+            meta: Some(Meta::href(links.absolute(path_and_query))),
+            items: applicable_groups(&groups, has_device, has_plan),
+        },
+    }))
+}

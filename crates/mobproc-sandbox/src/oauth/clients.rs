@@ -1,0 +1,188 @@
+//! Registered clients and the redirect URIs each may use.
+
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::config::Config;
+use crate::error::ApiResult;
+
+/// The widget's public client: it may also come back to the sandbox's own pages.
+pub const WIDGET_CLIENT_ID: &str = "mobproc-widget";
+
+/// The pages of the sandbox's own site that the widget may be sent back to.
+const WIDGET_PAGES: &[&str] = &["/", "/index.html", "/oauth-callback.html", "/portal.html"];
+
+/// A row of `oauth_clients`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Client {
+    pub id: String,
+    pub name: String,
+    /// `None` for a public client.
+    pub secret: Option<String>,
+    /// The redirect URIs registered with the client.
+    pub redirect_uris: Vec<String>,
+}
+
+/// Loads a client by id; `None` when it is not registered.
+pub fn load_client(connection: &Connection, client_id: &str) -> ApiResult<Option<Client>> {
+    let row = connection
+        .query_row(
+            "SELECT client_id, name, secret, redirect_uris FROM oauth_clients WHERE client_id = ?1",
+            [client_id],
+            |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, Option<String>>(2)?,
+                    row.get::<_, String>(3)?,
+                ))
+            },
+        )
+        .optional()?;
+    let Some((id, name, secret, uris)) = row else {
+        return Ok(None);
+    };
+    Ok(Some(Client {
+        id,
+        name,
+        secret,
+        redirect_uris: serde_json::from_str(&uris)?,
+    }))
+}
+
+/// Every redirect URI `client` may use: its registered ones, plus for the
+/// widget the configured extra ones and the sandbox's own pages (on the
+/// public URL when one is set, else on the listening address and on
+/// `localhost` with the same port).
+pub fn allowed_redirect_uris(client: &Client, config: &Config) -> Vec<String> {
+    let mut allowed = client.redirect_uris.clone();
+    if client.id == WIDGET_CLIENT_ID {
+        allowed.extend(config.redirect_uris.iter().cloned());
+        for origin in own_origins(config) {
+            allowed.extend(WIDGET_PAGES.iter().map(|page| format!("{origin}{page}")));
+        }
+    }
+    allowed
+}
+
+/// Whether `redirect_uri` is exactly one of the URIs `client` may use.
+pub fn is_allowed_redirect(client: &Client, config: &Config, redirect_uri: &str) -> bool {
+    allowed_redirect_uris(client, config)
+        .iter()
+        .any(|allowed| allowed == redirect_uri)
+}
+
+/// The origins the sandbox's own site is reached at, without a trailing slash.
+fn own_origins(config: &Config) -> Vec<String> {
+    match &config.public_url {
+        Some(url) => vec![url.trim_end_matches('/').to_owned()],
+        None => vec![
+            format!("http://{}", config.addr),
+            format!("http://localhost:{}", config.addr.port()),
+        ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn widget() -> Client {
+        Client {
+            id: WIDGET_CLIENT_ID.into(),
+            name: "MOBPROC widget".into(),
+            secret: None,
+            redirect_uris: Vec::new(),
+        }
+    }
+
+    fn config() -> Config {
+        Config::for_tests("unused.sqlite3".into())
+    }
+
+    #[test]
+    fn widget_may_return_to_the_sandbox_pages_on_its_address_and_localhost() {
+        let config = config();
+        for uri in [
+            "http://127.0.0.1:8080/",
+            "http://127.0.0.1:8080/index.html",
+            "http://127.0.0.1:8080/oauth-callback.html",
+            "http://localhost:8080/portal.html",
+        ] {
+            assert!(is_allowed_redirect(&widget(), &config, uri), "{uri}");
+        }
+    }
+
+    #[test]
+    fn only_exact_matches_are_allowed() {
+        let config = config();
+        for uri in [
+            "http://127.0.0.1:8080",
+            "http://127.0.0.1:8080/index.html/",
+            "http://127.0.0.1:8080/index.htm",
+            "http://127.0.0.1:8080/index.html?next=x",
+            "http://127.0.0.1:8080/index.html#x",
+            "http://127.0.0.1:8080/other/index.html",
+            "http://127.0.0.1:8080.evil.example/",
+            "http://127.0.0.1:8081/",
+            "http://localhost:9090/",
+            "https://127.0.0.1:8080/",
+            "HTTP://127.0.0.1:8080/",
+            "",
+        ] {
+            assert!(!is_allowed_redirect(&widget(), &config, uri), "{uri}");
+        }
+    }
+
+    #[test]
+    fn public_url_replaces_the_listening_address() {
+        let mut config = config();
+        config.public_url = Some("https://sandbox.example/".into());
+        assert!(is_allowed_redirect(
+            &widget(),
+            &config,
+            "https://sandbox.example/index.html"
+        ));
+        assert!(!is_allowed_redirect(
+            &widget(),
+            &config,
+            "http://127.0.0.1:8080/index.html"
+        ));
+        assert!(!is_allowed_redirect(
+            &widget(),
+            &config,
+            "http://localhost:8080/"
+        ));
+    }
+
+    #[test]
+    fn configured_uris_are_for_the_widget_and_registered_ones_for_their_client() {
+        let mut config = config();
+        config.redirect_uris = vec!["http://localhost:3000/callback".into()];
+        assert!(is_allowed_redirect(
+            &widget(),
+            &config,
+            "http://localhost:3000/callback"
+        ));
+        let integration = Client {
+            id: "acme-integration".into(),
+            name: "ACME".into(),
+            secret: Some("secret".into()),
+            redirect_uris: vec!["https://acme.example/cb".into()],
+        };
+        assert!(is_allowed_redirect(
+            &integration,
+            &config,
+            "https://acme.example/cb"
+        ));
+        assert!(!is_allowed_redirect(
+            &integration,
+            &config,
+            "http://localhost:3000/callback"
+        ));
+        assert!(!is_allowed_redirect(
+            &integration,
+            &config,
+            "http://127.0.0.1:8080/"
+        ));
+    }
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The demo: installs what is missing, builds the widget (release) and the
+# sandbox, then serves both from one process at http://127.0.0.1:8080/
+# with seeded data. Stop it with Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+scripts/build-widget.sh --release
+cargo build --release -p mobproc-sandbox
+ADDR=${MOBPROC_SANDBOX_ADDR:-127.0.0.1:8080}
+echo
+echo "Widget:   http://$ADDR/"
+echo "Sign in as peter.edwards / sandbox (more users on the sign-in page)."
+echo
+exec target/release/mobproc-sandbox --addr "$ADDR" --static-dir dist --db "${MOBPROC_SANDBOX_DB:-target/demo.sqlite3}" "$@"

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what building and testing the project needs, only when it is
+# missing: the wasm32 target, trunk, the wasm-bindgen CLI matching
+# Cargo.lock, a working wasm-opt (npm's binaryen), Chromium and ChromeDriver.
+# Safe to run again: it does nothing when everything is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+TRUNK_VERSION=0.21.14
+if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (about 13 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# wasm-bindgen-cli must be exactly the wasm-bindgen of Cargo.lock.
+BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $BINDGEN_VERSION\$"; then
+  say "installing wasm-bindgen-cli $BINDGEN_VERSION"
+  cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --locked \
+    || cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION"
+fi
+
+# Debian's binaryen (108) writes modules Chromium refuses; npm's is current.
+if [ ! -x .tools/node_modules/.bin/wasm-opt ]; then
+  say "installing binaryen (wasm-opt) from npm into .tools/"
+  mkdir -p .tools
+  npm install --silent --no-audit --no-fund --prefix .tools binaryen@132 >/dev/null
+fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  say "installing chromium and chromium-driver"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(.tools/node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"

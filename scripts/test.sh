@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Every test: formatting, lints, the native unit and router tests of all
+# crates (sandbox included), and the widget's release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy (host and wasm32)"
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p mobproc-widget -p mobproc-types --target wasm32-unknown-unknown -- -D warnings
+
+step "cargo test (unit, router and integration tests)"
+cargo test --workspace
+
+step "widget release build"
+scripts/build-widget.sh --release

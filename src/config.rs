@@ -1,0 +1,185 @@
+//! Run-time configuration: one build serves every tenant. Settings come
+//! from a JSON file beside `index.html`, overridden by `data-*` attributes
+//! on the mount element.
+
+use serde::Deserialize;
+
+/// How the widget signs the user in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Grant {
+    /// OAuth implicit grant (the default; what MOBPROC documents).
+    Implicit,
+    /// Authorization code with PKCE (S256).
+    AuthorizationCode,
+}
+
+/// The widget's settings, as the config file spells them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RawConfig {
+    pub api_base_url: Option<String>,
+    pub authorization_url: Option<String>,
+    pub token_url: Option<String>,
+    pub client_id: Option<String>,
+    pub tenant: Option<String>,
+    pub redirect_uri: Option<String>,
+    pub scope: Option<String>,
+    pub grant: Option<String>,
+    pub on_behalf_of: Option<String>,
+    pub locale: Option<String>,
+    pub theme: Option<String>,
+}
+
+/// Checked settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub api_base_url: String,
+    pub authorization_url: String,
+    pub token_url: Option<String>,
+    pub client_id: String,
+    pub tenant: String,
+    pub redirect_uri: Option<String>,
+    pub scope: String,
+    pub grant: Grant,
+    pub on_behalf_of: Option<String>,
+    pub locale: Option<String>,
+    pub theme: Option<String>,
+}
+
+/// A setting that is missing or wrong, named as the config file names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub setting: &'static str,
+    pub problem: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "The setting \"{}\" {}", self.setting, self.problem)
+    }
+}
+
+impl RawConfig {
+    /// Parses the config file's text.
+    pub fn from_json(text: &str) -> Result<RawConfig, ConfigError> {
+        serde_json::from_str(text).map_err(|e| ConfigError {
+            setting: "config.json",
+            problem: format!("could not be read: {e}"),
+        })
+    }
+
+    /// Applies an override named as a `data-*` attribute (`data-tenant`,
+    /// `data-api-base-url`...); unknown names are ignored.
+    pub fn set(&mut self, attribute: &str, value: String) {
+        let slot = match attribute {
+            "api-base-url" => &mut self.api_base_url,
+            "authorization-url" => &mut self.authorization_url,
+            "token-url" => &mut self.token_url,
+            "client-id" => &mut self.client_id,
+            "tenant" => &mut self.tenant,
+            "redirect-uri" => &mut self.redirect_uri,
+            "scope" => &mut self.scope,
+            "grant" => &mut self.grant,
+            "on-behalf-of" => &mut self.on_behalf_of,
+            "locale" => &mut self.locale,
+            "theme" => &mut self.theme,
+            _ => return,
+        };
+        *slot = Some(value);
+    }
+
+    /// Checks every setting; the first problem names its setting.
+    pub fn check(self) -> Result<Config, ConfigError> {
+        fn required(value: Option<String>, setting: &'static str) -> Result<String, ConfigError> {
+            value.filter(|v| !v.trim().is_empty()).ok_or(ConfigError {
+                setting,
+                problem: "is missing.".into(),
+            })
+        }
+        fn url(value: String, setting: &'static str) -> Result<String, ConfigError> {
+            let ok = value.starts_with("https://") || value.starts_with("http://") || value.starts_with('/');
+            if ok {
+                Ok(value.trim_end_matches('/').to_owned())
+            } else {
+                Err(ConfigError {
+                    setting,
+                    problem: format!("must be an http(s) URL or a path starting with '/', not \"{value}\"."),
+                })
+            }
+        }
+        let grant = match self.grant.as_deref() {
+            None | Some("implicit") => Grant::Implicit,
+            Some("authorizationCode") => Grant::AuthorizationCode,
+            Some(other) => {
+                return Err(ConfigError {
+                    setting: "grant",
+                    problem: format!("must be \"implicit\" or \"authorizationCode\", not \"{other}\"."),
+                })
+            }
+        };
+        let token_url = self.token_url.map(|u| url(u, "tokenUrl")).transpose()?;
+        if grant == Grant::AuthorizationCode && token_url.is_none() {
+            return Err(ConfigError {
+                setting: "tokenUrl",
+                problem: "is required with the authorizationCode grant.".into(),
+            });
+        }
+        Ok(Config {
+            api_base_url: url(required(self.api_base_url, "apiBaseUrl")?, "apiBaseUrl")?,
+            authorization_url: url(required(self.authorization_url, "authorizationUrl")?, "authorizationUrl")?,
+            token_url,
+            client_id: required(self.client_id, "clientId")?,
+            tenant: required(self.tenant, "tenant")?,
+            redirect_uri: self.redirect_uri.map(|u| url(u, "redirectUri")).transpose()?,
+            scope: self.scope.unwrap_or_else(|| "MOBPROC".into()),
+            grant,
+            on_behalf_of: self.on_behalf_of.filter(|v| !v.is_empty()),
+            locale: self.locale,
+            theme: self.theme,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn complete() -> RawConfig {
+        RawConfig::from_json(
+            r#"{"apiBaseUrl": "/mobproc/v1/", "authorizationUrl": "/as/authorization.oauth2",
+                "clientId": "mobproc-widget", "tenant": "ACME"}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_complete_file_gives_defaults_for_the_rest() {
+        let config = complete().check().unwrap();
+        assert_eq!(config.api_base_url, "/mobproc/v1");
+        assert_eq!(config.scope, "MOBPROC");
+        assert_eq!(config.grant, Grant::Implicit);
+    }
+
+    #[test]
+    fn attributes_override_the_file() {
+        let mut raw = complete();
+        raw.set("tenant", "GLOBEX".into());
+        raw.set("unknown-thing", "x".into());
+        assert_eq!(raw.check().unwrap().tenant, "GLOBEX");
+    }
+
+    #[test]
+    fn a_missing_or_bad_setting_is_named() {
+        let mut raw = complete();
+        raw.tenant = None;
+        assert_eq!(raw.check().unwrap_err().setting, "tenant");
+        let mut raw = complete();
+        raw.api_base_url = Some("ftp://x".into());
+        assert_eq!(raw.check().unwrap_err().setting, "apiBaseUrl");
+        let mut raw = complete();
+        raw.grant = Some("authorizationCode".into());
+        assert_eq!(raw.check().unwrap_err().setting, "tokenUrl");
+        assert_eq!(RawConfig::from_json("{\"tenent\": 1}").unwrap_err().setting, "config.json");
+    }
+}

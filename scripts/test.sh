@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: formatting, lints, the native unit and router tests of all
-# crates (sandbox included), and the widget's release build.
+# crates (sandbox included), the widget's release build, and the browser
+# end-to-end tests against it (headless Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -14,8 +15,8 @@ step "cargo clippy (host and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p mobproc-widget -p mobproc-types --target wasm32-unknown-unknown -- -D warnings
 
-step "cargo test (unit, router and integration tests)"
-cargo test --workspace
-
-step "widget release build"
+step "widget release build (the browser tests load it)"
 scripts/build-widget.sh --release
+
+step "cargo test (unit, router, OAuth over HTTP, browser end-to-end)"
+cargo test --workspace

@@ -21,7 +21,11 @@ pub fn mount() {
     match host {
         Some(element) => {
             let overrides = data_attributes(&element);
-            leptos::mount::mount_to(element, move || view! { <App overrides=overrides.clone()/> }).forget();
+            leptos::mount::mount_to(
+                element,
+                move || view! { <App overrides=overrides.clone()/> },
+            )
+            .forget();
         }
         None => leptos::mount::mount_to_body(|| view! { <App overrides=Vec::new()/> }),
     }
@@ -39,11 +43,18 @@ fn data_attributes(element: &web_sys::HtmlElement) -> Vec<(String, String)> {
 }
 
 async fn load_config(overrides: Vec<(String, String)>) -> Result<Config, String> {
-    let response = Request::get("config.json").send().await.map_err(|e| e.to_string())?;
+    let response = Request::get("config.json")
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
     if !response.ok() {
-        return Err(format!("config.json could not be loaded ({}).", response.status()));
+        return Err(format!(
+            "config.json could not be loaded ({}).",
+            response.status()
+        ));
     }
-    let mut raw = RawConfig::from_json(&response.text().await.map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+    let mut raw = RawConfig::from_json(&response.text().await.map_err(|e| e.to_string())?)
+        .map_err(|e| e.to_string())?;
     for (name, value) in overrides {
         raw.set(&name, value);
     }

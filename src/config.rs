@@ -98,13 +98,17 @@ impl RawConfig {
             })
         }
         fn url(value: String, setting: &'static str) -> Result<String, ConfigError> {
-            let ok = value.starts_with("https://") || value.starts_with("http://") || value.starts_with('/');
+            let ok = value.starts_with("https://")
+                || value.starts_with("http://")
+                || value.starts_with('/');
             if ok {
                 Ok(value.trim_end_matches('/').to_owned())
             } else {
                 Err(ConfigError {
                     setting,
-                    problem: format!("must be an http(s) URL or a path starting with '/', not \"{value}\"."),
+                    problem: format!(
+                        "must be an http(s) URL or a path starting with '/', not \"{value}\"."
+                    ),
                 })
             }
         }
@@ -114,7 +118,9 @@ impl RawConfig {
             Some(other) => {
                 return Err(ConfigError {
                     setting: "grant",
-                    problem: format!("must be \"implicit\" or \"authorizationCode\", not \"{other}\"."),
+                    problem: format!(
+                        "must be \"implicit\" or \"authorizationCode\", not \"{other}\"."
+                    ),
                 })
             }
         };
@@ -127,11 +133,17 @@ impl RawConfig {
         }
         Ok(Config {
             api_base_url: url(required(self.api_base_url, "apiBaseUrl")?, "apiBaseUrl")?,
-            authorization_url: url(required(self.authorization_url, "authorizationUrl")?, "authorizationUrl")?,
+            authorization_url: url(
+                required(self.authorization_url, "authorizationUrl")?,
+                "authorizationUrl",
+            )?,
             token_url,
             client_id: required(self.client_id, "clientId")?,
             tenant: required(self.tenant, "tenant")?,
-            redirect_uri: self.redirect_uri.map(|u| url(u, "redirectUri")).transpose()?,
+            redirect_uri: self
+                .redirect_uri
+                .map(|u| url(u, "redirectUri"))
+                .transpose()?,
             scope: self.scope.unwrap_or_else(|| "MOBPROC".into()),
             grant,
             on_behalf_of: self.on_behalf_of.filter(|v| !v.is_empty()),
@@ -180,6 +192,9 @@ mod tests {
         let mut raw = complete();
         raw.grant = Some("authorizationCode".into());
         assert_eq!(raw.check().unwrap_err().setting, "tokenUrl");
-        assert_eq!(RawConfig::from_json("{\"tenent\": 1}").unwrap_err().setting, "config.json");
+        assert_eq!(
+            RawConfig::from_json("{\"tenent\": 1}").unwrap_err().setting,
+            "config.json"
+        );
     }
 }

@@ -19,16 +19,27 @@ pub const ADMIN_KEY_HEADER: &str = "x-sandbox-admin-key";
 
 pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
-        .route("/faults", get(get_faults).put(put_faults).delete(clear_faults))
+        .route(
+            "/faults",
+            get(get_faults).put(put_faults).delete(clear_faults),
+        )
         .route("/clock", get(get_clock).post(advance_clock))
         .route("/expire-tokens", post(expire_tokens))
         .fallback(|| async {
-            ApiError::new(StatusCode::NOT_FOUND, "404-resource-not-found", "No such admin resource.")
+            ApiError::new(
+                StatusCode::NOT_FOUND,
+                "404-resource-not-found",
+                "No such admin resource.",
+            )
         })
         .layer(middleware::from_fn_with_state(state, require_key))
 }
 
-async fn require_key(State(state): State<AppState>, request: Request, next: Next) -> Result<Response, ApiError> {
+async fn require_key(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Result<Response, ApiError> {
     let given = request
         .headers()
         .get(ADMIN_KEY_HEADER)
@@ -47,7 +58,10 @@ async fn get_faults(State(state): State<AppState>) -> Json<Faults> {
 }
 
 /// Replaces every fault setting at once.
-async fn put_faults(State(state): State<AppState>, ApiJson(faults): ApiJson<Faults>) -> ApiResult<Json<Faults>> {
+async fn put_faults(
+    State(state): State<AppState>,
+    ApiJson(faults): ApiJson<Faults>,
+) -> ApiResult<Json<Faults>> {
     let faults = faults
         .validated()
         .map_err(|message| ApiError::bad_request("invalid-faults", message))?;
@@ -78,11 +92,17 @@ pub struct AdvanceClock {
 }
 
 async fn get_clock(State(state): State<AppState>) -> Json<ClockState> {
-    Json(ClockState { now: state.clock.now(), offset_seconds: state.clock.offset() })
+    Json(ClockState {
+        now: state.clock.now(),
+        offset_seconds: state.clock.offset(),
+    })
 }
 
 /// Moves the clock forward: tokens and orders age without waiting.
-async fn advance_clock(State(state): State<AppState>, ApiJson(body): ApiJson<AdvanceClock>) -> Json<ClockState> {
+async fn advance_clock(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<AdvanceClock>,
+) -> Json<ClockState> {
     state.clock.advance(body.advance_seconds as i64);
     get_clock(State(state)).await
 }
@@ -98,7 +118,12 @@ pub struct Expired {
 async fn expire_tokens(State(state): State<AppState>) -> ApiResult<Json<Expired>> {
     let expired = state
         .db
-        .run(|c| Ok(c.execute("UPDATE oauth_tokens SET revoked = 1 WHERE kind = 'access' AND revoked = 0", [])?))
+        .run(|c| {
+            Ok(c.execute(
+                "UPDATE oauth_tokens SET revoked = 1 WHERE kind = 'access' AND revoked = 0",
+                [],
+            )?)
+        })
         .await?;
     Ok(Json(Expired { expired }))
 }

@@ -144,7 +144,8 @@ pub fn load_tenant(connection: &Connection, code: &str) -> ApiResult<Option<Tena
                 Ok(Tenant {
                     code: row.get(0)?,
                     name: row.get(1)?,
-                    platform: Platform::parse(&row.get::<_, String>(2)?).unwrap_or(Platform::Command),
+                    platform: Platform::parse(&row.get::<_, String>(2)?)
+                        .unwrap_or(Platform::Command),
                     currency: row.get(3)?,
                     country_id: row.get(4)?,
                 })
@@ -154,7 +155,11 @@ pub fn load_tenant(connection: &Connection, code: &str) -> ApiResult<Option<Tena
 }
 
 /// The ids of `employee_id` and everyone below them in the tenant's hierarchy.
-pub fn self_and_reports(connection: &Connection, tenant: &str, employee_id: &str) -> ApiResult<Vec<String>> {
+pub fn self_and_reports(
+    connection: &Connection,
+    tenant: &str,
+    employee_id: &str,
+) -> ApiResult<Vec<String>> {
     let mut statement = connection.prepare_cached(
         "WITH RECURSIVE team(id) AS (
              SELECT ?2
@@ -176,7 +181,12 @@ fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 /// Resolves the caller from the request's headers.
-pub fn authenticate(connection: &Connection, headers: &HeaderMap, now: i64, max_age: Option<u64>) -> ApiResult<Caller> {
+pub fn authenticate(
+    connection: &Connection,
+    headers: &HeaderMap,
+    now: i64,
+    max_age: Option<u64>,
+) -> ApiResult<Caller> {
     let token = match header(headers, "authorization") {
         None => {
             return Err(ApiError::unauthorized(
@@ -185,7 +195,9 @@ pub fn authenticate(connection: &Connection, headers: &HeaderMap, now: i64, max_
             ))
         }
         Some(value) => match value.split_once(' ') {
-            Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => {
+            Some((scheme, token))
+                if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() =>
+            {
                 token.trim().to_owned()
             }
             _ => {
@@ -228,8 +240,9 @@ pub fn authenticate(connection: &Connection, headers: &HeaderMap, now: i64, max_
     }
     let tenant = load_tenant(connection, &user_tenant)?
         .ok_or_else(|| ApiError::internal("The user's tenant is missing from the seed."))?;
-    let user = load_person(connection, &tenant.code, &user_employee)?
-        .ok_or_else(|| ApiError::internal("The user's employee record is missing from the seed."))?;
+    let user = load_person(connection, &tenant.code, &user_employee)?.ok_or_else(|| {
+        ApiError::internal("The user's employee record is missing from the seed.")
+    })?;
     let visible = self_and_reports(connection, &tenant.code, &user.employee.id)?;
     let actor = resolve_actor(connection, headers, &tenant, &user, &visible)?;
     Ok(Caller {
@@ -282,7 +295,10 @@ fn not_allowed_context(id: &str) -> ApiError {
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let headers = parts.headers.clone();
         let now = state.clock.now();
         let max_age = state.faults().token_max_age_seconds;
@@ -294,7 +310,11 @@ impl FromRequestParts<AppState> for Caller {
 }
 
 /// Reads a stored employee's public record.
-pub fn load_employee(connection: &Connection, tenant: &str, id: &str) -> ApiResult<Option<Employee>> {
+pub fn load_employee(
+    connection: &Connection,
+    tenant: &str,
+    id: &str,
+) -> ApiResult<Option<Employee>> {
     find_body(
         connection,
         "SELECT body FROM employees WHERE tenant = ?1 AND id = ?2",

@@ -17,7 +17,11 @@ pub struct Config {
     pub addr: SocketAddr,
 
     /// The SQLite file; created and seeded on first start, kept across restarts.
-    #[arg(long, env = "MOBPROC_SANDBOX_DB", default_value = "mobproc-sandbox.sqlite3")]
+    #[arg(
+        long,
+        env = "MOBPROC_SANDBOX_DB",
+        default_value = "mobproc-sandbox.sqlite3"
+    )]
     pub db: PathBuf,
 
     /// Delete all data (orders, sessions, tokens) and seed afresh before starting.
@@ -54,7 +58,11 @@ pub struct Config {
     pub order_step_seconds: u64,
 
     /// Key that `/sandbox/admin/*` requires in the `X-Sandbox-Admin-Key` header.
-    #[arg(long, env = "MOBPROC_SANDBOX_ADMIN_KEY", default_value = "sandbox-admin")]
+    #[arg(
+        long,
+        env = "MOBPROC_SANDBOX_ADMIN_KEY",
+        default_value = "sandbox-admin"
+    )]
     pub admin_key: String,
 
     /// Largest request body accepted, in bytes.

@@ -87,10 +87,26 @@ CREATE TABLE IF NOT EXISTS oauth_tokens (
 "#;
 
 const TABLES: &[&str] = &[
-    "meta", "tenants", "oauth_clients", "users", "employees", "services", "device_assets",
-    "vendors", "manufacturers", "catalog_devices", "plans", "accessories", "regions",
-    "order_properties", "orders", "order_history", "shipments", "oauth_sessions",
-    "oauth_codes", "oauth_tokens",
+    "meta",
+    "tenants",
+    "oauth_clients",
+    "users",
+    "employees",
+    "services",
+    "device_assets",
+    "vendors",
+    "manufacturers",
+    "catalog_devices",
+    "plans",
+    "accessories",
+    "regions",
+    "order_properties",
+    "orders",
+    "order_history",
+    "shipments",
+    "oauth_sessions",
+    "oauth_codes",
+    "oauth_tokens",
 ];
 
 /// A shared handle on the database. Calls run on the blocking pool, one at

@@ -54,7 +54,11 @@ impl ApiError {
 
     /// 500: something broke in the sandbox itself.
     pub fn internal(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "500-internal-error", message)
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "500-internal-error",
+            message,
+        )
     }
 
     /// 400 for an order with one or more validation problems; the first
@@ -66,7 +70,11 @@ impl ApiError {
             field: None,
         });
         let message = if details.len() > 1 {
-            format!("{} ({} more problems listed in errors.)", first.message, details.len() - 1)
+            format!(
+                "{} ({} more problems listed in errors.)",
+                first.message,
+                details.len() - 1
+            )
         } else {
             first.message.clone()
         };
@@ -92,7 +100,13 @@ impl ApiError {
 
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}: {}", self.status.as_u16(), self.code, self.message)
+        write!(
+            f,
+            "{} {}: {}",
+            self.status.as_u16(),
+            self.code,
+            self.message
+        )
     }
 }
 
@@ -119,7 +133,9 @@ impl From<rusqlite::Error> for ApiError {
 
 impl From<serde_json::Error> for ApiError {
     fn from(error: serde_json::Error) -> Self {
-        ApiError::internal(format!("The sandbox's stored data could not be read: {error}"))
+        ApiError::internal(format!(
+            "The sandbox's stored data could not be read: {error}"
+        ))
     }
 }
 

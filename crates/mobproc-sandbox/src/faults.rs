@@ -109,7 +109,10 @@ impl Faults {
     /// Checks the values and gives each rule a fresh counter.
     pub fn validated(mut self) -> Result<Faults, String> {
         if let Some(rule) = self.fail.iter().find(|r| !(0.0..=1.0).contains(&r.share)) {
-            return Err(format!("share {} for '{}' is not between 0 and 1", rule.share, rule.route));
+            return Err(format!(
+                "share {} for '{}' is not between 0 and 1",
+                rule.share, rule.route
+            ));
         }
         if self.latency_ms > 60_000 {
             return Err("latencyMs is over 60000".into());
@@ -161,7 +164,10 @@ mod tests {
         Faults {
             fail: rules
                 .iter()
-                .map(|(route, share)| FailRule { route: route.to_string(), share: *share })
+                .map(|(route, share)| FailRule {
+                    route: route.to_string(),
+                    share: *share,
+                })
                 .collect(),
             ..Faults::default()
         }
@@ -172,7 +178,9 @@ mod tests {
     #[test]
     fn half_share_fails_every_second_matching_call() {
         let faults = faults(&[("POST /orders", 0.5)]);
-        let outcomes: Vec<bool> = (0..6).map(|_| faults.should_fail("POST", "/orders")).collect();
+        let outcomes: Vec<bool> = (0..6)
+            .map(|_| faults.should_fail("POST", "/orders"))
+            .collect();
         assert_eq!(outcomes, [false, true, false, true, false, true]);
         assert!(!faults.should_fail("GET", "/orders"));
     }
@@ -187,7 +195,10 @@ mod tests {
     #[test]
     fn shares_outside_zero_to_one_are_refused() {
         let bad = Faults {
-            fail: vec![FailRule { route: "GET /me".into(), share: 1.5 }],
+            fail: vec![FailRule {
+                route: "GET /me".into(),
+                share: 1.5,
+            }],
             ..Faults::default()
         };
         assert!(bad.validated().is_err());

@@ -18,10 +18,7 @@ pub fn random_token(bytes: usize) -> String {
 pub fn error_id() -> String {
     let mut buffer = [0u8; 8];
     getrandom::fill(&mut buffer).expect("the operating system's random source works");
-    buffer
-        .iter()
-        .map(|b| (b'a' + b % 26) as char)
-        .collect()
+    buffer.iter().map(|b| (b'a' + b % 26) as char).collect()
 }
 
 /// Base64url without padding (RFC 4648 section 5), as PKCE uses it.

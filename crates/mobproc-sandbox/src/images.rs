@@ -15,14 +15,21 @@ pub fn router() -> Router<AppState> {
 
 /// A stable colour for a name, from a small palette with good contrast on white text.
 fn colour(name: &str) -> &'static str {
-    const PALETTE: [&str; 8] = ["#1d4ed8", "#047857", "#b91c1c", "#7c3aed", "#c2410c", "#0f766e", "#be185d", "#374151"];
-    let hash = name.bytes().fold(2166136261u32, |h, b| (h ^ b as u32).wrapping_mul(16777619));
+    const PALETTE: [&str; 8] = [
+        "#1d4ed8", "#047857", "#b91c1c", "#7c3aed", "#c2410c", "#0f766e", "#be185d", "#374151",
+    ];
+    let hash = name
+        .bytes()
+        .fold(2166136261u32, |h, b| (h ^ b as u32).wrapping_mul(16777619));
     PALETTE[hash as usize % PALETTE.len()]
 }
 
 /// Escapes text for an SVG text node.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// A phone outline with the device's id under it.
@@ -37,7 +44,12 @@ pub fn device_svg(id: &str) -> String {
 /// A round badge with the first letters of a name.
 pub fn logo_svg(name: &str) -> String {
     let fill = colour(name);
-    let initials: String = name.chars().filter(|c| c.is_alphanumeric()).take(2).collect::<String>().to_uppercase();
+    let initials: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .take(2)
+        .collect::<String>()
+        .to_uppercase();
     let initials = escape(&initials);
     format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="48" height="48" viewBox="0 0 48 48" role="img" aria-label="{initials}"><circle cx="24" cy="24" r="23" fill="{fill}"/><text x="24" y="30" font-family="sans-serif" font-size="16" font-weight="700" text-anchor="middle" fill="#fff">{initials}</text></svg>"##
@@ -55,8 +67,14 @@ async fn image(Path((kind, file)): Path<(String, String)>) -> Response {
     };
     let mut response = svg.into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml"));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400"));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("image/svg+xml"),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=86400"),
+    );
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'"),

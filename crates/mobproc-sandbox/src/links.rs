@@ -2,8 +2,8 @@
 //! origin: the configured public URL, or the request's Host.
 
 use axum::extract::FromRequestParts;
-use axum::http::request::Parts;
 use axum::http::header;
+use axum::http::request::Parts;
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -51,7 +51,10 @@ impl Links {
 impl FromRequestParts<AppState> for Links {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         if let Some(public) = &state.config.public_url {
             return Ok(Links::new(public.clone()));
         }
@@ -59,7 +62,11 @@ impl FromRequestParts<AppState> for Links {
             .headers
             .get(header::HOST)
             .and_then(|h| h.to_str().ok())
-            .filter(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c)))
+            .filter(|h| {
+                !h.is_empty()
+                    && h.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+            })
             .map(str::to_owned)
             .unwrap_or_else(|| state.config.addr.to_string());
         Ok(Links::new(format!("http://{host}")))

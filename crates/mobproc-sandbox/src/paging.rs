@@ -23,7 +23,11 @@ impl Paging {
     /// Reads `limit` and `offset`. Premium Mobile (Command) answers the
     /// page that *contains* `offset`, so there it is rounded down to a
     /// multiple of `limit`.
-    pub fn parse(limit: Option<&str>, offset: Option<&str>, platform: Platform) -> ApiResult<Paging> {
+    pub fn parse(
+        limit: Option<&str>,
+        offset: Option<&str>,
+        platform: Platform,
+    ) -> ApiResult<Paging> {
         let limit = match limit {
             None => DEFAULT_LIMIT,
             Some(text) => match text.trim().parse::<u32>() {
@@ -31,7 +35,9 @@ impl Paging {
                 _ => {
                     return Err(ApiError::bad_request(
                         "invalid-limit",
-                        format!("limit must be a whole number from 1 to {MAX_LIMIT}, not '{text}'."),
+                        format!(
+                            "limit must be a whole number from 1 to {MAX_LIMIT}, not '{text}'."
+                        ),
                     ))
                 }
             },
@@ -65,7 +71,11 @@ impl Paging {
     /// previous, next and end are present only when they are other pages.
     pub fn meta(&self, links: &Links, uri: &Uri, total: u32) -> Meta {
         let link = |offset: u32| links.absolute(&page_uri(uri, self.limit, offset));
-        let last = if total == 0 { 0 } else { (total - 1) / self.limit * self.limit };
+        let last = if total == 0 {
+            0
+        } else {
+            (total - 1) / self.limit * self.limit
+        };
         let differs = |offset: u32| offset != self.offset;
         Meta {
             href: Some(link(self.offset)),
@@ -104,7 +114,9 @@ mod tests {
     use super::*;
 
     fn meta(limit: &str, offset: &str, total: u32, platform: Platform) -> Meta {
-        let uri: Uri = "/mobproc/v1/employees?sortAscending=true&limit=10&offset=30".parse().unwrap();
+        let uri: Uri = "/mobproc/v1/employees?sortAscending=true&limit=10&offset=30"
+            .parse()
+            .unwrap();
         Paging::parse(Some(limit), Some(offset), platform)
             .unwrap()
             .meta(&Links::new("http://sandbox"), &uri, total)
@@ -113,12 +125,18 @@ mod tests {
     #[test]
     fn middle_page_links_everywhere() {
         let m = meta("10", "30", 72, Platform::Rivermine);
-        assert_eq!(m.href.unwrap(), "http://sandbox/mobproc/v1/employees?sortAscending=true&limit=10&offset=30");
+        assert_eq!(
+            m.href.unwrap(),
+            "http://sandbox/mobproc/v1/employees?sortAscending=true&limit=10&offset=30"
+        );
         assert!(m.href_start.unwrap().ends_with("offset=0"));
         assert!(m.href_previous.unwrap().ends_with("offset=20"));
         assert!(m.href_next.unwrap().ends_with("offset=40"));
         assert!(m.href_end.unwrap().ends_with("offset=70"));
-        assert_eq!((m.limit, m.offset, m.total_count), (Some(10), Some(30), Some(72)));
+        assert_eq!(
+            (m.limit, m.offset, m.total_count),
+            (Some(10), Some(30), Some(72))
+        );
     }
 
     #[test]

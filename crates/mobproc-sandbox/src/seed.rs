@@ -189,7 +189,7 @@ const INITECH: TenantSeed = TenantSeed {
     last_names: UK_LAST_NAMES,
     numbering: Numbering {
         employee: |n| format!("100200_{}", 3_000_001 + n),
-        office_phone: |n| format!("0207946{:04}", n % 10_000),
+        office_phone: |n| format!("0207946{:04}", 100 + n % 9_900),
         service: |n| format!("512345_{}", 6_000_001 + n),
         device_asset: |n| format!("612345_{}", 7_000_001 + n),
         line_number: |n| format!("07700900{:03}", 100 + n % 900),
@@ -1731,13 +1731,14 @@ fn plans(tenant: &TenantSeed) -> Vec<Plan> {
         plans.push(tutorial_plan(tenant));
     }
     let tiers = tenant.plan_tiers;
+    let mut n = 0;
     for (v, vendor) in tenant.vendors.iter().enumerate() {
         for k in 0..TIERS_PER_VENDOR.min(tiers.len()) {
             let tier = &tiers[(v + k) % tiers.len()];
-            let id = (tenant.numbering.plan)((v * TIERS_PER_VENDOR + k) as u64);
+            n += 1;
             plans.push(Plan {
                 meta: None,
-                id,
+                id: (tenant.numbering.plan)(n - 1),
                 name: format!("{} {}", vendor.short, tier.name),
                 price: Some(Amount::monthly(
                     tier.cents + v as i64 * 200,

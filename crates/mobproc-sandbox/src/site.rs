@@ -24,9 +24,13 @@ pub fn router(config: &Config) -> Router<AppState> {
         (header::REFERRER_POLICY, "no-referrer"),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
     ];
-    let mut router = Router::new().fallback_service(ServeDir::new(dir).append_index_html_on_directories(true));
+    let mut router =
+        Router::new().fallback_service(ServeDir::new(dir).append_index_html_on_directories(true));
     for (name, value) in headers {
-        router = router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
+        router = router.layer(SetResponseHeaderLayer::if_not_present(
+            name,
+            HeaderValue::from_static(value),
+        ));
     }
     router
 }

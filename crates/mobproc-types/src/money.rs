@@ -66,7 +66,9 @@ impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = f64::deserialize(deserializer)?;
         if !value.is_finite() {
-            return Err(serde::de::Error::custom("an amount must be a finite number"));
+            return Err(serde::de::Error::custom(
+                "an amount must be a finite number",
+            ));
         }
         Ok(Money::from_decimal(value))
     }
@@ -138,9 +140,18 @@ mod tests {
 
     #[test]
     fn money_writes_whole_amounts_as_integers() {
-        assert_eq!(serde_json::to_string(&Money::from_cents(30000)).unwrap(), "300");
-        assert_eq!(serde_json::to_string(&Money::from_cents(19999)).unwrap(), "199.99");
-        assert_eq!(serde_json::to_string(&Money::from_cents(55867)).unwrap(), "558.67");
+        assert_eq!(
+            serde_json::to_string(&Money::from_cents(30000)).unwrap(),
+            "300"
+        );
+        assert_eq!(
+            serde_json::to_string(&Money::from_cents(19999)).unwrap(),
+            "199.99"
+        );
+        assert_eq!(
+            serde_json::to_string(&Money::from_cents(55867)).unwrap(),
+            "558.67"
+        );
     }
 
     #[test]
@@ -152,7 +163,13 @@ mod tests {
             Amount::monthly(20000, "USD"),
         ];
         let summary = cost_summary(&prices);
-        assert_eq!(summary, vec![Amount::one_time(19999, "USD"), Amount::monthly(55867, "USD")]);
+        assert_eq!(
+            summary,
+            vec![
+                Amount::one_time(19999, "USD"),
+                Amount::monthly(55867, "USD")
+            ]
+        );
     }
 
     #[test]

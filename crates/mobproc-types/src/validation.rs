@@ -75,7 +75,9 @@ impl Problem {
             Problem::TooLong { max } => format!("{label} must be at most {max} characters long."),
             Problem::BadFormat { hint: Some(hint) } => format!("{label} must look like {hint}."),
             Problem::BadFormat { hint: None } => format!("{label} is not in the expected format."),
-            Problem::NotADate { hint: Some(hint) } => format!("{label} must be a real date written {hint}."),
+            Problem::NotADate { hint: Some(hint) } => {
+                format!("{label} must be a real date written {hint}.")
+            }
             Problem::NotADate { hint: None } => format!("{label} must be a real date."),
             Problem::UnknownChoice => format!("{label}: choose one of the listed options."),
             Problem::NotAnOption => format!("{label}: choose one of the listed values."),
@@ -134,7 +136,9 @@ pub fn check_text(
 /// `mm` and `yyyy` are not checked.
 pub fn is_calendar_date(text: &str, pattern: &str) -> bool {
     let pattern = pattern.to_ascii_lowercase();
-    let (Some(d), Some(m), Some(y)) = (pattern.find("dd"), pattern.find("mm"), pattern.find("yyyy")) else {
+    let (Some(d), Some(m), Some(y)) =
+        (pattern.find("dd"), pattern.find("mm"), pattern.find("yyyy"))
+    else {
         return true;
     };
     if text.len() != pattern.len() || !text.is_ascii() {
@@ -179,9 +183,11 @@ pub fn check_property(
             );
             let is_date = field.kind == PropertyType::Date && !text.trim().is_empty();
             match (problem, is_date, field.pattern.as_deref()) {
-                (None, true, Some(pattern)) if !is_calendar_date(text, pattern) => Some(Problem::NotADate {
-                    hint: Some(pattern.to_owned()),
-                }),
+                (None, true, Some(pattern)) if !is_calendar_date(text, pattern) => {
+                    Some(Problem::NotADate {
+                        hint: Some(pattern.to_owned()),
+                    })
+                }
                 (problem, _, _) => problem,
             }
         }
@@ -196,7 +202,11 @@ fn check_choice(field: &PropertyField, value: &FieldValue, required: bool) -> Op
     let Some(choice) = choices.iter().find(|c| c.id == chosen.id) else {
         return Some(Problem::UnknownChoice);
     };
-    let other_text = chosen.other_text.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let other_text = chosen
+        .other_text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
     match (choice.is_other, other_text) {
         (false, Some(_)) => Some(Problem::OtherTextNotAllowed),
         (true, None) => Some(Problem::OtherTextRequired),
@@ -258,7 +268,11 @@ pub fn check_properties(
 }
 
 /// Checks one address value against its field of the country's format.
-pub fn check_address_field(field: &AddressField, value: &str, matcher: &dyn PatternMatcher) -> Option<Problem> {
+pub fn check_address_field(
+    field: &AddressField,
+    value: &str,
+    matcher: &dyn PatternMatcher,
+) -> Option<Problem> {
     let required = field.validation == Validation::Required;
     if let Some(options) = &field.options {
         if value.trim().is_empty() {
@@ -282,7 +296,11 @@ pub fn check_address_field(field: &AddressField, value: &str, matcher: &dyn Patt
 
 /// Checks an address against a country's `addressFormat`: unknown and
 /// repeated fields, then every field of the format in order.
-pub fn check_address(format: &[AddressField], values: &[AddressValue], matcher: &dyn PatternMatcher) -> Vec<FieldProblem> {
+pub fn check_address(
+    format: &[AddressField],
+    values: &[AddressValue],
+    matcher: &dyn PatternMatcher,
+) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
     for (index, value) in values.iter().enumerate() {
         let problem = if !format.iter().any(|f| f.id == value.id) {
@@ -302,7 +320,11 @@ pub fn check_address(format: &[AddressField], values: &[AddressValue], matcher: 
         }
     }
     for field in format {
-        let value = values.iter().find(|v| v.id == field.id).map(|v| v.value.as_str()).unwrap_or("");
+        let value = values
+            .iter()
+            .find(|v| v.id == field.id)
+            .map(|v| v.value.as_str())
+            .unwrap_or("");
         if let Some(problem) = check_address_field(field, value, matcher) {
             problems.push(FieldProblem {
                 group_id: None,
@@ -329,7 +351,13 @@ mod tests {
                 "[0-9]+" => Some(!text.is_empty() && text.chars().all(|c| c.is_ascii_digit())),
                 "[0-9]{2}/[0-9]{2}/[0-9]{4}" => Some(
                     text.len() == 10
-                        && text.chars().enumerate().all(|(i, c)| if i == 2 || i == 5 { c == '/' } else { c.is_ascii_digit() }),
+                        && text.chars().enumerate().all(|(i, c)| {
+                            if i == 2 || i == 5 {
+                                c == '/'
+                            } else {
+                                c.is_ascii_digit()
+                            }
+                        }),
                 ),
                 _ => None,
             }
@@ -341,7 +369,11 @@ mod tests {
             id: id.into(),
             label: format!("{id} label"),
             kind,
-            validation: if required { Validation::Required } else { Validation::Optional },
+            validation: if required {
+                Validation::Required
+            } else {
+                Validation::Optional
+            },
             min_length: None,
             max_length: None,
             pattern: None,
@@ -352,7 +384,12 @@ mod tests {
     }
 
     fn text_value(id: &str, text: &str) -> FieldValue {
-        FieldValue { id: id.into(), kind: PropertyType::Text, text: Some(text.into()), choice: None }
+        FieldValue {
+            id: id.into(),
+            kind: PropertyType::Text,
+            text: Some(text.into()),
+            choice: None,
+        }
     }
 
     fn choice_value(id: &str, choice: &str, other: Option<&str>) -> FieldValue {
@@ -360,15 +397,26 @@ mod tests {
             id: id.into(),
             kind: PropertyType::Choice,
             text: None,
-            choice: Some(ChoiceValue { id: choice.into(), other_text: other.map(Into::into) }),
+            choice: Some(ChoiceValue {
+                id: choice.into(),
+                other_text: other.map(Into::into),
+            }),
         }
     }
 
     fn reason() -> PropertyField {
         PropertyField {
             choices: Some(vec![
-                PropertyChoice { id: "19".into(), label: "Broken".into(), is_other: false },
-                PropertyChoice { id: "99".into(), label: "Other".into(), is_other: true },
+                PropertyChoice {
+                    id: "19".into(),
+                    label: "Broken".into(),
+                    is_other: false,
+                },
+                PropertyChoice {
+                    id: "99".into(),
+                    label: "Other".into(),
+                    is_other: true,
+                },
             ]),
             ..field("Reason", PropertyType::Choice, true)
         }
@@ -377,21 +425,41 @@ mod tests {
     #[test]
     fn text_rules_in_order_required_length_format() {
         let m = &Digits;
-        assert_eq!(check_text(" ", true, None, None, None, None, m), Some(Problem::Required));
+        assert_eq!(
+            check_text(" ", true, None, None, None, None, m),
+            Some(Problem::Required)
+        );
         assert_eq!(check_text("", false, Some(3), None, None, None, m), None);
-        assert_eq!(check_text("12", true, Some(3), None, None, None, m), Some(Problem::TooShort { min: 3 }));
-        assert_eq!(check_text("1234", true, None, Some(3), None, None, m), Some(Problem::TooLong { max: 3 }));
+        assert_eq!(
+            check_text("12", true, Some(3), None, None, None, m),
+            Some(Problem::TooShort { min: 3 })
+        );
+        assert_eq!(
+            check_text("1234", true, None, Some(3), None, None, m),
+            Some(Problem::TooLong { max: 3 })
+        );
         assert_eq!(
             check_text("12a", true, None, None, Some("[0-9]+"), Some("999"), m),
-            Some(Problem::BadFormat { hint: Some("999".into()) })
+            Some(Problem::BadFormat {
+                hint: Some("999".into())
+            })
         );
-        assert_eq!(check_text("123", true, None, None, Some("[0-9]+"), None, m), None);
-        assert_eq!(check_text("x", true, None, None, Some("(unknown"), None, m), None);
+        assert_eq!(
+            check_text("123", true, None, None, Some("[0-9]+"), None, m),
+            None
+        );
+        assert_eq!(
+            check_text("x", true, None, None, Some("(unknown"), None, m),
+            None
+        );
     }
 
     #[test]
     fn lengths_count_characters_not_bytes() {
-        assert_eq!(check_text("ééé", true, None, Some(3), None, None, &Digits), None);
+        assert_eq!(
+            check_text("ééé", true, None, Some(3), None, None, &Digits),
+            None
+        );
     }
 
     #[test]
@@ -412,33 +480,67 @@ mod tests {
             reg_ex: Some("[0-9]{2}/[0-9]{2}/[0-9]{4}".into()),
             ..field("WHEN", PropertyType::Date, false)
         };
-        let value = |t: &str| FieldValue { id: "WHEN".into(), kind: PropertyType::Date, text: Some(t.into()), choice: None };
-        assert_eq!(check_property(&date, Some(&value("12/25/2026")), &Digits), None);
+        let value = |t: &str| FieldValue {
+            id: "WHEN".into(),
+            kind: PropertyType::Date,
+            text: Some(t.into()),
+            choice: None,
+        };
+        assert_eq!(
+            check_property(&date, Some(&value("12/25/2026")), &Digits),
+            None
+        );
         assert_eq!(
             check_property(&date, Some(&value("02/31/2026")), &Digits),
-            Some(Problem::NotADate { hint: Some("mm/dd/yyyy".into()) })
+            Some(Problem::NotADate {
+                hint: Some("mm/dd/yyyy".into())
+            })
         );
         assert_eq!(
             check_property(&date, Some(&value("2026-12-25")), &Digits),
-            Some(Problem::BadFormat { hint: Some("mm/dd/yyyy".into()) })
+            Some(Problem::BadFormat {
+                hint: Some("mm/dd/yyyy".into())
+            })
         );
     }
 
     #[test]
     fn choices_check_ids_and_other_text() {
         let m = &Digits;
-        assert_eq!(check_property(&reason(), Some(&choice_value("Reason", "19", None)), m), None);
-        assert_eq!(check_property(&reason(), Some(&choice_value("Reason", "7", None)), m), Some(Problem::UnknownChoice));
         assert_eq!(
-            check_property(&reason(), Some(&choice_value("Reason", "19", Some("why"))), m),
+            check_property(&reason(), Some(&choice_value("Reason", "19", None)), m),
+            None
+        );
+        assert_eq!(
+            check_property(&reason(), Some(&choice_value("Reason", "7", None)), m),
+            Some(Problem::UnknownChoice)
+        );
+        assert_eq!(
+            check_property(
+                &reason(),
+                Some(&choice_value("Reason", "19", Some("why"))),
+                m
+            ),
             Some(Problem::OtherTextNotAllowed)
         );
-        assert_eq!(check_property(&reason(), Some(&choice_value("Reason", "99", Some(" "))), m), Some(Problem::OtherTextRequired));
-        assert_eq!(check_property(&reason(), Some(&choice_value("Reason", "99", Some("Lost"))), m), None);
+        assert_eq!(
+            check_property(&reason(), Some(&choice_value("Reason", "99", Some(" "))), m),
+            Some(Problem::OtherTextRequired)
+        );
+        assert_eq!(
+            check_property(
+                &reason(),
+                Some(&choice_value("Reason", "99", Some("Lost"))),
+                m
+            ),
+            None
+        );
         assert_eq!(check_property(&reason(), None, m), Some(Problem::Required));
         assert_eq!(
             check_property(&reason(), Some(&text_value("Reason", "19")), m),
-            Some(Problem::WrongType { expected: PropertyType::Choice })
+            Some(Problem::WrongType {
+                expected: PropertyType::Choice
+            })
         );
     }
 
@@ -449,14 +551,32 @@ mod tests {
             fields: vec![field("A", PropertyType::Text, true), reason()],
         }];
         let values = vec![
-            PropertyGroupValue { group_id: "MISC".into(), fields: vec![text_value("A", "x"), text_value("A", "y"), text_value("Z", "?")] },
-            PropertyGroupValue { group_id: "NOPE".into(), fields: vec![text_value("B", "x")] },
+            PropertyGroupValue {
+                group_id: "MISC".into(),
+                fields: vec![
+                    text_value("A", "x"),
+                    text_value("A", "y"),
+                    text_value("Z", "?"),
+                ],
+            },
+            PropertyGroupValue {
+                group_id: "NOPE".into(),
+                fields: vec![text_value("B", "x")],
+            },
         ];
         let problems = check_properties(&groups, &values, &Digits);
-        let summary: Vec<(&str, &str)> = problems.iter().map(|p| (p.field_id.as_str(), p.problem.code())).collect();
+        let summary: Vec<(&str, &str)> = problems
+            .iter()
+            .map(|p| (p.field_id.as_str(), p.problem.code()))
+            .collect();
         assert_eq!(
             summary,
-            [("A", "duplicate-field"), ("Z", "unknown-field"), ("B", "unknown-field"), ("Reason", "required")]
+            [
+                ("A", "duplicate-field"),
+                ("Z", "unknown-field"),
+                ("B", "unknown-field"),
+                ("Reason", "required")
+            ]
         );
     }
 
@@ -480,16 +600,44 @@ mod tests {
                 min_length: Some(2),
                 max_length: Some(2),
                 validation: Validation::Required,
-                options: Some(vec![AddressOption { label: "Connecticut".into(), value: "CT".into() }]),
+                options: Some(vec![AddressOption {
+                    label: "Connecticut".into(),
+                    value: "CT".into(),
+                }]),
                 pattern: None,
                 reg_ex: None,
             },
         ];
-        let value = |id: &str, v: &str| AddressValue { id: id.into(), value: v.into() };
-        assert!(check_address(&format, &[value("CITY", "Orange"), value("STATE", "CT")], &Digits).is_empty());
-        let problems = check_address(&format, &[value("STATE", "XX"), value("PLANET", "Mars")], &Digits);
-        let summary: Vec<(&str, &str)> = problems.iter().map(|p| (p.field_id.as_str(), p.problem.code())).collect();
-        assert_eq!(summary, [("PLANET", "unknown-field"), ("CITY", "required"), ("STATE", "invalid-option")]);
-        assert_eq!(problems[1].problem.message(&problems[1].label), "City is required.");
+        let value = |id: &str, v: &str| AddressValue {
+            id: id.into(),
+            value: v.into(),
+        };
+        assert!(check_address(
+            &format,
+            &[value("CITY", "Orange"), value("STATE", "CT")],
+            &Digits
+        )
+        .is_empty());
+        let problems = check_address(
+            &format,
+            &[value("STATE", "XX"), value("PLANET", "Mars")],
+            &Digits,
+        );
+        let summary: Vec<(&str, &str)> = problems
+            .iter()
+            .map(|p| (p.field_id.as_str(), p.problem.code()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("PLANET", "unknown-field"),
+                ("CITY", "required"),
+                ("STATE", "invalid-option")
+            ]
+        );
+        assert_eq!(
+            problems[1].problem.message(&problems[1].label),
+            "City is required."
+        );
     }
 }

@@ -48,8 +48,14 @@ macro_rules! fixture {
 fn upgrade_request_round_trips() {
     let (name, json) = fixture!("upgrade.order-request.json");
     let body: OrderRequestBody = round_trip(name, json);
-    assert_eq!(body.order_request.shopping_cart.optional_feature_ids, ["122", "293"]);
-    assert_eq!(body.order_request.ship_to.unwrap().region_id(), Some("70144640"));
+    assert_eq!(
+        body.order_request.shopping_cart.optional_feature_ids,
+        ["122", "293"]
+    );
+    assert_eq!(
+        body.order_request.ship_to.unwrap().region_id(),
+        Some("70144640")
+    );
 }
 
 #[test]
@@ -65,7 +71,10 @@ fn confirmation_round_trips_with_exact_money() {
 fn submitted_order_round_trips() {
     let (name, json) = fixture!("upgrade.order-submitted.json");
     let body: OrderResponse = round_trip(name, json);
-    assert_eq!(body.order.order_segments.items[0].status, OrderStatus::OrderSubmitted);
+    assert_eq!(
+        body.order.order_segments.items[0].status,
+        OrderStatus::OrderSubmitted
+    );
 }
 
 #[test]

@@ -43,7 +43,11 @@ pub struct DeviceRow {
 }
 
 /// Every line of a tenant, with its device, in seed order.
-pub fn load_services(connection: &Connection, tenant: &str, id: Option<&str>) -> ApiResult<Vec<ServiceRow>> {
+pub fn load_services(
+    connection: &Connection,
+    tenant: &str,
+    id: Option<&str>,
+) -> ApiResult<Vec<ServiceRow>> {
     let mut statement = connection.prepare_cached(
         "SELECT s.body, s.employee_id, s.vendor_id, d.body FROM services s
          LEFT JOIN device_assets d ON d.tenant = s.tenant AND d.id = s.device_id
@@ -71,19 +75,31 @@ pub fn load_services(connection: &Connection, tenant: &str, id: Option<&str>) ->
 }
 
 /// One line of a tenant, if the caller may see it.
-pub fn load_service(connection: &Connection, caller: &Caller, id: &str) -> ApiResult<Option<ServiceRow>> {
+pub fn load_service(
+    connection: &Connection,
+    caller: &Caller,
+    id: &str,
+) -> ApiResult<Option<ServiceRow>> {
     Ok(load_services(connection, &caller.tenant.code, Some(id))?
         .into_iter()
         .find(|row| caller.may_act_for(&row.employee_id)))
 }
 
-fn load_devices(connection: &Connection, tenant: &str, id: Option<&str>) -> ApiResult<Vec<DeviceRow>> {
+fn load_devices(
+    connection: &Connection,
+    tenant: &str,
+    id: Option<&str>,
+) -> ApiResult<Vec<DeviceRow>> {
     let mut statement = connection.prepare_cached(
         "SELECT body, employee_id, service_id FROM device_assets
          WHERE tenant = ?1 AND (?2 IS NULL OR id = ?2) ORDER BY seq",
     )?;
     let rows = statement.query_map(rusqlite::params![tenant, id], |row| {
-        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, Option<String>>(2)?))
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, Option<String>>(2)?,
+        ))
     })?;
     let mut out = Vec::new();
     for row in rows {
@@ -139,7 +155,11 @@ async fn list_services(
     OriginalUri(uri): OriginalUri,
     ApiQuery(query): ApiQuery<ServicesQuery>,
 ) -> ApiResult<Json<ServicesPage>> {
-    let paging = Paging::parse(query.limit.as_deref(), query.offset.as_deref(), caller.tenant.platform)?;
+    let paging = Paging::parse(
+        query.limit.as_deref(),
+        query.offset.as_deref(),
+        caller.tenant.platform,
+    )?;
     let tenant = caller.tenant.code.clone();
     let (rows, employee) = state
         .db
@@ -221,7 +241,8 @@ fn expand_device(
         .find(|s| Some(&s.service.id) == row.service_id.as_ref());
     let mut device = render::device_asset(links, row.device);
     if include_eligibility {
-        device.upgrade_eligibility_date = line.and_then(|s| s.service.upgrade_eligibility_date.clone());
+        device.upgrade_eligibility_date =
+            line.and_then(|s| s.service.upgrade_eligibility_date.clone());
     }
     if include_service {
         device.service = line.map(|s| Box::new(render::service(links, s.service.clone(), None)));
@@ -236,20 +257,33 @@ async fn list_devices(
     OriginalUri(uri): OriginalUri,
     ApiQuery(query): ApiQuery<DevicesQuery>,
 ) -> ApiResult<Json<DeviceAssetsPage>> {
-    let paging = Paging::parse(query.limit.as_deref(), query.offset.as_deref(), caller.tenant.platform)?;
+    let paging = Paging::parse(
+        query.limit.as_deref(),
+        query.offset.as_deref(),
+        caller.tenant.platform,
+    )?;
     let tenant = caller.tenant.code.clone();
     let (devices, services, employee) = state
         .db
         .run(move |c| {
             let employee = employee_filter(c, &tenant, query.employee, query.company_employee_id)?;
-            Ok((load_devices(c, &tenant, None)?, load_services(c, &tenant, None)?, employee))
+            Ok((
+                load_devices(c, &tenant, None)?,
+                load_services(c, &tenant, None)?,
+                employee,
+            ))
         })
         .await?;
     let matching: Vec<DeviceRow> = devices
         .into_iter()
         .filter(|row| caller.may_act_for(&row.employee_id))
         .filter(|row| employee.as_ref().is_none_or(|id| &row.employee_id == id))
-        .filter(|row| query.service.as_ref().is_none_or(|id| row.service_id.as_ref() == Some(id)))
+        .filter(|row| {
+            query
+                .service
+                .as_ref()
+                .is_none_or(|id| row.service_id.as_ref() == Some(id))
+        })
         .collect();
     let meta = paging.meta(&links, &uri, matching.len() as u32);
     Ok(Json(DeviceAssetsPage {
@@ -281,7 +315,12 @@ async fn device_detail(
     let lookup = id.clone();
     let (devices, services) = state
         .db
-        .run(move |c| Ok((load_devices(c, &tenant, Some(&lookup))?, load_services(c, &tenant, None)?)))
+        .run(move |c| {
+            Ok((
+                load_devices(c, &tenant, Some(&lookup))?,
+                load_services(c, &tenant, None)?,
+            ))
+        })
         .await?;
     let row = devices
         .into_iter()
@@ -297,6 +336,14 @@ async fn device_detail(
 }
 
 /// Reads one stored device asset by id (no visibility check).
-pub fn find_device(connection: &Connection, tenant: &str, id: &str) -> ApiResult<Option<DeviceAsset>> {
-    find_body(connection, "SELECT body FROM device_assets WHERE tenant = ?1 AND id = ?2", [tenant, id])
+pub fn find_device(
+    connection: &Connection,
+    tenant: &str,
+    id: &str,
+) -> ApiResult<Option<DeviceAsset>> {
+    find_body(
+        connection,
+        "SELECT body FROM device_assets WHERE tenant = ?1 AND id = ?2",
+        [tenant, id],
+    )
 }

@@ -5,8 +5,8 @@ use axum::extract::OriginalUri;
 use axum::routing::get;
 use axum::{Json, Router};
 use mobproc_types::{
-    AccessoriesPage, Accessory, CatalogDevice, CatalogDevicesPage, Money, NamedRef, Plan, PlansPage, Vendor,
-    VendorsPage,
+    AccessoriesPage, Accessory, CatalogDevice, CatalogDevicesPage, Money, NamedRef, Plan,
+    PlansPage, Vendor, VendorsPage,
 };
 use rusqlite::Connection;
 use serde::Deserialize;
@@ -33,23 +33,47 @@ pub fn router() -> Router<AppState> {
 }
 
 /// A catalog device by id.
-pub fn find_catalog_device(connection: &Connection, tenant: &str, id: &str) -> ApiResult<Option<CatalogDevice>> {
-    find_body(connection, "SELECT body FROM catalog_devices WHERE tenant = ?1 AND id = ?2", [tenant, id])
+pub fn find_catalog_device(
+    connection: &Connection,
+    tenant: &str,
+    id: &str,
+) -> ApiResult<Option<CatalogDevice>> {
+    find_body(
+        connection,
+        "SELECT body FROM catalog_devices WHERE tenant = ?1 AND id = ?2",
+        [tenant, id],
+    )
 }
 
 /// A plan by id, with its features.
 pub fn find_plan(connection: &Connection, tenant: &str, id: &str) -> ApiResult<Option<Plan>> {
-    find_body(connection, "SELECT body FROM plans WHERE tenant = ?1 AND id = ?2", [tenant, id])
+    find_body(
+        connection,
+        "SELECT body FROM plans WHERE tenant = ?1 AND id = ?2",
+        [tenant, id],
+    )
 }
 
 /// A vendor by id.
 pub fn find_vendor(connection: &Connection, tenant: &str, id: &str) -> ApiResult<Option<Vendor>> {
-    find_body(connection, "SELECT body FROM vendors WHERE tenant = ?1 AND id = ?2", [tenant, id])
+    find_body(
+        connection,
+        "SELECT body FROM vendors WHERE tenant = ?1 AND id = ?2",
+        [tenant, id],
+    )
 }
 
 /// A manufacturer by id.
-pub fn find_manufacturer(connection: &Connection, tenant: &str, id: &str) -> ApiResult<Option<NamedRef>> {
-    find_body(connection, "SELECT body FROM manufacturers WHERE tenant = ?1 AND id = ?2", [tenant, id])
+pub fn find_manufacturer(
+    connection: &Connection,
+    tenant: &str,
+    id: &str,
+) -> ApiResult<Option<NamedRef>> {
+    find_body(
+        connection,
+        "SELECT body FROM manufacturers WHERE tenant = ?1 AND id = ?2",
+        [tenant, id],
+    )
 }
 
 #[derive(Deserialize)]
@@ -94,7 +118,9 @@ fn sort_clause(sort: Option<&str>) -> ApiResult<&'static str> {
 }
 
 fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 async fn list_devices(
@@ -104,7 +130,11 @@ async fn list_devices(
     OriginalUri(uri): OriginalUri,
     ApiQuery(query): ApiQuery<DevicesQuery>,
 ) -> ApiResult<Json<CatalogDevicesPage>> {
-    let paging = Paging::parse(query.limit.as_deref(), query.offset.as_deref(), caller.tenant.platform)?;
+    let paging = Paging::parse(
+        query.limit.as_deref(),
+        query.offset.as_deref(),
+        caller.tenant.platform,
+    )?;
     let min = price_bound("minPrice", query.min_price.as_deref())?;
     let max = price_bound("maxPrice", query.max_price.as_deref())?;
     let order = sort_clause(query.sort.as_deref())?;
@@ -117,11 +147,16 @@ async fn list_devices(
                  AND (?2 IS NULL OR vendor_id = ?2) AND (?3 IS NULL OR manufacturer_id = ?3)
                  AND (?4 IS NULL OR name LIKE '%' || ?4 || '%' ESCAPE '\\')
                  AND (?5 IS NULL OR price_cents >= ?5) AND (?6 IS NULL OR price_cents <= ?6)";
-            let params = rusqlite::params![tenant, query.vendor, query.manufacturer, search, min, max];
-            let total: u32 = c.query_row(&format!("SELECT COUNT(*) {filter}"), params, |r| r.get(0))?;
+            let params =
+                rusqlite::params![tenant, query.vendor, query.manufacturer, search, min, max];
+            let total: u32 =
+                c.query_row(&format!("SELECT COUNT(*) {filter}"), params, |r| r.get(0))?;
             let devices: Vec<CatalogDevice> = all_bodies(
                 c,
-                &format!("SELECT body {filter} ORDER BY {order} LIMIT {} OFFSET {}", paging.limit, paging.offset),
+                &format!(
+                    "SELECT body {filter} ORDER BY {order} LIMIT {} OFFSET {}",
+                    paging.limit, paging.offset
+                ),
                 params,
             )?;
             Ok((total, devices))
@@ -170,7 +205,11 @@ async fn list_plans(
     OriginalUri(uri): OriginalUri,
     ApiQuery(query): ApiQuery<PlansQuery>,
 ) -> ApiResult<Json<PlansPage>> {
-    let paging = Paging::parse(query.limit.as_deref(), query.offset.as_deref(), caller.tenant.platform)?;
+    let paging = Paging::parse(
+        query.limit.as_deref(),
+        query.offset.as_deref(),
+        caller.tenant.platform,
+    )?;
     let tenant = caller.tenant.code.clone();
     let plans: Vec<Plan> = state
         .db
@@ -227,7 +266,11 @@ async fn list_accessories(
     OriginalUri(uri): OriginalUri,
     ApiQuery(query): ApiQuery<AccessoriesQuery>,
 ) -> ApiResult<Json<AccessoriesPage>> {
-    let paging = Paging::parse(query.limit.as_deref(), query.offset.as_deref(), caller.tenant.platform)?;
+    let paging = Paging::parse(
+        query.limit.as_deref(),
+        query.offset.as_deref(),
+        caller.tenant.platform,
+    )?;
     let tenant = caller.tenant.code.clone();
     let accessories: Vec<Accessory> = state
         .db
@@ -283,19 +326,30 @@ async fn list_vendors(
     OriginalUri(uri): OriginalUri,
     ApiQuery(query): ApiQuery<VendorsQuery>,
 ) -> ApiResult<Json<VendorsPage>> {
-    let paging = Paging::parse(query.limit.as_deref(), query.offset.as_deref(), caller.tenant.platform)?;
+    let paging = Paging::parse(
+        query.limit.as_deref(),
+        query.offset.as_deref(),
+        caller.tenant.platform,
+    )?;
     let tenant = caller.tenant.code.clone();
     let vendors: Vec<Vendor> = state
         .db
-        .run(move |c| all_bodies(c, "SELECT body FROM vendors WHERE tenant = ?1 ORDER BY seq", [tenant]))
+        .run(move |c| {
+            all_bodies(
+                c,
+                "SELECT body FROM vendors WHERE tenant = ?1 ORDER BY seq",
+                [tenant],
+            )
+        })
         .await?;
     let matching: Vec<Vendor> = vendors
         .into_iter()
         .filter(|v| {
-            query
-                .kind
-                .as_ref()
-                .is_none_or(|kind| v.kind.as_ref().is_some_and(|k| k.as_str().eq_ignore_ascii_case(kind)))
+            query.kind.as_ref().is_none_or(|kind| {
+                v.kind
+                    .as_ref()
+                    .is_some_and(|k| k.as_str().eq_ignore_ascii_case(kind))
+            })
         })
         .collect();
     Ok(Json(VendorsPage {

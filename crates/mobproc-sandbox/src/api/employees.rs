@@ -40,11 +40,21 @@ async fn list(
     OriginalUri(uri): OriginalUri,
     ApiQuery(query): ApiQuery<EmployeesQuery>,
 ) -> ApiResult<Json<EmployeesPage>> {
-    let paging = Paging::parse(query.limit.as_deref(), query.offset.as_deref(), caller.tenant.platform)?;
+    let paging = Paging::parse(
+        query.limit.as_deref(),
+        query.offset.as_deref(),
+        caller.tenant.platform,
+    )?;
     let tenant = caller.tenant.code.clone();
     let all: Vec<Employee> = state
         .db
-        .run(move |c| all_bodies(c, "SELECT body FROM employees WHERE tenant = ?1 ORDER BY seq", [tenant]))
+        .run(move |c| {
+            all_bodies(
+                c,
+                "SELECT body FROM employees WHERE tenant = ?1 ORDER BY seq",
+                [tenant],
+            )
+        })
         .await?;
     let search = query.search.as_deref().map(str::to_lowercase);
     let matching: Vec<Employee> = all

@@ -38,8 +38,13 @@ pub fn router(state: AppState) -> Router<AppState> {
         .fallback(unknown_route)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn(echo_context_headers))
-        .layer(middleware::from_fn_with_state(state.clone(), crate::faults::inject))
-        .layer(axum::extract::DefaultBodyLimit::max(state.config.body_limit))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::faults::inject,
+        ))
+        .layer(axum::extract::DefaultBodyLimit::max(
+            state.config.body_limit,
+        ))
 }
 
 async fn unknown_route(request: Request) -> ApiError {
@@ -54,7 +59,11 @@ async fn method_not_allowed(request: Request) -> ApiError {
     ApiError::new(
         StatusCode::METHOD_NOT_ALLOWED,
         "405-method-not-allowed",
-        format!("'{}' does not take {}.", request.uri().path(), request.method()),
+        format!(
+            "'{}' does not take {}.",
+            request.uri().path(),
+            request.method()
+        ),
     )
 }
 
@@ -63,7 +72,12 @@ async fn method_not_allowed(request: Request) -> ApiError {
 async fn echo_context_headers(request: Request, next: Next) -> Response {
     let echoed: Vec<_> = [ACTIVITY_HEADER, CORRELATION_HEADER]
         .into_iter()
-        .filter_map(|name| Some((HeaderName::from_static(name), request.headers().get(name)?.clone())))
+        .filter_map(|name| {
+            Some((
+                HeaderName::from_static(name),
+                request.headers().get(name)?.clone(),
+            ))
+        })
         .collect();
     let mut response = next.run(request).await.into_response();
     for (name, value) in echoed {

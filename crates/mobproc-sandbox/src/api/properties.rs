@@ -41,7 +41,11 @@ pub fn load_property_groups(
 }
 
 /// The groups that apply to an order with or without a device and a plan.
-pub fn applicable_groups(groups: &[StoredPropertyGroup], has_device: bool, has_plan: bool) -> Vec<PropertyGroup> {
+pub fn applicable_groups(
+    groups: &[StoredPropertyGroup],
+    has_device: bool,
+    has_plan: bool,
+) -> Vec<PropertyGroup> {
     groups
         .iter()
         .filter_map(|group| group.for_order(has_device, has_plan))
@@ -80,25 +84,29 @@ async fn properties(
     let groups = state
         .db
         .run(move |c| {
-            let vendor_id = match (&query.service, &query.vendor) {
-                (Some(service), _) => {
-                    load_service(c, &caller, service)?
-                        .ok_or_else(|| ApiError::not_found("service", service))?
-                        .vendor_id
-                }
-                (None, Some(vendor)) => {
-                    crate::api::catalog::find_vendor(c, &caller.tenant.code, vendor)?
-                        .ok_or_else(|| ApiError::not_found("vendor", vendor))?
-                        .id
-                }
-                (None, None) => {
-                    return Err(ApiError::bad_request(
+            let vendor_id =
+                match (&query.service, &query.vendor) {
+                    (Some(service), _) => {
+                        load_service(c, &caller, service)?
+                            .ok_or_else(|| ApiError::not_found("service", service))?
+                            .vendor_id
+                    }
+                    (None, Some(vendor)) => {
+                        crate::api::catalog::find_vendor(c, &caller.tenant.code, vendor)?
+                            .ok_or_else(|| ApiError::not_found("vendor", vendor))?
+                            .id
+                    }
+                    (None, None) => return Err(ApiError::bad_request(
                         "service-or-vendor-required",
                         "Vendor ID or Service ID must be passed in (service=... or vendor=...).",
-                    ))
-                }
-            };
-            load_property_groups(c, &caller.tenant.code, &vendor_id, transaction_type.as_str())
+                    )),
+                };
+            load_property_groups(
+                c,
+                &caller.tenant.code,
+                &vendor_id,
+                transaction_type.as_str(),
+            )
         })
         .await?;
     let path_and_query = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");

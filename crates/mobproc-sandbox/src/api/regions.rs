@@ -63,7 +63,11 @@ async fn list(
 ) -> ApiResult<Json<RegionsPage>> {
     // A whole country's states fit in one page unless the caller asks otherwise.
     let limit = query.limit.clone().or(Some("100".into()));
-    let paging = Paging::parse(limit.as_deref(), query.offset.as_deref(), caller.tenant.platform)?;
+    let paging = Paging::parse(
+        limit.as_deref(),
+        query.offset.as_deref(),
+        caller.tenant.platform,
+    )?;
     let parent = query.parent_region.clone();
     let regions: Vec<Region> = state
         .db

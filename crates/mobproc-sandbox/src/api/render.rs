@@ -22,7 +22,9 @@ pub fn segment(id: &str) -> String {
 
 /// A manufacturer reference with its link and logo.
 pub fn manufacturer(links: &Links, mut reference: NamedRef) -> NamedRef {
-    reference.meta = Some(Meta::href(links.api(&format!("/manufacturers/{}", segment(&reference.id)))));
+    reference.meta = Some(Meta::href(
+        links.api(&format!("/manufacturers/{}", segment(&reference.id))),
+    ));
     reference.logo_url = Some(links.absolute(&format!(
         "/sandbox/images/manufacturers/{}.svg",
         segment(&reference.id)
@@ -32,7 +34,9 @@ pub fn manufacturer(links: &Links, mut reference: NamedRef) -> NamedRef {
 
 /// A vendor (carrier) reference with its link and logo.
 pub fn vendor_ref(links: &Links, mut reference: NamedRef) -> NamedRef {
-    reference.meta = Some(Meta::href(links.api(&format!("/vendors/{}", segment(&reference.id)))));
+    reference.meta = Some(Meta::href(
+        links.api(&format!("/vendors/{}", segment(&reference.id))),
+    ));
     reference.logo_url = Some(vendor_logo(links, &reference.id));
     reference
 }
@@ -43,7 +47,9 @@ fn vendor_logo(links: &Links, id: &str) -> String {
 
 /// A vendor with its link and logo.
 pub fn vendor(links: &Links, mut vendor: Vendor) -> Vendor {
-    vendor.meta = Some(Meta::href(links.api(&format!("/vendors/{}", segment(&vendor.id)))));
+    vendor.meta = Some(Meta::href(
+        links.api(&format!("/vendors/{}", segment(&vendor.id))),
+    ));
     vendor.logo_url = Some(vendor_logo(links, &vendor.id));
     vendor
 }
@@ -60,7 +66,9 @@ pub fn region_ref(links: &Links, id: &str, name: &str) -> NamedRef {
 
 /// An employee as orders show them (`accountHolder`, `requestedBy`): `_meta.href` only.
 pub fn employee_brief(links: &Links, mut employee: Employee) -> Employee {
-    employee.meta = Some(Meta::href(links.api(&format!("/employees/{}", segment(&employee.id)))));
+    employee.meta = Some(Meta::href(
+        links.api(&format!("/employees/{}", segment(&employee.id))),
+    ));
     employee
 }
 
@@ -70,7 +78,9 @@ pub fn employee(links: &Links, mut employee: Employee) -> Employee {
     employee.meta = Some(Meta {
         href: Some(links.api(&format!("/employees/{id}"))),
         href_devices: Some(links.api(&format!("/assets/devices?limit=10&offset=0&employee={id}"))),
-        href_services: Some(links.api(&format!("/assets/services?limit=10&offset=0&employee={id}"))),
+        href_services: Some(
+            links.api(&format!("/assets/services?limit=10&offset=0&employee={id}")),
+        ),
         ..Meta::default()
     });
     employee
@@ -78,7 +88,9 @@ pub fn employee(links: &Links, mut employee: Employee) -> Employee {
 
 /// A catalog device with its link, image and references.
 pub fn catalog_device(links: &Links, mut device: CatalogDevice) -> CatalogDevice {
-    device.meta = Some(Meta::href(links.api(&format!("/catalog/devices/{}", segment(&device.id)))));
+    device.meta = Some(Meta::href(
+        links.api(&format!("/catalog/devices/{}", segment(&device.id))),
+    ));
     device.image_url = device.image_url.map(|url| links.absolute(&url));
     device.manufacturer = device.manufacturer.map(|m| manufacturer(links, m));
     device.vendor = device.vendor.map(|v| vendor_ref(links, v));
@@ -87,20 +99,28 @@ pub fn catalog_device(links: &Links, mut device: CatalogDevice) -> CatalogDevice
 
 /// A plan with its link and vendor.
 pub fn plan(links: &Links, mut plan: Plan) -> Plan {
-    plan.meta = Some(Meta::href(links.api(&format!("/catalog/plans/{}", segment(&plan.id)))));
+    plan.meta = Some(Meta::href(
+        links.api(&format!("/catalog/plans/{}", segment(&plan.id))),
+    ));
     plan.vendor = plan.vendor.map(|v| vendor_ref(links, v));
     plan
 }
 
 /// A device asset with its link and manufacturer.
 pub fn device_asset(links: &Links, mut device: DeviceAsset) -> DeviceAsset {
-    device.meta = Some(Meta::href(links.api(&format!("/assets/devices/{}", segment(&device.id)))));
+    device.meta = Some(Meta::href(
+        links.api(&format!("/assets/devices/{}", segment(&device.id))),
+    ));
     device.manufacturer = device.manufacturer.map(|m| manufacturer(links, m));
     device
 }
 
 /// A service asset with its links, vendor, owner and (when given) device.
-pub fn service(links: &Links, mut service: ServiceAsset, device: Option<DeviceAsset>) -> ServiceAsset {
+pub fn service(
+    links: &Links,
+    mut service: ServiceAsset,
+    device: Option<DeviceAsset>,
+) -> ServiceAsset {
     let id = segment(&service.id);
     service.meta = Some(Meta {
         href: Some(links.api(&format!("/assets/services/{id}"))),
@@ -109,7 +129,9 @@ pub fn service(links: &Links, mut service: ServiceAsset, device: Option<DeviceAs
     });
     service.vendor = service.vendor.map(|v| vendor_ref(links, v));
     service.employee = service.employee.map(|mut e| {
-        e.meta = Some(Meta::href(links.api(&format!("/employees/{}", segment(&e.id)))));
+        e.meta = Some(Meta::href(
+            links.api(&format!("/employees/{}", segment(&e.id))),
+        ));
         e
     });
     service.device = device.map(|d| device_asset(links, d));

@@ -51,13 +51,20 @@ impl Sandbox {
         let mut config = Config::for_tests(dir.path().join("sandbox.sqlite3"));
         change(&mut config);
         let state = AppState::open(config).expect("the sandbox opens");
-        Sandbox { app: app(state.clone()), state, _dir: dir }
+        Sandbox {
+            app: app(state.clone()),
+            state,
+            _dir: dir,
+        }
     }
 
     /// A live access token for a seeded user, written straight to the store
     /// (the OAuth flows have tests of their own).
     pub async fn token(&self, username: &str) -> String {
-        let token = format!("test-token-{username}-{}", mobproc_sandbox::ids::random_hex(8));
+        let token = format!(
+            "test-token-{username}-{}",
+            mobproc_sandbox::ids::random_hex(8)
+        );
         let now = self.state.clock.now();
         let (t, u) = (token.clone(), username.to_owned());
         self.state
@@ -82,17 +89,30 @@ impl Sandbox {
         let headers = response.headers().clone();
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        Answer { status, headers, body: serde_json::from_str(&text).unwrap_or(Value::Null), text }
+        Answer {
+            status,
+            headers,
+            body: serde_json::from_str(&text).unwrap_or(Value::Null),
+            text,
+        }
     }
 }
 
 /// A request builder with the Host set.
 pub fn request(method: Method, path: &str) -> axum::http::request::Builder {
-    Request::builder().method(method).uri(path).header("host", HOST)
+    Request::builder()
+        .method(method)
+        .uri(path)
+        .header("host", HOST)
 }
 
 /// The headers every API call carries, for a tenant.
-pub fn api_request(method: Method, path: &str, token: &str, tenant: &str) -> axum::http::request::Builder {
+pub fn api_request(
+    method: Method,
+    path: &str,
+    token: &str,
+    tenant: &str,
+) -> axum::http::request::Builder {
     request(method, &format!("/mobproc/v1{path}"))
         .header("authorization", format!("Bearer {token}"))
         .header("x-tngo-tenant", tenant)
@@ -111,7 +131,12 @@ pub struct User<'a> {
 impl<'a> User<'a> {
     /// Signs `username` of `tenant` in.
     pub async fn sign_in(sandbox: &'a Sandbox, username: &str, tenant: &'static str) -> User<'a> {
-        User { sandbox, token: sandbox.token(username).await, tenant, acting_for: None }
+        User {
+            sandbox,
+            token: sandbox.token(username).await,
+            tenant,
+            acting_for: None,
+        }
     }
 
     fn builder(&self, method: Method, path: &str) -> axum::http::request::Builder {
@@ -124,7 +149,9 @@ impl<'a> User<'a> {
 
     /// `GET /mobproc/v1{path}`.
     pub async fn get(&self, path: &str) -> Answer {
-        self.sandbox.send(self.builder(Method::GET, path).body(Body::empty()).unwrap()).await
+        self.sandbox
+            .send(self.builder(Method::GET, path).body(Body::empty()).unwrap())
+            .await
     }
 
     /// `POST /mobproc/v1{path}` with a JSON body.
@@ -147,17 +174,26 @@ impl<'a> User<'a> {
 
 /// The documentation's upgrade request.
 pub fn seed_request() -> Value {
-    serde_json::from_str(include_str!("../../../mobproc-types/tests/fixtures/upgrade.order-request.json")).unwrap()
+    serde_json::from_str(include_str!(
+        "../../../mobproc-types/tests/fixtures/upgrade.order-request.json"
+    ))
+    .unwrap()
 }
 
 /// The documentation's confirmation of it.
 pub fn seed_confirmation() -> Value {
-    serde_json::from_str(include_str!("../../../mobproc-types/tests/fixtures/upgrade.order-confirmation.json")).unwrap()
+    serde_json::from_str(include_str!(
+        "../../../mobproc-types/tests/fixtures/upgrade.order-confirmation.json"
+    ))
+    .unwrap()
 }
 
 /// The documentation's submitted order.
 pub fn seed_submitted() -> Value {
-    serde_json::from_str(include_str!("../../../mobproc-types/tests/fixtures/upgrade.order-submitted.json")).unwrap()
+    serde_json::from_str(include_str!(
+        "../../../mobproc-types/tests/fixtures/upgrade.order-submitted.json"
+    ))
+    .unwrap()
 }
 
 /// Moves the sandbox clock through the admin API.
@@ -193,6 +229,16 @@ pub fn assert_error(answer: &Answer, status: u16, code: &str) {
     assert_eq!(answer.status.as_u16(), status, "{}", answer.text);
     assert_eq!(answer.error_code(), code, "{}", answer.text);
     assert_eq!(answer.body["status"], status, "{}", answer.text);
-    assert!(answer.body["id"].as_str().is_some_and(|id| !id.is_empty()), "{}", answer.text);
-    assert!(answer.body["message"].as_str().is_some_and(|m| m.len() > 10), "{}", answer.text);
+    assert!(
+        answer.body["id"].as_str().is_some_and(|id| !id.is_empty()),
+        "{}",
+        answer.text
+    );
+    assert!(
+        answer.body["message"]
+            .as_str()
+            .is_some_and(|m| m.len() > 10),
+        "{}",
+        answer.text
+    );
 }

@@ -3,9 +3,9 @@
 
 use mobproc_types::{
     cost_summary, Amount, ChosenDeviceFeature, ContractDates, DeviceAsset, ExistingDevice, Feature,
-    Items, LabelledAddressValue, LabelledChoice, LabelledFieldValue, LabelledPropertyGroup, Meta, NamedRef,
-    Order, OrderConfirmation, OrderRequest, OrderSegment, OrderStatus, OrderedItem, OrderedPlan, Plan,
-    PropertyType, ServiceAsset, ShipTo, ShoppingCart,
+    Items, LabelledAddressValue, LabelledChoice, LabelledFieldValue, LabelledPropertyGroup, Meta,
+    NamedRef, Order, OrderConfirmation, OrderRequest, OrderSegment, OrderStatus, OrderedItem,
+    OrderedPlan, Plan, PropertyType, ServiceAsset, ShipTo, ShoppingCart,
 };
 use serde_json::Value;
 
@@ -25,11 +25,16 @@ fn line_device(links: &Links, device: &DeviceAsset) -> DeviceAsset {
 /// The line as a confirmation shows it: link, number, status, contract dates.
 fn line_service(links: &Links, service: &ServiceAsset) -> ServiceAsset {
     ServiceAsset {
-        meta: Some(Meta::href(links.api(&format!("/assets/services/{}", segment(&service.id))))),
+        meta: Some(Meta::href(
+            links.api(&format!("/assets/services/{}", segment(&service.id))),
+        )),
         id: service.id.clone(),
         service_number: service.service_number.clone(),
         status: service.status.clone(),
-        contract_dates: service.contract_dates.clone().or(Some(ContractDates::default())),
+        contract_dates: service
+            .contract_dates
+            .clone()
+            .or(Some(ContractDates::default())),
         upgrade_eligibility_date: None,
         vendor: None,
         device: None,
@@ -43,20 +48,32 @@ fn cart_plan(links: &Links, plan: &Plan, feature_ids: &[String]) -> Plan {
     let offered = plan.optional_features.as_deref().unwrap_or(&[]);
     let chosen: Vec<Feature> = feature_ids
         .iter()
-        .filter_map(|id| offered.iter().find(|f| f.id.as_deref() == Some(id)).cloned())
+        .filter_map(|id| {
+            offered
+                .iter()
+                .find(|f| f.id.as_deref() == Some(id))
+                .cloned()
+        })
         .collect();
     let mut plan = render::plan(links, plan.clone());
     plan.included_features = plan.included_features.map(|features| {
         features
             .into_iter()
-            .map(|f| Feature { id: None, description: f.description, price: None })
+            .map(|f| Feature {
+                id: None,
+                description: f.description,
+                price: None,
+            })
             .collect()
     });
     plan.optional_features = Some(chosen);
     plan
 }
 
-fn chosen_device_features(context: &OrderContext, request: &OrderRequest) -> Option<Vec<ChosenDeviceFeature>> {
+fn chosen_device_features(
+    context: &OrderContext,
+    request: &OrderRequest,
+) -> Option<Vec<ChosenDeviceFeature>> {
     let features = context.device.as_ref()?.device_features.as_ref()?;
     Some(
         request
@@ -65,7 +82,10 @@ fn chosen_device_features(context: &OrderContext, request: &OrderRequest) -> Opt
             .iter()
             .filter_map(|selection| {
                 let feature = features.iter().find(|f| f.id == selection.feature_id)?;
-                let choice = feature.choices.iter().find(|c| c.id == selection.choice_id)?;
+                let choice = feature
+                    .choices
+                    .iter()
+                    .find(|c| c.id == selection.choice_id)?;
                 Some(ChosenDeviceFeature {
                     feature_id: feature.id.clone(),
                     label: feature.label.clone(),
@@ -81,7 +101,10 @@ fn chosen_device_features(context: &OrderContext, request: &OrderRequest) -> Opt
 /// Property values echoed with their labels. As the documentation's
 /// example shows, TEXT and DATE values carry the field's label and CHOICE
 /// values are echoed as sent.
-fn labelled_properties(context: &OrderContext, request: &OrderRequest) -> Vec<LabelledPropertyGroup> {
+fn labelled_properties(
+    context: &OrderContext,
+    request: &OrderRequest,
+) -> Vec<LabelledPropertyGroup> {
     request
         .properties
         .iter()
@@ -159,8 +182,16 @@ fn prices(context: &OrderContext, request: &OrderRequest) -> Vec<Amount> {
 }
 
 /// The confirmation of a valid request.
-pub fn confirmation(links: &Links, caller: &Caller, context: &OrderContext, request: &OrderRequest) -> OrderConfirmation {
-    let service = context.service.as_ref().expect("a valid order has its service");
+pub fn confirmation(
+    links: &Links,
+    caller: &Caller,
+    context: &OrderContext,
+    request: &OrderRequest,
+) -> OrderConfirmation {
+    let service = context
+        .service
+        .as_ref()
+        .expect("a valid order has its service");
     let existing_device = request.existing_device.as_ref().map(|existing| {
         let manufacturer = context.existing_manufacturer.clone().unwrap_or(NamedRef {
             meta: None,
@@ -216,19 +247,31 @@ pub fn confirmation(links: &Links, caller: &Caller, context: &OrderContext, requ
 
 /// The order a confirmation becomes once stored: one segment per vendor
 /// (the device's and the plan's), each starting as ORDER_SUBMITTED.
-pub fn order(links: &Links, confirmation: &OrderConfirmation, order_id: u64, date_submitted: String) -> Order {
+pub fn order(
+    links: &Links,
+    confirmation: &OrderConfirmation,
+    order_id: u64,
+    date_submitted: String,
+) -> Order {
     let cart = &confirmation.shopping_cart;
     let mut segments: Vec<OrderSegment> = Vec::new();
     let segment_for = |vendor: Option<&NamedRef>, segments: &mut Vec<OrderSegment>| -> usize {
         let vendor_id = vendor.map(|v| v.id.clone());
-        if let Some(index) = segments.iter().position(|s| s.vendor.as_ref().map(|v| &v.id) == vendor_id.as_ref()) {
+        if let Some(index) = segments
+            .iter()
+            .position(|s| s.vendor.as_ref().map(|v| &v.id) == vendor_id.as_ref())
+        {
             return index;
         }
         let segment_id = (order_id + 1 + segments.len() as u64).to_string();
         segments.push(OrderSegment {
             meta: Some(Meta {
-                href_history: Some(links.api(&format!("/orders/{order_id}/history?orderSegment={segment_id}"))),
-                href_shipments: Some(links.api(&format!("/orders/{order_id}/shipments?orderSegment={segment_id}"))),
+                href_history: Some(links.api(&format!(
+                    "/orders/{order_id}/history?orderSegment={segment_id}"
+                ))),
+                href_shipments: Some(links.api(&format!(
+                    "/orders/{order_id}/shipments?orderSegment={segment_id}"
+                ))),
                 ..Meta::default()
             }),
             accessories: Vec::new(),
@@ -282,7 +325,10 @@ pub fn order(links: &Links, confirmation: &OrderConfirmation, order_id: u64, dat
         date_updated: None,
         external_order_number: confirmation.external_order_number.clone(),
         order_id: order_id.to_string(),
-        order_segments: Items { meta: None, items: segments },
+        order_segments: Items {
+            meta: None,
+            items: segments,
+        },
         properties: confirmation.properties.clone(),
         requested_by: confirmation.requested_by.clone(),
         service_number: Some(confirmation.service.service_number.clone()),
@@ -300,7 +346,9 @@ pub fn absolutize(value: &mut Value, links: &Links) {
             for (key, item) in map.iter_mut() {
                 let is_link = key.starts_with("href") || key.ends_with("Url");
                 match item {
-                    Value::String(text) if is_link && text.starts_with('/') => *text = links.absolute(text),
+                    Value::String(text) if is_link && text.starts_with('/') => {
+                        *text = links.absolute(text)
+                    }
                     other => absolutize(other, links),
                 }
             }
@@ -323,9 +371,15 @@ mod tests {
             "items": [{"logoUrl": "/sandbox/images/vendors/98.svg"}]
         });
         absolutize(&mut value, &Links::new("http://sandbox:8080"));
-        assert_eq!(value["_meta"]["href"], "http://sandbox:8080/mobproc/v1/orders/1");
+        assert_eq!(
+            value["_meta"]["href"],
+            "http://sandbox:8080/mobproc/v1/orders/1"
+        );
         assert_eq!(value["imageUrl"], "data:image/svg+xml;base64,AAAA");
         assert_eq!(value["name"], "/not/a/link");
-        assert_eq!(value["items"][0]["logoUrl"], "http://sandbox:8080/sandbox/images/vendors/98.svg");
+        assert_eq!(
+            value["items"][0]["logoUrl"],
+            "http://sandbox:8080/sandbox/images/vendors/98.svg"
+        );
     }
 }

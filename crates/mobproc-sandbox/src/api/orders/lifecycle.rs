@@ -27,13 +27,26 @@ pub struct Event {
 }
 
 fn event(status: OrderStatus, at: i64, comment: &str) -> Event {
-    Event { status, at, comment: comment.to_owned() }
+    Event {
+        status,
+        at,
+        comment: comment.to_owned(),
+    }
 }
 
 /// Every status change an order goes through, in order, with their times
 /// (some may lie in the future).
-pub fn timeline(submitted_at: i64, needs_approval: bool, decision: Option<Decision>, step: i64) -> Vec<Event> {
-    let mut events = vec![event(OrderStatus::OrderSubmitted, submitted_at, "Order received.")];
+pub fn timeline(
+    submitted_at: i64,
+    needs_approval: bool,
+    decision: Option<Decision>,
+    step: i64,
+) -> Vec<Event> {
+    let mut events = vec![event(
+        OrderStatus::OrderSubmitted,
+        submitted_at,
+        "Order received.",
+    )];
     let approved_at = if needs_approval {
         events.push(event(
             OrderStatus::AwaitingApproval,
@@ -42,11 +55,19 @@ pub fn timeline(submitted_at: i64, needs_approval: bool, decision: Option<Decisi
         ));
         match decision {
             Some(Decision::Reject(at)) => {
-                events.push(event(OrderStatus::Rejected, at, "Rejected by the approver."));
+                events.push(event(
+                    OrderStatus::Rejected,
+                    at,
+                    "Rejected by the approver.",
+                ));
                 return events;
             }
             Some(Decision::Approve(at)) => {
-                events.push(event(OrderStatus::Approved, at, "Approved by the approver."));
+                events.push(event(
+                    OrderStatus::Approved,
+                    at,
+                    "Approved by the approver.",
+                ));
                 at
             }
             None => {
@@ -65,7 +86,11 @@ pub fn timeline(submitted_at: i64, needs_approval: bool, decision: Option<Decisi
         at
     };
     events.push(event(OrderStatus::Shipped, approved_at + step, "Shipped."));
-    events.push(event(OrderStatus::Complete, approved_at + 2 * step, "Delivered and activated."));
+    events.push(event(
+        OrderStatus::Complete,
+        approved_at + 2 * step,
+        "Delivered and activated.",
+    ));
     events
 }
 
@@ -92,9 +117,18 @@ mod tests {
         let events = timeline(1000, true, None, 60);
         assert_eq!(
             statuses(&events),
-            ["ORDER_SUBMITTED", "AWAITING_APPROVAL", "APPROVED", "SHIPPED", "COMPLETE"]
+            [
+                "ORDER_SUBMITTED",
+                "AWAITING_APPROVAL",
+                "APPROVED",
+                "SHIPPED",
+                "COMPLETE"
+            ]
         );
-        assert_eq!(events.iter().map(|e| e.at).collect::<Vec<_>>(), [1000, 1060, 1180, 1240, 1300]);
+        assert_eq!(
+            events.iter().map(|e| e.at).collect::<Vec<_>>(),
+            [1000, 1060, 1180, 1240, 1300]
+        );
         assert_eq!(status_at(&events, 1059), OrderStatus::OrderSubmitted);
         assert_eq!(status_at(&events, 1060), OrderStatus::AwaitingApproval);
         assert_eq!(status_at(&events, 5000), OrderStatus::Complete);
@@ -110,13 +144,19 @@ mod tests {
     #[test]
     fn a_rejection_ends_the_order() {
         let events = timeline(1000, true, Some(Decision::Reject(1070)), 60);
-        assert_eq!(statuses(&events), ["ORDER_SUBMITTED", "AWAITING_APPROVAL", "REJECTED"]);
+        assert_eq!(
+            statuses(&events),
+            ["ORDER_SUBMITTED", "AWAITING_APPROVAL", "REJECTED"]
+        );
     }
 
     #[test]
     fn approvers_orders_need_no_approval() {
         let events = timeline(1000, false, None, 10);
-        assert_eq!(statuses(&events), ["ORDER_SUBMITTED", "APPROVED", "SHIPPED", "COMPLETE"]);
+        assert_eq!(
+            statuses(&events),
+            ["ORDER_SUBMITTED", "APPROVED", "SHIPPED", "COMPLETE"]
+        );
     }
 
     #[test]

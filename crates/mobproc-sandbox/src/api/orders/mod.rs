@@ -13,8 +13,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use mobproc_types::{
-    ApprovalAction, ApprovalRequest, ApprovalResponse, ApprovalStatus, ConfirmationResponse, HistoryResponse, Items,
-    Meta, Order, OrderRequestBody, OrderResponse, OrderStatus, OrdersPage, ResponseStatus, ShipmentsResponse,
+    ApprovalAction, ApprovalRequest, ApprovalResponse, ApprovalStatus, ConfirmationResponse,
+    HistoryResponse, Items, Meta, Order, OrderRequestBody, OrderResponse, OrderStatus, OrdersPage,
+    ResponseStatus, ShipmentsResponse,
 };
 use serde::Deserialize;
 use serde_json::Value;
@@ -117,7 +118,13 @@ async fn create(
 }
 
 fn order_answer(links: &Links, order: Order) -> ApiResult<Json<Value>> {
-    with_links(links, &OrderResponse { order, status: ResponseStatus::Success })
+    with_links(
+        links,
+        &OrderResponse {
+            order,
+            status: ResponseStatus::Success,
+        },
+    )
 }
 
 /// A 200 whose body breaks off: the client sees the connection drop.
@@ -142,7 +149,10 @@ fn broken_body() -> impl futures_core::Stream<Item = Result<&'static [u8], std::
             self.0 += 1;
             std::task::Poll::Ready(Some(match self.0 {
                 1 => Ok(b"{\"order\":".as_slice()),
-                _ => Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "answer dropped on purpose")),
+                _ => Err(std::io::Error::new(
+                    std::io::ErrorKind::ConnectionReset,
+                    "answer dropped on purpose",
+                )),
             }))
         }
     }
@@ -167,12 +177,18 @@ async fn list(
     OriginalUri(uri): OriginalUri,
     ApiQuery(query): ApiQuery<OrdersQuery>,
 ) -> ApiResult<Json<Value>> {
-    let paging = Paging::parse(query.limit.as_deref(), query.offset.as_deref(), caller.tenant.platform)?;
+    let paging = Paging::parse(
+        query.limit.as_deref(),
+        query.offset.as_deref(),
+        caller.tenant.platform,
+    )?;
     let updated_since = match &query.date_time_updated {
         Some(text) => Some(store::timestamp_seconds(text).ok_or_else(|| {
             ApiError::bad_request(
                 "invalid-date-time-updated",
-                format!("dateTimeUpdated must be a date such as 2016-04-28T18:10:27Z, not '{text}'."),
+                format!(
+                    "dateTimeUpdated must be a date such as 2016-04-28T18:10:27Z, not '{text}'."
+                ),
             )
         })?),
         None => None,
@@ -190,7 +206,13 @@ async fn list(
         .run(move |c| store::list_orders(c, &caller, &filter, now, step))
         .await?;
     let meta: Meta = paging.meta(&links, &uri, orders.len() as u32);
-    with_links(&links, &OrdersPage { meta: Some(meta), orders: paging.slice(orders) })
+    with_links(
+        &links,
+        &OrdersPage {
+            meta: Some(meta),
+            orders: paging.slice(orders),
+        },
+    )
 }
 
 /// Loads an order the caller may see, or answers 404.
@@ -226,7 +248,13 @@ struct SegmentQuery {
 
 fn check_segment(order: &Order, segment: Option<&str>) -> ApiResult<()> {
     match segment {
-        Some(id) if !order.order_segments.items.iter().any(|s| s.order_segment_id == id) => {
+        Some(id)
+            if !order
+                .order_segments
+                .items
+                .iter()
+                .any(|s| s.order_segment_id == id) =>
+        {
             Err(ApiError::not_found("order segment", id))
         }
         _ => Ok(()),
@@ -249,7 +277,10 @@ async fn history(
         .run(move |c| store::history(c, &order_id, query.order_segment.as_deref()))
         .await?;
     Ok(Json(HistoryResponse {
-        history: Items { meta: Some(Meta::href(links.absolute(&uri.to_string()))), items },
+        history: Items {
+            meta: Some(Meta::href(links.absolute(&uri.to_string()))),
+            items,
+        },
     }))
 }
 
@@ -269,7 +300,10 @@ async fn shipments(
         .run(move |c| store::shipments(c, &order_id, query.order_segment.as_deref()))
         .await?;
     Ok(Json(ShipmentsResponse {
-        shipments: Items { meta: Some(Meta::href(links.absolute(&uri.to_string()))), items },
+        shipments: Items {
+            meta: Some(Meta::href(links.absolute(&uri.to_string()))),
+            items,
+        },
     }))
 }
 
@@ -291,11 +325,17 @@ async fn approval(
         }
     };
     if !caller.user.is_approver {
-        return Err(ApiError::forbidden("not-an-approver", "Only an approver may approve or reject orders."));
+        return Err(ApiError::forbidden(
+            "not-an-approver",
+            "Only an approver may approve or reject orders.",
+        ));
     }
     let order = visible_order(&state, caller.clone(), id.clone()).await?;
     if order.account_holder.id == caller.user.employee.id {
-        return Err(ApiError::forbidden("own-order", "Approvers cannot decide on their own orders."));
+        return Err(ApiError::forbidden(
+            "own-order",
+            "Approvers cannot decide on their own orders.",
+        ));
     }
     let now = state.clock.now();
     let step = step(&state);

@@ -2,9 +2,7 @@
 //! reading them with their statuses brought up to date.
 
 use mobproc_types::date::format_timestamp;
-use mobproc_types::{
-    HistoryEntry, Order, OrderConfirmation, OrderRequest, OrderStatus, Shipment,
-};
+use mobproc_types::{HistoryEntry, Order, OrderConfirmation, OrderRequest, OrderStatus, Shipment};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use sha2::{Digest, Sha256};
 
@@ -29,7 +27,8 @@ pub enum Submitted {
 
 /// A fingerprint of what is ordered and for whom, to recognise a repeat.
 pub fn request_hash(caller: &Caller, request: &OrderRequest) -> String {
-    let canonical = serde_json::to_string(&(&caller.actor.employee.id, request)).unwrap_or_default();
+    let canonical =
+        serde_json::to_string(&(&caller.actor.employee.id, request)).unwrap_or_default();
     Sha256::digest(canonical.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -91,7 +90,12 @@ pub fn submit(
         |row| row.get(0),
     )?;
     let order_id = last.map_or(FIRST_ORDER_ID, |id| id + 10);
-    let order = build::order(&Links::new(""), confirmation, order_id, format_timestamp(now));
+    let order = build::order(
+        &Links::new(""),
+        confirmation,
+        order_id,
+        format_timestamp(now),
+    );
     transaction.execute(
         "INSERT INTO orders (order_id, tenant, external_order_number, request_hash, account_holder_id,
              requested_by_id, submitted_at, needs_approval, body)
@@ -109,17 +113,33 @@ pub fn submit(
         ],
     )?;
     for segment in &order.order_segments.items {
-        insert_history(&transaction, &order.order_id, &segment.order_segment_id, &timeline(now, false, None, 0)[0])?;
+        insert_history(
+            &transaction,
+            &order.order_id,
+            &segment.order_segment_id,
+            &timeline(now, false, None, 0)[0],
+        )?;
     }
     transaction.commit()?;
     Ok(Submitted::Created(order))
 }
 
-fn insert_history(connection: &Connection, order_id: &str, segment_id: &str, event: &Event) -> ApiResult<()> {
+fn insert_history(
+    connection: &Connection,
+    order_id: &str,
+    segment_id: &str,
+    event: &Event,
+) -> ApiResult<()> {
     connection.execute(
         "INSERT INTO order_history (order_id, seq, segment_id, status, at, comment)
          VALUES (?1, (SELECT COUNT(*) FROM order_history WHERE order_id = ?1), ?2, ?3, ?4, ?5)",
-        rusqlite::params![order_id, segment_id, event.status.as_str(), event.at, event.comment],
+        rusqlite::params![
+            order_id,
+            segment_id,
+            event.status.as_str(),
+            event.at,
+            event.comment
+        ],
     )?;
     Ok(())
 }
@@ -171,13 +191,23 @@ fn advance(connection: &Connection, order: &Order, events: &[Event], now: i64) -
             |row| row.get(0),
         )?;
         for event in events.iter().skip(written).take_while(|e| e.at <= now) {
-            insert_history(connection, &order.order_id, &segment.order_segment_id, event)?;
+            insert_history(
+                connection,
+                &order.order_id,
+                &segment.order_segment_id,
+                event,
+            )?;
             if event.status == OrderStatus::Shipped && ships {
                 let items: Vec<String> = segment
                     .device
                     .iter()
                     .map(|d| d.name.clone())
-                    .chain(segment.plan.iter().map(|p| format!("SIM card for {}", p.name)))
+                    .chain(
+                        segment
+                            .plan
+                            .iter()
+                            .map(|p| format!("SIM card for {}", p.name)),
+                    )
                     .collect();
                 connection.execute(
                     "INSERT OR IGNORE INTO shipments (shipment_id, order_id, segment_id, carrier, tracking_number, shipped_at, items)
@@ -199,7 +229,13 @@ fn advance(connection: &Connection, order: &Order, events: &[Event], now: i64) -
 }
 
 /// An order of the tenant with its statuses as of `now` (site-relative links).
-pub fn load_order(connection: &mut Connection, tenant: &str, order_id: &str, now: i64, step: i64) -> ApiResult<Option<Order>> {
+pub fn load_order(
+    connection: &mut Connection,
+    tenant: &str,
+    order_id: &str,
+    now: i64,
+    step: i64,
+) -> ApiResult<Option<Order>> {
     let Some(row) = order_row(connection, tenant, order_id)? else {
         return Ok(None);
     };
@@ -213,7 +249,11 @@ pub fn load_order(connection: &mut Connection, tenant: &str, order_id: &str, now
         segment.status = status.clone();
     }
     order.status = status;
-    order.date_updated = events.iter().take_while(|e| e.at <= now).last().map(|e| format_timestamp(e.at));
+    order.date_updated = events
+        .iter()
+        .take_while(|e| e.at <= now)
+        .last()
+        .map(|e| format_timestamp(e.at));
     Ok(Some(order))
 }
 
@@ -228,7 +268,13 @@ pub struct OrderFilter {
 }
 
 /// The orders the caller may see that match, newest first.
-pub fn list_orders(connection: &mut Connection, caller: &Caller, filter: &OrderFilter, now: i64, step: i64) -> ApiResult<Vec<Order>> {
+pub fn list_orders(
+    connection: &mut Connection,
+    caller: &Caller,
+    filter: &OrderFilter,
+    now: i64,
+    step: i64,
+) -> ApiResult<Vec<Order>> {
     let ids: Vec<(String, String)> = {
         let mut statement = connection.prepare_cached(
             "SELECT order_id, account_holder_id FROM orders
@@ -236,15 +282,25 @@ pub fn list_orders(connection: &mut Connection, caller: &Caller, filter: &OrderF
              ORDER BY submitted_at DESC, CAST(order_id AS INTEGER) DESC",
         )?;
         let rows = statement.query_map(
-            rusqlite::params![caller.tenant.code, filter.external_order_number, filter.employee],
+            rusqlite::params![
+                caller.tenant.code,
+                filter.external_order_number,
+                filter.employee
+            ],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )?;
         rows.collect::<Result<_, _>>()?
     };
     let mut orders = Vec::new();
-    for (order_id, _) in ids.into_iter().filter(|(_, holder)| caller.may_act_for(holder)) {
+    for (order_id, _) in ids
+        .into_iter()
+        .filter(|(_, holder)| caller.may_act_for(holder))
+    {
         if let Some(order) = load_order(connection, &caller.tenant.code, &order_id, now, step)? {
-            let status_ok = filter.status.as_ref().is_none_or(|s| order.status.as_str() == s);
+            let status_ok = filter
+                .status
+                .as_ref()
+                .is_none_or(|s| order.status.as_str() == s);
             let updated = order
                 .date_updated
                 .as_deref()
@@ -262,14 +318,26 @@ pub fn list_orders(connection: &mut Connection, caller: &Caller, filter: &OrderF
 pub fn timestamp_seconds(text: &str) -> Option<i64> {
     let date = mobproc_types::date::parse_date(text)?;
     let days = mobproc_types::date::days_from_civil(date);
-    let time = text.split_once('T').map(|(_, t)| t.trim_end_matches('Z')).unwrap_or("00:00:00");
+    let time = text
+        .split_once('T')
+        .map(|(_, t)| t.trim_end_matches('Z'))
+        .unwrap_or("00:00:00");
     let mut parts = time.split(':').map(|p| p.parse::<i64>().ok());
-    let (h, m, s) = (parts.next()??, parts.next()??, parts.next().flatten().unwrap_or(0));
-    ((0..24).contains(&h) && (0..60).contains(&m) && (0..61).contains(&s)).then_some(days * 86_400 + h * 3600 + m * 60 + s)
+    let (h, m, s) = (
+        parts.next()??,
+        parts.next()??,
+        parts.next().flatten().unwrap_or(0),
+    );
+    ((0..24).contains(&h) && (0..60).contains(&m) && (0..61).contains(&s))
+        .then_some(days * 86_400 + h * 3600 + m * 60 + s)
 }
 
 /// The history of an order's segments (one segment, or all).
-pub fn history(connection: &Connection, order_id: &str, segment: Option<&str>) -> ApiResult<Vec<HistoryEntry>> {
+pub fn history(
+    connection: &Connection,
+    order_id: &str,
+    segment: Option<&str>,
+) -> ApiResult<Vec<HistoryEntry>> {
     let mut statement = connection.prepare_cached(
         "SELECT segment_id, status, at, comment FROM order_history
          WHERE order_id = ?1 AND (?2 IS NULL OR segment_id = ?2) ORDER BY seq",
@@ -277,7 +345,10 @@ pub fn history(connection: &Connection, order_id: &str, segment: Option<&str>) -
     let rows = statement.query_map(rusqlite::params![order_id, segment], |row| {
         Ok(HistoryEntry {
             order_segment_id: row.get(0)?,
-            status: row.get::<_, String>(1)?.parse().unwrap_or_else(|never| match never {}),
+            status: row
+                .get::<_, String>(1)?
+                .parse()
+                .unwrap_or_else(|never| match never {}),
             date: format_timestamp(row.get(2)?),
             comment: row.get(3)?,
         })
@@ -286,7 +357,11 @@ pub fn history(connection: &Connection, order_id: &str, segment: Option<&str>) -
 }
 
 /// The shipments of an order's segments (one segment, or all).
-pub fn shipments(connection: &Connection, order_id: &str, segment: Option<&str>) -> ApiResult<Vec<Shipment>> {
+pub fn shipments(
+    connection: &Connection,
+    order_id: &str,
+    segment: Option<&str>,
+) -> ApiResult<Vec<Shipment>> {
     let mut statement = connection.prepare_cached(
         "SELECT shipment_id, segment_id, carrier, tracking_number, shipped_at, items FROM shipments
          WHERE order_id = ?1 AND (?2 IS NULL OR segment_id = ?2) ORDER BY shipment_id",
@@ -346,7 +421,10 @@ mod tests {
 
     #[test]
     fn timestamps_parse_back() {
-        assert_eq!(timestamp_seconds("2016-04-28T18:10:27Z"), Some(1_461_867_027));
+        assert_eq!(
+            timestamp_seconds("2016-04-28T18:10:27Z"),
+            Some(1_461_867_027)
+        );
         assert_eq!(timestamp_seconds("2016-04-28"), Some(1_461_801_600));
         assert_eq!(timestamp_seconds("2016-04-28T25:00:00Z"), None);
         assert_eq!(timestamp_seconds("yesterday"), None);

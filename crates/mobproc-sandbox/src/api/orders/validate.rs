@@ -61,7 +61,11 @@ impl OrderContext {
 }
 
 /// Loads everything `request` names, for the actor of `caller`.
-pub fn load_context(connection: &Connection, caller: &Caller, request: &OrderRequest) -> ApiResult<OrderContext> {
+pub fn load_context(
+    connection: &Connection,
+    caller: &Caller,
+    request: &OrderRequest,
+) -> ApiResult<OrderContext> {
     let tenant = &caller.tenant.code;
     let service = load_service(connection, caller, &request.service_id)?
         .filter(|row| row.employee_id == caller.actor.employee.id);
@@ -86,10 +90,18 @@ pub fn load_context(connection: &Connection, caller: &Caller, request: &OrderReq
         Some(vendor) => find_vendor(connection, tenant, &vendor.id)?,
         None => None,
     };
-    let property_vendor = plan_vendor.as_ref().or(line_vendor.as_ref()).map(|v| v.id.clone());
+    let property_vendor = plan_vendor
+        .as_ref()
+        .or(line_vendor.as_ref())
+        .map(|v| v.id.clone());
     let properties = match property_vendor {
         Some(vendor) => applicable_groups(
-            &load_property_groups(connection, tenant, &vendor, request.transaction_type.as_str())?,
+            &load_property_groups(
+                connection,
+                tenant,
+                &vendor,
+                request.transaction_type.as_str(),
+            )?,
             cart.device_id.is_some(),
             cart.plan_id.is_some(),
         ),
@@ -133,7 +145,11 @@ fn field_problems(prefix: &str, path: &str, problems: Vec<FieldProblem>) -> Vec<
                 Some(group) => format!("{path}.{group}.{}", p.field_id),
                 None => format!("{path}.{}", p.field_id),
             };
-            problem(&format!("{prefix}-{}", p.problem.code()), &field, p.problem.message(&p.label))
+            problem(
+                &format!("{prefix}-{}", p.problem.code()),
+                &field,
+                p.problem.message(&p.label),
+            )
         })
         .collect()
 }
@@ -294,7 +310,10 @@ fn check_cart(context: &OrderContext, request: &OrderRequest, problems: &mut Vec
                 problems.push(problem(
                     "feature-not-in-plan",
                     "shoppingCart.optionalFeatureIds",
-                    format!("Feature '{id}' is not an optional feature of plan '{}'.", plan.name),
+                    format!(
+                        "Feature '{id}' is not an optional feature of plan '{}'.",
+                        plan.name
+                    ),
                 ));
             }
         }
@@ -302,7 +321,11 @@ fn check_cart(context: &OrderContext, request: &OrderRequest, problems: &mut Vec
     check_device_features(context, request, problems);
 }
 
-fn check_device_features(context: &OrderContext, request: &OrderRequest, problems: &mut Vec<ErrorDetail>) {
+fn check_device_features(
+    context: &OrderContext,
+    request: &OrderRequest,
+    problems: &mut Vec<ErrorDetail>,
+) {
     let chosen = &request.shopping_cart.device_feature_choices;
     let features = context
         .device
@@ -328,7 +351,10 @@ fn check_device_features(context: &OrderContext, request: &OrderRequest, problem
             problems.push(problem(
                 "invalid-device-feature-choice",
                 "shoppingCart.deviceFeatureChoices",
-                format!("'{}' is not a choice of the device's '{}'.", selection.choice_id, selection.feature_id),
+                format!(
+                    "'{}' is not a choice of the device's '{}'.",
+                    selection.choice_id, selection.feature_id
+                ),
             ));
         }
     }
@@ -351,12 +377,18 @@ fn check_device_features(context: &OrderContext, request: &OrderRequest, problem
 }
 
 fn access_method_name(method: Option<&AccessMethod>) -> String {
-    method.map(|m| m.to_string()).unwrap_or_else(|| "an unknown network".into())
+    method
+        .map(|m| m.to_string())
+        .unwrap_or_else(|| "an unknown network".into())
 }
 
 /// The cross-carrier rule: the device that will be on the line after the
 /// order must use the access method of the network it will be on.
-fn check_compatibility(context: &OrderContext, service: &ServiceRow, problems: &mut Vec<ErrorDetail>) {
+fn check_compatibility(
+    context: &OrderContext,
+    service: &ServiceRow,
+    problems: &mut Vec<ErrorDetail>,
+) {
     let Some(network) = context.network_vendor() else {
         return;
     };
@@ -365,10 +397,10 @@ fn check_compatibility(context: &OrderContext, service: &ServiceRow, problems: &
     };
     match &context.device {
         Some(device) => {
-            let method = device
-                .access_method
+            let method = device.access_method.as_ref().or(context
+                .device_vendor
                 .as_ref()
-                .or(context.device_vendor.as_ref().and_then(|v| v.access_method.as_ref()));
+                .and_then(|v| v.access_method.as_ref()));
             if method.is_some_and(|m| m != network_method) {
                 problems.push(problem(
                     "device-incompatible-with-network",
@@ -387,7 +419,10 @@ fn check_compatibility(context: &OrderContext, service: &ServiceRow, problems: &
                 .device
                 .as_ref()
                 .and_then(|d| d.access_method.as_ref())
-                .or(context.line_vendor.as_ref().and_then(|v| v.access_method.as_ref()));
+                .or(context
+                    .line_vendor
+                    .as_ref()
+                    .and_then(|v| v.access_method.as_ref()));
             if current.is_some_and(|m| m != network_method) {
                 problems.push(problem(
                     "new-device-required",
@@ -446,7 +481,11 @@ fn check_ship_to(context: &OrderContext, request: &OrderRequest, problems: &mut 
         (Some(_), Some(region)) => problems.extend(field_problems(
             "address",
             "shipTo.address",
-            check_address(region.address_format.as_deref().unwrap_or(&[]), &ship_to.address, &RegexMatcher),
+            check_address(
+                region.address_format.as_deref().unwrap_or(&[]),
+                &ship_to.address,
+                &RegexMatcher,
+            ),
         )),
     }
     if ship_to.region_id.is_some() && ship_to.region.is_some() {

@@ -58,6 +58,15 @@ impl Sandbox {
         }
     }
 
+    /// A sandbox on an already opened state (the caller keeps its file).
+    pub fn from_state(state: AppState) -> Sandbox {
+        Sandbox {
+            app: app(state.clone()),
+            state,
+            _dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
     /// A live access token for a seeded user, written straight to the store
     /// (the OAuth flows have tests of their own).
     pub async fn token(&self, username: &str) -> String {

@@ -29,6 +29,18 @@ pub struct RawConfig {
     pub on_behalf_of: Option<String>,
     pub locale: Option<String>,
     pub theme: Option<String>,
+    pub popup_redirect_uri: Option<String>,
+    pub sign_in: Option<String>,
+    pub token_storage: Option<String>,
+}
+
+/// How sign-in happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInMode {
+    /// The whole page goes to the authorization server and comes back.
+    Redirect,
+    /// A popup window signs in; the page stays (for embedded use).
+    Popup,
 }
 
 /// Checked settings.
@@ -45,6 +57,11 @@ pub struct Config {
     pub on_behalf_of: Option<String>,
     pub locale: Option<String>,
     pub theme: Option<String>,
+    /// The popup's redirect URI (default: `oauth-callback.html` beside the widget).
+    pub popup_redirect_uri: Option<String>,
+    pub sign_in: SignInMode,
+    /// Keep the token in sessionStorage (survives a reload) instead of memory only.
+    pub keep_token_in_session_storage: bool,
 }
 
 /// A setting that is missing or wrong, named as the config file names it.
@@ -84,6 +101,9 @@ impl RawConfig {
             "on-behalf-of" => &mut self.on_behalf_of,
             "locale" => &mut self.locale,
             "theme" => &mut self.theme,
+            "popup-redirect-uri" => &mut self.popup_redirect_uri,
+            "sign-in" => &mut self.sign_in,
+            "token-storage" => &mut self.token_storage,
             _ => return,
         };
         *slot = Some(value);
@@ -131,6 +151,26 @@ impl RawConfig {
                 problem: "is required with the authorizationCode grant.".into(),
             });
         }
+        let sign_in = match self.sign_in.as_deref() {
+            None | Some("redirect") => SignInMode::Redirect,
+            Some("popup") => SignInMode::Popup,
+            Some(other) => {
+                return Err(ConfigError {
+                    setting: "signIn",
+                    problem: format!("must be \"redirect\" or \"popup\", not \"{other}\"."),
+                })
+            }
+        };
+        let keep_token_in_session_storage = match self.token_storage.as_deref() {
+            None | Some("memory") => false,
+            Some("session") => true,
+            Some(other) => {
+                return Err(ConfigError {
+                    setting: "tokenStorage",
+                    problem: format!("must be \"memory\" or \"session\", not \"{other}\"."),
+                })
+            }
+        };
         Ok(Config {
             api_base_url: url(required(self.api_base_url, "apiBaseUrl")?, "apiBaseUrl")?,
             authorization_url: url(
@@ -149,6 +189,12 @@ impl RawConfig {
             on_behalf_of: self.on_behalf_of.filter(|v| !v.is_empty()),
             locale: self.locale,
             theme: self.theme,
+            popup_redirect_uri: self
+                .popup_redirect_uri
+                .map(|u| url(u, "popupRedirectUri"))
+                .transpose()?,
+            sign_in,
+            keep_token_in_session_storage,
         })
     }
 }

@@ -87,6 +87,24 @@ impl Demo {
             .goto(&format!("{}{path}", self.base))
             .await
             .unwrap();
+        self.record_console_errors().await;
+    }
+
+    /// Keeps what the page writes with `console.error` (panics included).
+    pub async fn record_console_errors(&self) {
+        let script = "if (!window.__consoleErrors) { window.__consoleErrors = []; const original = console.error; \
+                      console.error = (...args) => { window.__consoleErrors.push(args.map(String).join(' ')); original(...args); }; } return true;";
+        self.browser.execute(script, vec![]).await.unwrap();
+    }
+
+    /// What the page wrote with `console.error` since it was opened.
+    pub async fn console_errors(&self) -> Vec<String> {
+        let value = self
+            .browser
+            .execute("return window.__consoleErrors || [];", vec![])
+            .await
+            .unwrap();
+        serde_json::from_value(value).unwrap_or_default()
     }
 
     /// The text of the element with `data-testid`, waiting for it to appear.
@@ -100,6 +118,107 @@ impl Demo {
             .await
             .unwrap_or_else(|e| panic!("no element {selector}: {e}"));
         element.text().await.unwrap()
+    }
+
+    /// Waits for an element matching `css`.
+    pub async fn element(&self, css: &str) -> fantoccini::elements::Element {
+        self.browser
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    /// Clicks the element matching `css` (waiting for it).
+    pub async fn click(&self, css: &str) {
+        self.element(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+    }
+
+    /// Clicks the element with `data-testid`.
+    pub async fn click_test_id(&self, test_id: &str) {
+        self.click(&format!("[data-testid=\"{test_id}\"]")).await;
+    }
+
+    /// Replaces the text of the input with id `id`.
+    pub async fn fill(&self, id: &str, text: &str) {
+        let input = self.element(&format!("#{id}")).await;
+        input.clear().await.unwrap();
+        input.send_keys(text).await.unwrap();
+    }
+
+    /// Chooses the option with `value` in the select with id `id`.
+    pub async fn choose(&self, id: &str, value: &str) {
+        let select = self.element(&format!("#{id}")).await;
+        select
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("cannot choose {value} in #{id}: {e}"));
+    }
+
+    /// Waits until the element with `data-testid` has exactly `text`.
+    pub async fn wait_for_text(&self, test_id: &str, text: &str) {
+        let selector = format!("[data-testid=\"{test_id}\"]");
+        for _ in 0..100 {
+            if let Ok(element) = self.browser.find(Locator::Css(&selector)).await {
+                if element.text().await.is_ok_and(|t| t == text) {
+                    return;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        panic!(
+            "{selector} never read {text:?}; it reads {:?}",
+            self.text_of(test_id).await
+        );
+    }
+
+    /// Waits until the current step is `step` (its `data-step`).
+    pub async fn wait_for_step(&self, step: &str) {
+        self.element(&format!(
+            "[data-step=\"{step}\"] [data-testid=\"step-heading\"]"
+        ))
+        .await;
+    }
+
+    /// Signs in on the sandbox's page as `username` (password `sandbox`),
+    /// starting from the widget's sign-in button.
+    pub async fn sign_in(&self, username: &str) {
+        self.click_test_id("sign-in").await;
+        self.fill("username", username).await;
+        self.fill("password", "sandbox").await;
+        self.click("button[value=\"login\"]").await;
+        self.wait_for_step("line").await;
+        self.record_console_errors().await;
+    }
+
+    /// Saves a screenshot as `target/screenshots/<name>.png`.
+    pub async fn screenshot(&self, name: &str) {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let png = self.browser.screenshot().await.unwrap();
+        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// The orders stored in the sandbox, as JSON bodies.
+    pub async fn stored_orders(&self) -> Vec<serde_json::Value> {
+        self.state
+            .db
+            .run(|c| {
+                let mut statement = c.prepare("SELECT body FROM orders ORDER BY order_id")?;
+                let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
+                let mut out = Vec::new();
+                for row in rows {
+                    out.push(serde_json::from_str(&row?)?);
+                }
+                Ok(out)
+            })
+            .await
+            .unwrap()
     }
 
     /// Closes the browser session.

@@ -1,0 +1,194 @@
+//! The MOBPROC client: every call carries the tenant, client id, bearer
+//! token, the actor when ordering for someone else, the order's activity id
+//! and a fresh correlation id; GETs retry transient failures; requests are
+//! aborted when the component that made them goes away.
+
+pub mod retry;
+
+use std::sync::Arc;
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use leptos::prelude::*;
+use mobproc_types::ErrorBody;
+use send_wrapper::SendWrapper;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::auth::Session;
+use crate::config::Config;
+
+/// Why a call failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// The network failed (offline, connection dropped, CORS); nothing is
+    /// known about what the server did.
+    Network,
+    /// The token is missing or no longer accepted: sign in again.
+    Unauthorized,
+    /// The API answered with its error body.
+    Api { status: u16, body: ErrorBody },
+    /// The API answered an error without the error body.
+    Status(u16),
+    /// The answer was not the expected shape.
+    Unreadable(String),
+}
+
+impl ApiError {
+    /// Whether sending the same GET again may help.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            ApiError::Network => true,
+            ApiError::Api { status, .. } | ApiError::Status(status) => *status >= 500,
+            ApiError::Unauthorized | ApiError::Unreadable(_) => false,
+        }
+    }
+
+    /// The error body, when the API sent one.
+    pub fn body(&self) -> Option<&ErrorBody> {
+        match self {
+            ApiError::Api { body, .. } => Some(body),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ApiError::Network => f.write_str("network error"),
+            ApiError::Unauthorized => f.write_str("not signed in"),
+            ApiError::Api { body, .. } => write!(f, "{} ({})", body.message, body.error_code),
+            ApiError::Status(status) => write!(f, "HTTP {status}"),
+            ApiError::Unreadable(why) => write!(f, "unreadable answer: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// The client, shared through context. Cheap to clone.
+#[derive(Clone)]
+pub struct Api {
+    config: Arc<Config>,
+    session: RwSignal<Option<Session>>,
+    /// The employee the order is for, when not the signed-in user.
+    acting_for: RwSignal<Option<String>>,
+    activity_id: Arc<str>,
+    /// Set when the API refused the token: the app asks to sign in again.
+    pub unauthorized: RwSignal<bool>,
+}
+
+fn random_id() -> String {
+    crate::auth::oauth::base64_url(&crate::browser::random_bytes(12))
+}
+
+impl Api {
+    /// A client for `config`, reading the token from `session`.
+    pub fn new(
+        config: Arc<Config>,
+        session: RwSignal<Option<Session>>,
+        acting_for: RwSignal<Option<String>>,
+    ) -> Api {
+        Api {
+            config,
+            session,
+            acting_for,
+            activity_id: random_id().into(),
+            unauthorized: RwSignal::new(false),
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.config.api_base_url)
+    }
+
+    fn with_headers(&self, mut request: RequestBuilder) -> RequestBuilder {
+        if let Some(session) = self.session.get_untracked() {
+            request = request.header("Authorization", &format!("Bearer {}", session.token));
+        }
+        request = request
+            .header("X-TNGO-TENANT", &self.config.tenant)
+            .header("client_id", &self.config.client_id)
+            .header("X-TNGO-CONTEXT-ACTIVITYID", &self.activity_id)
+            .header("X-TNGO-CONTEXT-CORRELATIONID", &random_id());
+        if let Some(employee) = self.acting_for.get_untracked() {
+            request = request.header("X-TNGO-CONTEXT-EMPLOYEEID", &employee);
+        }
+        request
+    }
+
+    /// An abort signal that fires when the current reactive owner is cleaned
+    /// up (the component that asked is gone, or the resource re-runs).
+    fn abort_on_cleanup() -> Option<web_sys::AbortSignal> {
+        let controller = web_sys::AbortController::new().ok()?;
+        let signal = controller.signal();
+        let controller = SendWrapper::new(controller);
+        if Owner::current().is_some() {
+            on_cleanup(move || controller.abort());
+        }
+        Some(signal)
+    }
+
+    async fn read<T: DeserializeOwned>(
+        &self,
+        response: Result<Response, gloo_net::Error>,
+    ) -> Result<T, ApiError> {
+        let response = response.map_err(|_| ApiError::Network)?;
+        let status = response.status();
+        if status == 401 {
+            self.unauthorized.set(true);
+            return Err(ApiError::Unauthorized);
+        }
+        if !response.ok() {
+            return Err(match response.json::<ErrorBody>().await {
+                Ok(body) => ApiError::Api { status, body },
+                Err(_) => ApiError::Status(status),
+            });
+        }
+        let text = response.text().await.map_err(|_| ApiError::Network)?;
+        serde_json::from_str(&text).map_err(|e| ApiError::Unreadable(e.to_string()))
+    }
+
+    /// `GET {api}{path}`, retried on network failures and 5xx.
+    pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        let signal = Self::abort_on_cleanup();
+        let mut attempt = 1;
+        loop {
+            let request = self
+                .with_headers(Request::get(&self.url(path)))
+                .abort_signal(signal.as_ref());
+            let result = self.read(request.send().await).await;
+            match result {
+                Err(error) => {
+                    let delay = retry::retry_delay(
+                        true,
+                        error.is_transient(),
+                        attempt + 1,
+                        crate::browser::random_unit(),
+                    );
+                    match delay {
+                        Some(ms) if !signal.as_ref().is_some_and(|s| s.aborted()) => {
+                            crate::browser::sleep(ms).await;
+                            attempt += 1;
+                        }
+                        _ => return Err(error),
+                    }
+                }
+                ok => return ok,
+            }
+        }
+    }
+
+    /// `POST {api}{path}` with a JSON body; never retried.
+    pub async fn post<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        let request = self
+            .with_headers(Request::post(&self.url(path)))
+            .json(body)
+            .map_err(|e| ApiError::Unreadable(e.to_string()))?;
+        self.read(request.send().await).await
+    }
+}

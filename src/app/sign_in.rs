@@ -1,0 +1,200 @@
+//! The sign-in panel (redirect or popup), and the banner that warns before
+//! the session ends.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::app::context::use_ctx;
+use crate::auth::{self, oauth, SignInError, POPUP_MESSAGE_SOURCE};
+use crate::browser;
+use crate::components::Busy;
+use crate::config::SignInMode;
+use crate::i18n::fill;
+
+/// Seconds before expiry at which the banner appears.
+const WARN_BEFORE_SECONDS: u64 = 120;
+
+/// Where signing in stands: shared by the panel, the banner and the popup listener.
+#[derive(Clone, Copy)]
+pub struct SignInState {
+    /// Why the last attempt failed.
+    pub error: RwSignal<Option<SignInError>>,
+    /// Whether an attempt is under way (a popup open, an answer being completed).
+    pub waiting: RwSignal<bool>,
+}
+
+impl SignInState {
+    /// No attempt yet.
+    pub fn new() -> SignInState {
+        SignInState {
+            error: RwSignal::new(None),
+            waiting: RwSignal::new(false),
+        }
+    }
+}
+
+/// Starts signing in, by redirect or in a popup.
+fn start(popup: bool) {
+    let ctx = use_ctx();
+    let SignInState { error, waiting } = expect_context::<SignInState>();
+    error.set(None);
+    waiting.set(true);
+    leptos::task::spawn_local(async move {
+        match auth::begin(&ctx.config, popup, None).await {
+            Ok(url) if popup => {
+                if browser::open_popup(&url).is_none() {
+                    waiting.set(false);
+                    error.set(Some(SignInError::Failed(ctx.t().popup_blocked.to_owned())));
+                }
+            }
+            Ok(url) => browser::navigate(&url),
+            Err(problem) => {
+                waiting.set(false);
+                error.set(Some(problem));
+            }
+        }
+    });
+}
+
+/// Listens for the popup's answer: only from the callback page's origin,
+/// only with the widget's message shape.
+pub fn listen_for_popup() {
+    let ctx = use_ctx();
+    let SignInState { error, waiting } = expect_context::<SignInState>();
+    let expected_origin = browser::origin_of(&auth::popup_redirect_uri(&ctx.config));
+    let handle = window_event_listener(ev::message, move |event: web_sys::MessageEvent| {
+        if event.origin() != expected_origin {
+            return;
+        }
+        let data = event.data();
+        let source = js_sys::Reflect::get(&data, &"source".into())
+            .ok()
+            .and_then(|v| v.as_string());
+        let answer = js_sys::Reflect::get(&data, &"answer".into())
+            .ok()
+            .and_then(|v| v.as_string());
+        let (Some(source), Some(answer)) = (source, answer) else {
+            return;
+        };
+        if source != POPUP_MESSAGE_SOURCE {
+            return;
+        }
+        let Some(callback) = oauth::parse_callback(&answer) else {
+            return;
+        };
+        let ctx = ctx.clone();
+        leptos::task::spawn_local(async move {
+            match auth::complete(&ctx.config, callback).await {
+                Ok(session) => {
+                    auth::store_session(&ctx.config, Some(&session));
+                    ctx.api.unauthorized.set(false);
+                    ctx.session.set(Some(session));
+                }
+                Err(problem) => error.set(Some(problem)),
+            }
+            waiting.set(false);
+        });
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Asks the user to sign in; says why the last attempt failed, with a way
+/// to try again (never an automatic loop).
+#[component]
+pub fn SignInPanel() -> impl IntoView {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let SignInState { error, waiting } = expect_context::<SignInState>();
+    let popup_first = ctx.config.sign_in == SignInMode::Popup;
+    let expired = ctx.draft.with_untracked(|d| d.service_id.is_some());
+    let message = move || {
+        error.get().map(|problem| match problem {
+            SignInError::Denied { description, .. } => {
+                format!("{} {}", t.sign_in_denied, description.unwrap_or_default())
+            }
+            SignInError::Refused(_) => t.sign_in_refused.to_owned(),
+            SignInError::Failed(why) => format!("{} {why}", t.sign_in_failed),
+        })
+    };
+    view! {
+        <section class="mobproc-sign-in" aria-labelledby="mobproc-sign-in-title">
+            <h2 id="mobproc-sign-in-title" tabindex="-1">
+                {if expired { t.sign_in_again } else { t.sign_in_title }}
+            </h2>
+            <p>{if expired { t.session_expired } else { t.sign_in_intro }}</p>
+            <Show when=move || error.get().is_some()>
+                <p class="mobproc-error" role="alert" data-testid="sign-in-error">{message}</p>
+            </Show>
+            <Show
+                when=move || !waiting.get()
+                fallback=move || view! { <Busy label=t.signing_in/> }
+            >
+                <div class="mobproc-nav">
+                    <button
+                        type="button"
+                        class="mobproc-button"
+                        class:mobproc-button-primary=!popup_first
+                        data-testid="sign-in"
+                        on:click=move |_| start(false)
+                    >
+                        {if error.get_untracked().is_some() { t.retry } else { t.sign_in }}
+                    </button>
+                    <button
+                        type="button"
+                        class="mobproc-button"
+                        class:mobproc-button-primary=popup_first
+                        data-testid="sign-in-popup"
+                        on:click=move |_| start(true)
+                    >
+                        {t.sign_in_popup}
+                    </button>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// Warns before the session ends, and ends it when the token expires.
+#[component]
+pub fn SessionBanner() -> impl IntoView {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let now = RwSignal::new(browser::now_ms());
+    let handle = set_interval_with_handle(
+        move || now.set(browser::now_ms()),
+        std::time::Duration::from_secs(5),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(handle) = handle {
+            handle.clear();
+        }
+    });
+    let session = ctx.session;
+    let config = ctx.config.clone();
+    Effect::new(move |_| {
+        let expired = session.with(|s| s.as_ref().is_some_and(|s| s.seconds_left(now.get()) == 0));
+        if expired {
+            session.set(None);
+            auth::store_session(&config, None);
+        }
+    });
+    let minutes_left = move || {
+        session.with(|s| {
+            s.as_ref()
+                .map(|s| s.seconds_left(now.get()))
+                .filter(|left| *left > 0 && *left <= WARN_BEFORE_SECONDS)
+                .map(|left| left.div_ceil(60))
+        })
+    };
+    view! {
+        <Show when=move || minutes_left().is_some()>
+            <div class="mobproc-notice mobproc-notice-warning" role="status" aria-live="polite" data-testid="session-warning">
+                <p>{move || fill(t.session_ends_soon, &[&minutes_left().unwrap_or(1).to_string()])}</p>
+                <button type="button" class="mobproc-button" on:click=move |_| start(true)>
+                    {t.sign_in_again}
+                </button>
+            </div>
+        </Show>
+    }
+}

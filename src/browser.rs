@@ -1,0 +1,152 @@
+//! Thin wrappers over the browser APIs the widget uses, so components and
+//! flows read as plain Rust. Everything here needs a browser (wasm32).
+
+use wasm_bindgen::{JsCast, JsValue};
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("the widget runs in a browser window")
+}
+
+/// Milliseconds since the epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// `n` bytes from the browser's cryptographic random source.
+pub fn random_bytes(n: usize) -> Vec<u8> {
+    let mut bytes = vec![0u8; n];
+    if let Ok(crypto) = window().crypto() {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes
+}
+
+/// A random number in [0, 1), for jitter (not for secrets).
+pub fn random_unit() -> f64 {
+    js_sys::Math::random()
+}
+
+/// The session storage of this tab, if the browser allows it.
+fn session_storage() -> Option<web_sys::Storage> {
+    window().session_storage().ok().flatten()
+}
+
+/// Reads a value from this tab's sessionStorage.
+pub fn session_get(key: &str) -> Option<String> {
+    session_storage()?.get_item(key).ok().flatten()
+}
+
+/// Writes a value to this tab's sessionStorage (ignored when unavailable).
+pub fn session_set(key: &str, value: &str) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// Removes a value from this tab's sessionStorage.
+pub fn session_remove(key: &str) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// Takes a value out of sessionStorage: it can be read only once.
+pub fn session_take(key: &str) -> Option<String> {
+    let value = session_get(key);
+    session_remove(key);
+    value
+}
+
+/// The page's address.
+pub fn location_href() -> String {
+    window().location().href().unwrap_or_default()
+}
+
+/// The page's fragment (with its `#`), or "".
+pub fn location_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// The page's query (with its `?`), or "".
+pub fn location_search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// Replaces the address bar's URL without loading anything (drops the
+/// OAuth answer from history at once).
+pub fn replace_url(url: &str) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(url));
+    }
+}
+
+/// Leaves the page for `url`.
+pub fn navigate(url: &str) {
+    let _ = window().location().assign(url);
+}
+
+/// Opens a small window (the sign-in popup); `None` when blocked.
+pub fn open_popup(url: &str) -> Option<web_sys::Window> {
+    window()
+        .open_with_url_and_target_and_features(url, "mobproc-sign-in", "popup,width=520,height=720")
+        .ok()
+        .flatten()
+}
+
+/// The browser's preferred language, e.g. `fr-CA`.
+pub fn language() -> String {
+    window().navigator().language().unwrap_or_default()
+}
+
+/// Resolves `relative` against `base` (an absolute URL).
+pub fn resolve_url(relative: &str, base: &str) -> String {
+    web_sys::Url::new_with_base(relative, base)
+        .map(|url| url.href())
+        .unwrap_or_else(|_| relative.to_owned())
+}
+
+/// The origin of an absolute URL.
+pub fn origin_of(url: &str) -> String {
+    web_sys::Url::new(url)
+        .map(|u| u.origin())
+        .unwrap_or_default()
+}
+
+/// Waits `ms` milliseconds.
+pub async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Sends a DOM event `mobproc:<name>` from `target` to the host page
+/// (bubbling, and out of a shadow root).
+pub fn dispatch(target: &web_sys::EventTarget, name: &str, detail: &serde_json::Value) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    let detail = js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL);
+    init.set_detail(&detail);
+    if let Ok(event) =
+        web_sys::CustomEvent::new_with_event_init_dict(&format!("mobproc:{name}"), &init)
+    {
+        let _ = target.dispatch_event(&event);
+    }
+}
+
+/// SHA-256 of `text` through the browser's SubtleCrypto.
+pub async fn sha256(text: &str) -> Option<Vec<u8>> {
+    let subtle = window().crypto().ok()?.subtle();
+    let data = js_sys::Uint8Array::from(text.as_bytes());
+    let promise = subtle
+        .digest_with_str_and_buffer_source("SHA-256", &data)
+        .ok()?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The `HtmlElement` behind an element, when it is one.
+pub fn html_element(element: web_sys::Element) -> Option<web_sys::HtmlElement> {
+    element.dyn_into().ok()
+}

@@ -1,0 +1,208 @@
+//! Small building blocks shared by the steps.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::app::context::use_ctx;
+use crate::draft::Step;
+use crate::i18n::fill;
+
+/// A step's heading, focused when the step appears (screen readers
+/// announce it, keyboard users start there).
+#[component]
+pub fn StepHeading(
+    /// The heading's text.
+    #[prop(into)]
+    text: String,
+) -> impl IntoView {
+    let heading = NodeRef::<html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(element) = heading.get() {
+            let _ = element.focus();
+        }
+    });
+    view! {
+        <h2 class="mobproc-step-heading" tabindex="-1" node_ref=heading data-testid="step-heading">
+            {text}
+        </h2>
+    }
+}
+
+/// Progress while something loads, announced politely.
+#[component]
+pub fn Busy(
+    /// What is happening.
+    #[prop(into)]
+    label: String,
+) -> impl IntoView {
+    view! {
+        <p class="mobproc-busy" role="status" aria-live="polite" data-testid="busy">
+            <span class="mobproc-spinner" aria-hidden="true"></span>
+            {label}
+        </p>
+    }
+}
+
+/// The sentence that explains an API error to a person.
+pub fn error_message(error: &ApiError) -> String {
+    let t = use_ctx().t();
+    match error {
+        ApiError::Network => t.error_network.to_owned(),
+        ApiError::Unauthorized => t.error_unauthorized.to_owned(),
+        ApiError::Api { body, .. } => body.message.clone(),
+        ApiError::Status(status) => fill(t.error_status, &[&status.to_string()]),
+        ApiError::Unreadable(_) => t.error_unreadable.to_owned(),
+    }
+}
+
+/// An API error: its message, `errorCode` and error `id` (for support),
+/// with a retry button when retrying is safe.
+#[component]
+pub fn ErrorPanel(
+    /// The error.
+    error: ApiError,
+    /// What "Try again" does; no button without it.
+    #[prop(optional, into)]
+    retry: Option<Callback<()>>,
+) -> impl IntoView {
+    let t = use_ctx().t();
+    let message = error_message(&error);
+    let body = error.body().cloned();
+    view! {
+        <div class="mobproc-error" role="alert" data-testid="error">
+            <p class="mobproc-error-message" data-testid="error-message">{message}</p>
+            {body.map(|body| view! {
+                <dl class="mobproc-error-ids">
+                    <dt>{t.error_code}</dt>
+                    <dd data-testid="error-code">{body.error_code}</dd>
+                    <dt>{t.error_id}</dt>
+                    <dd data-testid="error-id">{body.id}</dd>
+                </dl>
+            })}
+            <p class="mobproc-error-kept">{t.entries_kept}</p>
+            {retry.map(|retry| view! {
+                <button type="button" class="mobproc-button" on:click=move |_| retry.run(())>
+                    {t.retry}
+                </button>
+            })}
+        </div>
+    }
+}
+
+/// Back and Continue at the foot of a step.
+#[component]
+pub fn StepNav(
+    /// The step Back returns to; no Back button without it.
+    #[prop(optional_no_strip)]
+    back: Option<Step>,
+    /// What Continue does.
+    on_next: Callback<()>,
+    /// Whether Continue may be pressed.
+    #[prop(into, optional)]
+    next_enabled: Option<Signal<bool>>,
+    /// Continue's label, when not "Continue".
+    #[prop(into, optional)]
+    next_label: Option<String>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let enabled = next_enabled.unwrap_or_else(|| Signal::derive(|| true));
+    let label = next_label.unwrap_or_else(|| t.next.to_owned());
+    view! {
+        <div class="mobproc-nav">
+            {back.map(|step| {
+                let ctx = ctx.clone();
+                view! {
+                    <button type="button" class="mobproc-button mobproc-button-quiet" on:click=move |_| ctx.go(step)>
+                        {t.back}
+                    </button>
+                }
+            })}
+            <button
+                type="button"
+                class="mobproc-button mobproc-button-primary"
+                data-testid="next"
+                disabled=move || !enabled.get()
+                on:click=move |_| on_next.run(())
+            >
+                {label}
+            </button>
+        </div>
+    }
+}
+
+/// A labelled text input with its error message (linked for screen readers).
+#[component]
+pub fn TextField(
+    /// The input's id (unique in the widget).
+    #[prop(into)]
+    id: String,
+    /// The label.
+    #[prop(into)]
+    label: String,
+    /// The value.
+    value: Signal<String>,
+    /// Called with each new value.
+    on_input: Callback<String>,
+    /// The error to show, if any.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+    /// Whether a value is required.
+    #[prop(optional)]
+    required: bool,
+    /// A hint shown under the label (a pattern such as `mm/dd/yyyy`).
+    #[prop(optional, into)]
+    hint: Option<String>,
+    /// The most characters.
+    #[prop(optional)]
+    max_length: Option<u32>,
+    /// Read-only (data that came from the asset).
+    #[prop(optional, into)]
+    readonly: MaybeProp<bool>,
+    /// The input's `autocomplete` token.
+    #[prop(optional, into)]
+    autocomplete: Option<String>,
+) -> impl IntoView {
+    let t = use_ctx().t();
+    let hint = hint.filter(|h| !h.is_empty());
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described = {
+        let (error_id, hint_id, has_hint) = (error_id.clone(), hint_id.clone(), hint.is_some());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="mobproc-field" class:mobproc-field-invalid=move || error.get().is_some()>
+            <label for=id.clone()>
+                {label}
+                {required.then(|| view! { <span class="mobproc-required" aria-hidden="true">" *"</span><span class="mobproc-visually-hidden">{format!(" ({})", t.required_mark)}</span> })}
+            </label>
+            {hint.map(|hint| view! { <span class="mobproc-hint" id=hint_id.clone()>{hint}</span> })}
+            <input
+                type="text"
+                id=id.clone()
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                aria-required=if required { "true" } else { "false" }
+                aria-describedby=described
+                maxlength=max_length.map(|m| m.to_string())
+                readonly=move || readonly.get().unwrap_or(false)
+                autocomplete=autocomplete
+            />
+            <p class="mobproc-field-error" id=error_id.clone() data-testid=format!("{id}-error") hidden=move || error.get().is_none()>
+                {move || error.get().unwrap_or_default()}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,128 @@
+//! Money and dates for people, through the browser's `Intl` (no bundled
+//! locale data). The pure part, which picks what `Intl` is given, is tested
+//! natively.
+
+use mobproc_types::{Amount, Money};
+
+/// The number and ISO currency `Intl.NumberFormat` gets for an amount.
+pub fn money_input(amount: &Amount) -> (f64, &str) {
+    (amount.amount.as_decimal(), amount.currency_code.as_str())
+}
+
+/// Milliseconds since the epoch of an API timestamp or date, for `Intl.DateTimeFormat`.
+pub fn timestamp_ms(text: &str) -> Option<f64> {
+    let date = mobproc_types::date::parse_date(text)?;
+    let days = mobproc_types::date::days_from_civil(date);
+    let seconds = text
+        .split_once('T')
+        .and_then(|(_, time)| {
+            let mut parts = time
+                .trim_end_matches('Z')
+                .split(':')
+                .map(|p| p.parse::<i64>().ok());
+            Some(parts.next()?? * 3600 + parts.next()?? * 60 + parts.next().flatten().unwrap_or(0))
+        })
+        .unwrap_or(0);
+    Some(((days * 86_400) + seconds) as f64 * 1000.0)
+}
+
+/// Whether a line may be upgraded at `now_ms`: it has no date, or the date has come.
+pub fn is_eligible(eligibility_date: Option<&str>, now_ms: f64) -> bool {
+    eligibility_date
+        .and_then(timestamp_ms)
+        .is_none_or(|at| at <= now_ms)
+}
+
+/// An amount in its currency for `locale` (`en-US`, `fr-CA`), e.g. `$199.99`, `199,99 $`.
+#[cfg(target_arch = "wasm32")]
+pub fn money(amount: &Amount, locale: &str) -> String {
+    use wasm_bindgen::JsValue;
+    let (value, currency) = money_input(amount);
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"style".into(), &"currency".into());
+    let _ = js_sys::Reflect::set(&options, &"currency".into(), &currency.into());
+    let locales = js_sys::Array::of1(&JsValue::from_str(locale));
+    let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
+    format
+        .call1(&JsValue::NULL, &JsValue::from_f64(value))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| format!("{value:.2} {currency}"))
+}
+
+/// Native stand-in (tests of pure logic only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn money(amount: &Amount, _locale: &str) -> String {
+    let (value, currency) = money_input(amount);
+    format!("{value:.2} {currency}")
+}
+
+/// A date for `locale`, in UTC (contract dates are days, not moments).
+#[cfg(target_arch = "wasm32")]
+pub fn date(text: &str, locale: &str) -> String {
+    use wasm_bindgen::JsValue;
+    let Some(ms) = timestamp_ms(text) else {
+        return text.to_owned();
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+    let locales = js_sys::Array::of1(&JsValue::from_str(locale));
+    let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
+    format
+        .call1(&JsValue::NULL, &js_sys::Date::new(&JsValue::from_f64(ms)))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| text.to_owned())
+}
+
+/// Native stand-in (tests of pure logic only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn date(text: &str, _locale: &str) -> String {
+    text.split('T').next().unwrap_or(text).to_owned()
+}
+
+/// A sum of amounts in one currency (device plus its feature choices).
+pub fn add(base: &Amount, extra: impl IntoIterator<Item = Money>) -> Amount {
+    Amount {
+        amount: extra.into_iter().fold(base.amount, |total, m| total + m),
+        ..base.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_goes_to_intl_as_decimal_and_currency() {
+        assert_eq!(money_input(&Amount::monthly(55867, "CAD")), (558.67, "CAD"));
+    }
+
+    #[test]
+    fn timestamps_become_epoch_milliseconds() {
+        assert_eq!(
+            timestamp_ms("2016-04-28T18:10:27Z"),
+            Some(1_461_867_027_000.0)
+        );
+        assert_eq!(timestamp_ms("2016-04-28"), Some(1_461_801_600_000.0));
+        assert_eq!(timestamp_ms("soon"), None);
+    }
+
+    #[test]
+    fn eligibility_is_now_or_a_date_to_come() {
+        let now = timestamp_ms("2026-11-27T00:00:00Z").unwrap();
+        assert!(is_eligible(Some("2016-01-21T06:00:00Z"), now));
+        assert!(!is_eligible(Some("2027-03-27T00:00:00Z"), now));
+        assert!(is_eligible(None, now));
+    }
+
+    #[test]
+    fn feature_choices_add_to_the_device_price() {
+        let total = add(
+            &Amount::one_time(69900, "GBP"),
+            [Money::from_cents(5000), Money::from_cents(0)],
+        );
+        assert_eq!(total, Amount::one_time(74900, "GBP"));
+    }
+}

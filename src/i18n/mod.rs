@@ -1,0 +1,270 @@
+//! Every user-facing text, one catalogue per locale: English and French
+//! (Canada). A missing translation is a compile error, as both catalogues
+//! fill the same struct. Placeholders are `{0}`, `{1}`... (see [`fill`]).
+
+mod en;
+mod fr_ca;
+
+/// A language the widget speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locale {
+    En,
+    FrCa,
+}
+
+impl Locale {
+    /// The locale for a BCP 47 tag: French for `fr`, `fr-CA`..., English otherwise.
+    pub fn from_tag(tag: &str) -> Locale {
+        if tag.to_ascii_lowercase().starts_with("fr") {
+            Locale::FrCa
+        } else {
+            Locale::En
+        }
+    }
+
+    /// The tag `Intl` formats with.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en-US",
+            Locale::FrCa => "fr-CA",
+        }
+    }
+
+    /// The `lang` attribute of the widget's root.
+    pub fn lang(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::FrCa => "fr-CA",
+        }
+    }
+
+    /// This locale's catalogue.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Locale::En => &en::TEXTS,
+            Locale::FrCa => &fr_ca::TEXTS,
+        }
+    }
+}
+
+/// Replaces `{0}`, `{1}`... in `template` with `args`.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = template.to_owned();
+    for (i, arg) in args.iter().enumerate() {
+        out = out.replace(&format!("{{{i}}}"), arg);
+    }
+    out
+}
+
+/// The catalogue: one field per text.
+#[derive(Debug)]
+pub struct Texts {
+    // The frame.
+    pub title: &'static str,
+    pub loading: &'static str,
+    pub config_error: &'static str,
+    pub steps_label: &'static str,
+    pub step_names: [&'static str; 8],
+    pub step_of: &'static str,
+    pub back: &'static str,
+    pub next: &'static str,
+    pub retry: &'static str,
+    pub required_mark: &'static str,
+    pub none: &'static str,
+    // Signing in.
+    pub sign_in_title: &'static str,
+    pub sign_in_intro: &'static str,
+    pub sign_in: &'static str,
+    pub sign_in_popup: &'static str,
+    pub signing_in: &'static str,
+    pub sign_in_denied: &'static str,
+    pub sign_in_refused: &'static str,
+    pub sign_in_failed: &'static str,
+    pub popup_blocked: &'static str,
+    pub session_ends_soon: &'static str,
+    pub session_expired: &'static str,
+    pub sign_in_again: &'static str,
+    pub draft_restored: &'static str,
+    // Errors.
+    pub error_network: &'static str,
+    pub error_unauthorized: &'static str,
+    pub error_status: &'static str,
+    pub error_unreadable: &'static str,
+    pub error_code: &'static str,
+    pub error_id: &'static str,
+    pub entries_kept: &'static str,
+    // Step 1.
+    pub ordering_for: &'static str,
+    pub myself: &'static str,
+    pub lines_heading: &'static str,
+    pub no_lines: &'static str,
+    pub line_carrier: &'static str,
+    pub line_device: &'static str,
+    pub line_contract_end: &'static str,
+    pub eligible_now: &'static str,
+    pub eligible_on: &'static str,
+    pub choose_line: &'static str,
+    // Step 2.
+    pub current_device_intro: &'static str,
+    pub manufacturer: &'static str,
+    pub model: &'static str,
+    pub serial_type: &'static str,
+    pub serial_value: &'static str,
+    pub sim_id: &'static str,
+    pub serial_invalid: &'static str,
+    pub sim_invalid: &'static str,
+    // Step 3.
+    pub device_intro: &'static str,
+    pub keep_device: &'static str,
+    pub search: &'static str,
+    pub all_manufacturers: &'static str,
+    pub max_price: &'static str,
+    pub any_price: &'static str,
+    pub sort_by: &'static str,
+    pub sort_name: &'static str,
+    pub sort_price_low: &'static str,
+    pub sort_price_high: &'static str,
+    pub devices_found: &'static str,
+    pub no_devices: &'static str,
+    pub chosen_device: &'static str,
+    pub device_options: &'static str,
+    pub choose_option: &'static str,
+    pub included: &'static str,
+    // Step 4.
+    pub plan_intro: &'static str,
+    pub keep_plan: &'static str,
+    pub per_month: &'static str,
+    pub included_features: &'static str,
+    pub optional_features: &'static str,
+    pub needs_new_device: &'static str,
+    pub device_mismatch: &'static str,
+    pub choose_device: &'static str,
+    pub nothing_chosen: &'static str,
+    // Step 5.
+    pub details_intro: &'static str,
+    pub other_text: &'static str,
+    pub choose: &'static str,
+    pub fix_errors: &'static str,
+    pub problem_required: &'static str,
+    pub problem_too_short: &'static str,
+    pub problem_too_long: &'static str,
+    pub problem_format: &'static str,
+    pub problem_date: &'static str,
+    pub problem_choice: &'static str,
+    pub problem_other: &'static str,
+    // Step 6.
+    pub shipping_intro: &'static str,
+    pub recipient: &'static str,
+    pub country: &'static str,
+    pub expedite: &'static str,
+    // Step 7.
+    pub review_intro: &'static str,
+    pub confirming: &'static str,
+    pub account_holder: &'static str,
+    pub line: &'static str,
+    pub current_device: &'static str,
+    pub new_device: &'static str,
+    pub new_plan: &'static str,
+    pub ship_to: &'static str,
+    pub order_details: &'static str,
+    pub cost_summary: &'static str,
+    pub one_time: &'static str,
+    pub monthly: &'static str,
+    pub expedited: &'static str,
+    pub submit: &'static str,
+    pub submitting: &'static str,
+    pub order_refused: &'static str,
+    pub go_fix: &'static str,
+    pub checking_order: &'static str,
+    // Steps 8 and 9.
+    pub order_placed: &'static str,
+    pub order_number: &'static str,
+    pub your_reference: &'static str,
+    pub status: &'static str,
+    pub segments: &'static str,
+    pub history: &'static str,
+    pub shipments: &'static str,
+    pub no_shipments: &'static str,
+    pub tracking: &'static str,
+    pub refresh: &'static str,
+    pub recent_orders: &'static str,
+    pub no_orders: &'static str,
+    pub view_order: &'static str,
+    pub new_order: &'static str,
+    pub submitted_on: &'static str,
+}
+
+impl Texts {
+    /// The name of an order status, or the status as sent when unknown.
+    pub fn status_name(&self, status: &str) -> String {
+        let known: &[(&str, &str)] = if std::ptr::eq(self, &fr_ca::TEXTS) {
+            fr_ca::STATUSES
+        } else {
+            en::STATUSES
+        };
+        known
+            .iter()
+            .find(|(code, _)| *code == status)
+            .map(|(_, name)| (*name).to_owned())
+            .unwrap_or_else(|| status.replace('_', " ").to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled_in_order() {
+        assert_eq!(fill("Step {0} of {1}", &["2", "7"]), "Step 2 of 7");
+    }
+
+    #[test]
+    fn french_is_chosen_for_any_french_tag() {
+        assert_eq!(Locale::from_tag("fr-CA"), Locale::FrCa);
+        assert_eq!(Locale::from_tag("FR"), Locale::FrCa);
+        assert_eq!(Locale::from_tag("en-GB"), Locale::En);
+        assert_eq!(Locale::from_tag(""), Locale::En);
+    }
+
+    #[test]
+    fn both_catalogues_use_the_same_placeholders() {
+        fn placeholders(text: &str) -> Vec<usize> {
+            (0..4)
+                .filter(|i| text.contains(&format!("{{{i}}}")))
+                .collect()
+        }
+        let pairs = [
+            (en::TEXTS.step_of, fr_ca::TEXTS.step_of),
+            (en::TEXTS.eligible_on, fr_ca::TEXTS.eligible_on),
+            (en::TEXTS.needs_new_device, fr_ca::TEXTS.needs_new_device),
+            (en::TEXTS.device_mismatch, fr_ca::TEXTS.device_mismatch),
+            (en::TEXTS.devices_found, fr_ca::TEXTS.devices_found),
+            (en::TEXTS.problem_too_short, fr_ca::TEXTS.problem_too_short),
+            (en::TEXTS.problem_too_long, fr_ca::TEXTS.problem_too_long),
+            (en::TEXTS.problem_format, fr_ca::TEXTS.problem_format),
+            (en::TEXTS.session_ends_soon, fr_ca::TEXTS.session_ends_soon),
+            (en::TEXTS.error_status, fr_ca::TEXTS.error_status),
+        ];
+        for (english, french) in pairs {
+            assert_eq!(
+                placeholders(english),
+                placeholders(french),
+                "{english} / {french}"
+            );
+        }
+    }
+
+    #[test]
+    fn statuses_have_names_in_both_languages() {
+        assert_eq!(
+            Locale::En.texts().status_name("ORDER_SUBMITTED"),
+            "Submitted"
+        );
+        assert_eq!(Locale::FrCa.texts().status_name("SHIPPED"), "Expédiée");
+        assert_eq!(
+            Locale::En.texts().status_name("BACK_ORDERED"),
+            "back ordered"
+        );
+    }
+}

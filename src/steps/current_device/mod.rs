@@ -1,0 +1,133 @@
+//! Step 2: the device being replaced (the `existingDevice` block), filled
+//! from the line's device asset; what the asset lacks is entered here.
+//! Only for backends that take it (not Rivermine).
+
+use leptos::prelude::*;
+
+use crate::app::context::{use_ctx, use_data};
+use crate::components::{StepHeading, StepNav, TextField};
+use crate::draft::{
+    existing_device_problems, serial_types, DeviceField, ExistingDeviceDraft, Step,
+};
+use crate::steps::line::existing_device_of;
+use crate::steps::{next_step, previous_step};
+
+/// Step 2.
+#[component]
+pub fn CurrentDeviceStep() -> impl IntoView {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let data = use_data();
+    let draft = ctx.draft;
+    let shown = RwSignal::new(false);
+    // What the asset already knows is shown, not edited.
+    let from_asset = LocalResource::new(move || async move {
+        let service = draft.with_untracked(|d| d.service_id.clone());
+        data.lines
+            .await
+            .ok()
+            .and_then(|page| {
+                page.services
+                    .into_iter()
+                    .find(|s| Some(&s.id) == service.as_ref())
+            })
+            .map(|line| existing_device_of(&line))
+            .unwrap_or_default()
+    });
+    let known = move |pick: fn(&ExistingDeviceDraft) -> &String| {
+        from_asset
+            .get()
+            .is_some_and(|asset| !pick(&asset).is_empty())
+    };
+    let problems = Memo::new(move |_| draft.with(|d| existing_device_problems(&d.existing_device)));
+    let error = move |field: DeviceField, message: &'static str| {
+        Signal::derive(move || {
+            (shown.get() && problems.get().contains(&field)).then(|| message.to_owned())
+        })
+    };
+    let field = move |pick: fn(&ExistingDeviceDraft) -> &String| {
+        Signal::derive(move || draft.with(|d| pick(&d.existing_device).clone()))
+    };
+    let setter = move |apply: fn(&mut ExistingDeviceDraft, String)| {
+        Callback::new(move |value: String| draft.update(|d| apply(&mut d.existing_device, value)))
+    };
+    let source = ctx.source_now();
+    let back = draft.with_untracked(|d| previous_step(d, source, Step::CurrentDevice));
+    let on_next = {
+        let ctx = ctx.clone();
+        Callback::new(move |_| {
+            shown.set(true);
+            if problems.get_untracked().is_empty() {
+                let next =
+                    draft.with_untracked(|d| next_step(d, ctx.source_now(), Step::CurrentDevice));
+                ctx.go(next);
+            }
+        })
+    };
+    view! {
+        <section class="mobproc-current-device">
+            <StepHeading text=t.step_names[1]/>
+            <p>{t.current_device_intro}</p>
+            <div class="mobproc-form-grid">
+                <TextField
+                    id="mobproc-existing-manufacturer"
+                    label=t.manufacturer
+                    value=field(|d| &d.manufacturer_id)
+                    on_input=setter(|d, v| d.manufacturer_id = v)
+                    error=error(DeviceField::Manufacturer, t.problem_required)
+                    required=true
+                    readonly=Signal::derive(move || known(|d| &d.manufacturer_id))
+                />
+                <TextField
+                    id="mobproc-existing-model"
+                    label=t.model
+                    value=field(|d| &d.model_id)
+                    on_input=setter(|d, v| d.model_id = v)
+                    error=error(DeviceField::Model, t.problem_required)
+                    required=true
+                    readonly=Signal::derive(move || known(|d| &d.model_id))
+                />
+                <div class="mobproc-field">
+                    <label for="mobproc-existing-serial-type">{t.serial_type}</label>
+                    <select
+                        id="mobproc-existing-serial-type"
+                        disabled=move || known(|d| &d.serial_value)
+                        on:change=move |ev| draft.update(|d| d.existing_device.serial_type = event_target_value(&ev))
+                    >
+                        {serial_types()
+                            .iter()
+                            .map(|kind| {
+                                let value = kind.as_str().to_owned();
+                                let selected = {
+                                    let value = value.clone();
+                                    move || draft.with(|d| d.existing_device.serial_type == value)
+                                };
+                                view! { <option value=value.clone() selected=selected>{value.clone()}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <TextField
+                    id="mobproc-existing-serial"
+                    label=t.serial_value
+                    value=field(|d| &d.serial_value)
+                    on_input=setter(|d, v| d.serial_value = v)
+                    error=error(DeviceField::Serial, t.serial_invalid)
+                    required=true
+                    max_length=32
+                    readonly=Signal::derive(move || known(|d| &d.serial_value))
+                />
+                <TextField
+                    id="mobproc-existing-sim"
+                    label=t.sim_id
+                    value=field(|d| &d.sim_id)
+                    on_input=setter(|d, v| d.sim_id = v)
+                    error=error(DeviceField::Sim, t.sim_invalid)
+                    max_length=22
+                    readonly=Signal::derive(move || known(|d| &d.sim_id))
+                />
+            </div>
+            <StepNav back=back on_next=on_next/>
+        </section>
+    }
+}

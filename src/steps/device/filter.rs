@@ -1,0 +1,258 @@
+//! Searching and sorting the catalog in memory: the catalog is read once
+//! per session, then every keystroke filters thousands of devices without
+//! a request. Sort orders are computed once, so a filter is one pass.
+
+use mobproc_types::CatalogDevice;
+
+/// How the list is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Name,
+    PriceLow,
+    PriceHigh,
+}
+
+impl Sort {
+    /// The value of the sort control.
+    pub fn id(self) -> &'static str {
+        match self {
+            Sort::Name => "name",
+            Sort::PriceLow => "price",
+            Sort::PriceHigh => "-price",
+        }
+    }
+
+    /// Reads the sort control's value.
+    pub fn from_id(id: &str) -> Sort {
+        match id {
+            "price" => Sort::PriceLow,
+            "-price" => Sort::PriceHigh,
+            _ => Sort::Name,
+        }
+    }
+}
+
+/// What the user asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    /// Words that must all appear in the name or manufacturer, any case.
+    pub search: String,
+    /// A manufacturer id, or "" for all.
+    pub manufacturer: String,
+    /// The highest price in cents, if any.
+    pub max_price_cents: Option<i64>,
+    pub sort: Sort,
+}
+
+/// The catalog prepared for filtering.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    haystacks: Vec<String>,
+    manufacturers: Vec<String>,
+    prices: Vec<i64>,
+    by_name: Vec<u32>,
+    by_price: Vec<u32>,
+}
+
+impl Index {
+    /// Prepares `devices` (in any order).
+    pub fn new(devices: &[CatalogDevice]) -> Index {
+        let haystacks: Vec<String> = devices
+            .iter()
+            .map(|d| {
+                let maker = d
+                    .manufacturer
+                    .as_ref()
+                    .and_then(|m| m.name.as_deref())
+                    .unwrap_or("");
+                format!("{} {maker}", d.name).to_lowercase()
+            })
+            .collect();
+        let manufacturers = devices
+            .iter()
+            .map(|d| {
+                d.manufacturer
+                    .as_ref()
+                    .map(|m| m.id.clone())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let prices: Vec<i64> = devices
+            .iter()
+            .map(|d| d.price.as_ref().map_or(0, |p| p.amount.cents))
+            .collect();
+        let mut by_name: Vec<u32> = (0..devices.len() as u32).collect();
+        by_name.sort_by(|a, b| {
+            devices[*a as usize]
+                .name
+                .to_lowercase()
+                .cmp(&devices[*b as usize].name.to_lowercase())
+        });
+        let mut by_price = by_name.clone();
+        by_price.sort_by_key(|i| prices[*i as usize]);
+        Index {
+            haystacks,
+            manufacturers,
+            prices,
+            by_name,
+            by_price,
+        }
+    }
+
+    /// The positions (in the catalog) of the matching devices, in order.
+    pub fn filter(&self, filter: &Filter) -> Vec<u32> {
+        let words: Vec<String> = filter
+            .search
+            .to_lowercase()
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect();
+        let keep = |i: &&u32| {
+            let i = **i as usize;
+            (filter.manufacturer.is_empty() || self.manufacturers[i] == filter.manufacturer)
+                && filter
+                    .max_price_cents
+                    .is_none_or(|max| self.prices[i] <= max)
+                && words.iter().all(|w| self.haystacks[i].contains(w.as_str()))
+        };
+        match filter.sort {
+            Sort::Name => self.by_name.iter().filter(keep).copied().collect(),
+            Sort::PriceLow => self.by_price.iter().filter(keep).copied().collect(),
+            Sort::PriceHigh => self.by_price.iter().rev().filter(keep).copied().collect(),
+        }
+    }
+}
+
+/// The manufacturers of the catalog as (id, name), by name, once each.
+pub fn manufacturers(devices: &[CatalogDevice]) -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = devices
+        .iter()
+        .filter_map(|d| d.manufacturer.as_ref())
+        .map(|m| (m.id.clone(), m.name.clone().unwrap_or_else(|| m.id.clone())))
+        .collect();
+    all.sort_by(|a, b| a.1.cmp(&b.1));
+    all.dedup();
+    all
+}
+
+/// Which rows of a list of `total` rows of `row_height` pixels to draw for
+/// a viewport `viewport` pixels high scrolled to `scroll_top`, with
+/// `overscan` rows more on each side.
+pub fn visible_rows(
+    total: usize,
+    scroll_top: f64,
+    viewport: f64,
+    row_height: f64,
+    overscan: usize,
+) -> std::ops::Range<usize> {
+    let first = (scroll_top.max(0.0) / row_height).floor() as usize;
+    let count = (viewport / row_height).ceil() as usize + 1;
+    let start = first.saturating_sub(overscan).min(total);
+    let end = (first + count + overscan).min(total);
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mobproc_types::{Amount, NamedRef};
+
+    fn device(id: &str, name: &str, maker: &str, cents: i64) -> CatalogDevice {
+        CatalogDevice {
+            meta: None,
+            id: id.into(),
+            name: name.into(),
+            image_url: None,
+            manufacturer: Some(NamedRef {
+                meta: None,
+                id: maker.into(),
+                name: Some(maker.into()),
+                logo_url: None,
+            }),
+            vendor: None,
+            price: Some(Amount::one_time(cents, "USD")),
+            access_method: None,
+            device_features: None,
+        }
+    }
+
+    fn catalog() -> Vec<CatalogDevice> {
+        vec![
+            device("1", "Galaxy S22 (128GB) - Black", "Samsung", 79999),
+            device("2", "iPhone 5 (16GB) - Black", "Apple", 19999),
+            device("3", "Pixel 7 (128GB) - Snow", "Google", 59999),
+            device("4", "iPhone 14 (256GB) - Blue", "Apple", 109999),
+        ]
+    }
+
+    fn ids(catalog: &[CatalogDevice], rows: Vec<u32>) -> Vec<&str> {
+        rows.iter()
+            .map(|i| catalog[*i as usize].id.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn every_word_must_match_name_or_maker_in_any_case() {
+        let catalog = catalog();
+        let index = Index::new(&catalog);
+        let found = index.filter(&Filter {
+            search: "IPHONE black".into(),
+            ..Filter::default()
+        });
+        assert_eq!(ids(&catalog, found), ["2"]);
+        let by_maker = index.filter(&Filter {
+            search: "apple".into(),
+            ..Filter::default()
+        });
+        assert_eq!(ids(&catalog, by_maker), ["4", "2"], "sorted by name");
+    }
+
+    #[test]
+    fn manufacturer_price_and_sort_combine() {
+        let catalog = catalog();
+        let index = Index::new(&catalog);
+        let filter = Filter {
+            manufacturer: "Apple".into(),
+            sort: Sort::PriceHigh,
+            ..Filter::default()
+        };
+        assert_eq!(ids(&catalog, index.filter(&filter)), ["4", "2"]);
+        let cheap = Filter {
+            max_price_cents: Some(60000),
+            sort: Sort::PriceLow,
+            ..Filter::default()
+        };
+        assert_eq!(ids(&catalog, index.filter(&cheap)), ["2", "3"]);
+        assert!(index
+            .filter(&Filter {
+                search: "nokia".into(),
+                ..Filter::default()
+            })
+            .is_empty());
+    }
+
+    #[test]
+    fn manufacturers_are_listed_once_by_name() {
+        let names: Vec<String> = manufacturers(&catalog())
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect();
+        assert_eq!(names, ["Apple", "Google", "Samsung"]);
+    }
+
+    #[test]
+    fn only_the_rows_in_view_are_drawn() {
+        assert_eq!(visible_rows(5000, 0.0, 440.0, 88.0, 3), 0..9);
+        assert_eq!(visible_rows(5000, 880.0, 440.0, 88.0, 3), 7..19);
+        assert_eq!(visible_rows(12, 10_000.0, 440.0, 88.0, 3), 12..12);
+        assert_eq!(visible_rows(0, 0.0, 440.0, 88.0, 3), 0..0);
+    }
+
+    #[test]
+    fn sort_ids_round_trip() {
+        for sort in [Sort::Name, Sort::PriceLow, Sort::PriceHigh] {
+            assert_eq!(Sort::from_id(sort.id()), sort);
+        }
+    }
+}

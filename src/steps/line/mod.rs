@@ -1,0 +1,191 @@
+//! Step 1: who orders, and for which line. A manager picks the employee;
+//! every line shows its number, carrier, device, contract end and whether
+//! it may be upgraded now.
+
+use leptos::prelude::*;
+use mobproc_types::{EmployeesPage, Me, ServiceAsset};
+
+use crate::app::context::{use_ctx, use_data};
+use crate::app::load_error;
+use crate::browser;
+use crate::components::{Busy, StepHeading, StepNav};
+use crate::draft::{ExistingDeviceDraft, Step};
+use crate::format;
+use crate::i18n::fill;
+use crate::steps::next_step;
+
+/// What the existing-device block starts from: the line's device asset.
+pub fn existing_device_of(line: &ServiceAsset) -> ExistingDeviceDraft {
+    let device = line.device.as_ref();
+    let serial = device.and_then(|d| d.serial_number.as_ref());
+    ExistingDeviceDraft {
+        manufacturer_id: device
+            .and_then(|d| d.manufacturer.as_ref())
+            .map(|m| m.id.clone())
+            .unwrap_or_default(),
+        model_id: device.and_then(|d| d.model.clone()).unwrap_or_default(),
+        serial_type: serial
+            .map(|s| s.kind.to_string())
+            .unwrap_or_else(|| "IMEI".into()),
+        serial_value: serial.map(|s| s.value.clone()).unwrap_or_default(),
+        sim_id: device.and_then(|d| d.sim_id.clone()).unwrap_or_default(),
+    }
+}
+
+/// Step 1.
+#[component]
+pub fn LineStep() -> impl IntoView {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let data = use_data();
+    let chosen = Memo::new(move |_| ctx.draft.with(|d| d.service_id.clone()));
+    let on_next = {
+        let ctx = ctx.clone();
+        Callback::new(move |_| {
+            let next = ctx
+                .draft
+                .with_untracked(|d| next_step(d, ctx.source_now(), Step::Line));
+            ctx.go(next);
+        })
+    };
+    view! {
+        <section class="mobproc-line" aria-labelledby="mobproc-step-title">
+            <StepHeading text=t.lines_heading/>
+            <Transition fallback=move || view! { <Busy label=t.loading/> }>
+                {move || Suspend::new(async move {
+                    let me = data.me.await;
+                    let team = data.team.await;
+                    match (me, team) {
+                        (Ok(me), Ok(team)) => view! { <EmployeePicker me=me team=team/> }.into_any(),
+                        (Err(error), _) => load_error(error, data.me),
+                        (_, Err(error)) => load_error(error, data.team),
+                    }
+                })}
+            </Transition>
+            <Transition fallback=move || view! { <Busy label=t.loading/> }>
+                {move || Suspend::new(async move {
+                    match data.lines.await {
+                        Ok(page) if page.services.is_empty() => view! { <p data-testid="no-lines">{t.no_lines}</p> }.into_any(),
+                        Ok(page) => view! { <LineList lines=page.services/> }.into_any(),
+                        Err(error) => load_error(error, data.lines),
+                    }
+                })}
+            </Transition>
+            <Show when=move || chosen.get().is_none()>
+                <p class="mobproc-hint">{t.choose_line}</p>
+            </Show>
+            <StepNav on_next=on_next next_enabled=Signal::derive(move || chosen.get().is_some())/>
+        </section>
+    }
+}
+
+/// The employee to order for, when the user may order for others.
+#[component]
+fn EmployeePicker(me: Me, team: EmployeesPage) -> impl IntoView {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let others: Vec<_> = team
+        .employees
+        .into_iter()
+        .filter(|e| e.id != me.user.id)
+        .collect();
+    if others.is_empty() {
+        return ().into_any();
+    }
+    let acting_for = ctx.acting_for;
+    let draft = ctx.draft;
+    view! {
+        <div class="mobproc-field">
+            <label for="mobproc-ordering-for">{t.ordering_for}</label>
+            <select
+                id="mobproc-ordering-for"
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    let employee = (!value.is_empty()).then_some(value);
+                    acting_for.set(employee.clone());
+                    draft.update(|d| {
+                        d.on_behalf_of = employee;
+                        d.service_id = None;
+                    });
+                }
+            >
+                <option value="" selected=move || acting_for.get().is_none()>
+                    {format!("{} ({})", t.myself, me.user.full_name())}
+                </option>
+                {others
+                    .into_iter()
+                    .map(|employee| {
+                        let id = employee.id.clone();
+                        let selected = move || acting_for.get().as_deref() == Some(id.as_str());
+                        view! { <option value=employee.id.clone() selected=selected>{employee.full_name()}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+    .into_any()
+}
+
+/// The lines, as radio cards; lines not yet eligible can't be chosen.
+#[component]
+fn LineList(lines: Vec<ServiceAsset>) -> impl IntoView {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let locale = ctx.locale.tag();
+    let draft = ctx.draft;
+    let now = browser::now_ms();
+    view! {
+        <fieldset class="mobproc-choices">
+            <legend class="mobproc-visually-hidden">{t.lines_heading}</legend>
+            {lines
+                .into_iter()
+                .map(|line| {
+                    let eligible = format::is_eligible(line.upgrade_eligibility_date.as_deref(), now);
+                    let eligibility = if eligible {
+                        t.eligible_now.to_owned()
+                    } else {
+                        fill(t.eligible_on, &[&format::date(line.upgrade_eligibility_date.as_deref().unwrap_or(""), locale)])
+                    };
+                    let id = line.id.clone();
+                    let input_id = format!("mobproc-line-{}", line.id);
+                    let checked = {
+                        let id = id.clone();
+                        move || draft.with(|d| d.service_id.as_deref() == Some(id.as_str()))
+                    };
+                    let device = line
+                        .device
+                        .as_ref()
+                        .map(|d| format!("{} {}", d.manufacturer.as_ref().and_then(|m| m.name.clone()).unwrap_or_default(), d.model.clone().unwrap_or_default()))
+                        .unwrap_or_else(|| t.none.to_owned());
+                    let carrier = line.vendor.as_ref().and_then(|v| v.name.clone()).unwrap_or_default();
+                    let logo = line.vendor.as_ref().and_then(|v| v.logo_url.clone());
+                    let contract_end = line.contract_dates.as_ref().and_then(|c| c.end.clone()).map(|end| format::date(&end, locale));
+                    let existing = existing_device_of(&line);
+                    view! {
+                        <div class="mobproc-card" class:mobproc-card-disabled=!eligible data-testid="line">
+                            <input
+                                type="radio"
+                                name="mobproc-line"
+                                id=input_id.clone()
+                                value=id.clone()
+                                disabled=!eligible
+                                prop:checked=checked
+                                on:change=move |_| draft.update(|d| d.choose_line(id.clone(), existing.clone()))
+                            />
+                            <label for=input_id>
+                                <span class="mobproc-card-title">{line.service_number.clone()}</span>
+                                <span class="mobproc-card-meta">
+                                    {logo.map(|src| view! { <img src=src alt="" width="20" height="20"/> })}
+                                    {format!("{}: {carrier}", t.line_carrier)}
+                                </span>
+                                <span class="mobproc-card-meta">{format!("{}: {device}", t.line_device)}</span>
+                                {contract_end.map(|end| view! { <span class="mobproc-card-meta">{format!("{}: {end}", t.line_contract_end)}</span> })}
+                                <span class="mobproc-badge" class:mobproc-badge-ok=eligible data-testid="eligibility">{eligibility}</span>
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}

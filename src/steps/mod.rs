@@ -1,0 +1,61 @@
+//! The steps of an upgrade, one folder each.
+
+pub mod current_device;
+pub mod details;
+pub mod device;
+pub mod line;
+pub mod plan;
+pub mod review;
+pub mod shipping;
+pub mod status;
+
+use crate::draft::{Draft, SourceSystem, Step};
+
+/// The step after `step` for this order (skipping the ones it doesn't need).
+pub fn next_step(draft: &Draft, source: SourceSystem, step: Step) -> Step {
+    let steps = draft.steps(source);
+    steps
+        .iter()
+        .skip_while(|s| **s != step)
+        .nth(1)
+        .copied()
+        .unwrap_or(Step::Review)
+}
+
+/// The step before `step` for this order.
+pub fn previous_step(draft: &Draft, source: SourceSystem, step: Step) -> Option<Step> {
+    let steps = draft.steps(source);
+    let index = steps.iter().position(|s| *s == step)?;
+    index.checked_sub(1).map(|i| steps[i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rivermine_skips_the_current_device_and_shipping_for_a_plan() {
+        let mut draft = Draft::new("W-1".into());
+        draft.plan_id = Some("p".into());
+        assert_eq!(
+            next_step(&draft, SourceSystem::Rivermine, Step::Line),
+            Step::Device
+        );
+        assert_eq!(
+            next_step(&draft, SourceSystem::Rivermine, Step::Details),
+            Step::Review
+        );
+        assert_eq!(
+            previous_step(&draft, SourceSystem::Rivermine, Step::Device),
+            Some(Step::Line)
+        );
+        assert_eq!(
+            next_step(&draft, SourceSystem::PremiumMobile, Step::Details),
+            Step::Shipping
+        );
+        assert_eq!(
+            previous_step(&draft, SourceSystem::PremiumMobile, Step::Line),
+            None
+        );
+    }
+}

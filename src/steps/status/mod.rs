@@ -1,0 +1,192 @@
+//! Steps 8 and 9: the submitted order (number, status, segments), its
+//! history and shipments, refreshable, and the user's recent orders to come
+//! back to.
+
+use leptos::prelude::*;
+use mobproc_types::{HistoryResponse, Order, OrderResponse, OrdersPage, ShipmentsResponse};
+
+use crate::api::Api;
+use crate::app::context::use_ctx;
+use crate::components::{Busy, ErrorPanel, StepHeading};
+use crate::draft::{external_order_number, Draft};
+use crate::format;
+
+/// An order with its history and shipments, fetched together.
+type Tracked = (Order, HistoryResponse, ShipmentsResponse);
+
+async fn track(api: Api, order_id: String) -> Result<Tracked, crate::api::ApiError> {
+    let id = crate::auth::oauth::encode(&order_id);
+    let (order, history, shipments) = futures_util::future::join3(
+        api.get::<OrderResponse>(&format!("/orders/{id}")),
+        api.get::<HistoryResponse>(&format!("/orders/{id}/history")),
+        api.get::<ShipmentsResponse>(&format!("/orders/{id}/shipments")),
+    )
+    .await;
+    Ok((order?.order, history?, shipments?))
+}
+
+/// Steps 8 and 9.
+#[component]
+pub fn StatusStep() -> impl IntoView {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let draft = ctx.draft;
+    let viewing = RwSignal::new(draft.with_untracked(|d| d.order_id.clone()));
+    let just_placed = draft.with_untracked(|d| d.order_id.clone());
+    let api = ctx.api.clone();
+    let tracked = LocalResource::new(move || {
+        let api = api.clone();
+        let id = viewing.get();
+        async move {
+            match id {
+                Some(id) => track(api, id).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let api = ctx.api.clone();
+    let acting_for = ctx.acting_for;
+    let recent = LocalResource::new(move || {
+        let api = api.clone();
+        let employee = acting_for
+            .get()
+            .map(|id| format!("&employee={}", crate::auth::oauth::encode(&id)))
+            .unwrap_or_default();
+        async move {
+            api.get::<OrdersPage>(&format!("/orders?limit=10{employee}"))
+                .await
+        }
+    });
+    let start_over = {
+        let ctx = ctx.clone();
+        move |_| {
+            let mut fresh = Draft::new(external_order_number(&crate::browser::random_bytes(5)));
+            fresh.on_behalf_of = ctx.acting_for.get_untracked();
+            fresh.ship_to = ctx.draft.with_untracked(|d| d.ship_to.clone());
+            ctx.draft.set(fresh);
+            ctx.go(crate::draft::Step::Line);
+        }
+    };
+    view! {
+        <section class="mobproc-status">
+            <StepHeading text=t.step_names[7]/>
+            {move || (viewing.get() == just_placed && just_placed.is_some()).then(|| view! {
+                <p class="mobproc-notice mobproc-notice-success" role="status" data-testid="order-placed">{t.order_placed}</p>
+            })}
+            <Transition fallback=move || view! { <Busy label=t.loading/> }>
+                {move || Suspend::new(async move {
+                    match tracked.await {
+                        Ok(Some(tracked)) => view! { <OrderView tracked=tracked/> }.into_any(),
+                        Ok(None) => ().into_any(),
+                        Err(error) => view! { <ErrorPanel error=error retry=Callback::new(move |_| tracked.refetch())/> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <div class="mobproc-nav">
+                <button type="button" class="mobproc-button" data-testid="refresh" on:click=move |_| { tracked.refetch(); recent.refetch(); }>
+                    {t.refresh}
+                </button>
+                <button type="button" class="mobproc-button mobproc-button-primary" data-testid="new-order" on:click=start_over>
+                    {t.new_order}
+                </button>
+            </div>
+            <h3>{t.recent_orders}</h3>
+            <Transition fallback=move || view! { <Busy label=t.loading/> }>
+                {move || Suspend::new(async move {
+                    match recent.await {
+                        Ok(page) if page.orders.is_empty() => view! { <p>{t.no_orders}</p> }.into_any(),
+                        Ok(page) => view! { <RecentOrders orders=page.orders viewing=viewing/> }.into_any(),
+                        Err(error) => view! { <ErrorPanel error=error retry=Callback::new(move |_| recent.refetch())/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// One order: number, status, segments, history, shipments.
+#[component]
+fn OrderView(tracked: Tracked) -> impl IntoView {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let locale = ctx.locale.tag();
+    let (order, history, shipments) = tracked;
+    view! {
+        <div class="mobproc-order" data-testid="order">
+            <dl class="mobproc-summary">
+                <dt>{t.order_number}</dt>
+                <dd data-testid="order-number">{order.order_id.clone()}</dd>
+                {order.external_order_number.clone().map(|n| view! { <dt>{t.your_reference}</dt><dd data-testid="order-reference">{n}</dd> })}
+                <dt>{t.status}</dt>
+                <dd data-testid="order-status" data-status=order.status.as_str().to_owned()>{t.status_name(order.status.as_str())}</dd>
+                <dt>{t.submitted_on}</dt>
+                <dd>{format::date(&order.date_submitted, locale)}</dd>
+            </dl>
+            <h3>{t.segments}</h3>
+            <ul class="mobproc-segments">
+                {order.order_segments.items.iter().map(|segment| {
+                    let what: Vec<String> = segment.device.iter().map(|d| d.name.clone()).chain(segment.plan.iter().map(|p| p.name.clone())).collect();
+                    view! {
+                        <li data-testid="segment">
+                            <strong>{segment.vendor.as_ref().and_then(|v| v.name.clone()).unwrap_or_default()}</strong>
+                            {format!(" — {} — ", what.join(", "))}
+                            <span data-testid="segment-status">{t.status_name(segment.status.as_str())}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <h3>{t.history}</h3>
+            <ol class="mobproc-history" data-testid="history">
+                {history.history.items.into_iter().map(|entry| view! {
+                    <li>
+                        <time>{format::date(&entry.date, locale)}</time>
+                        " "
+                        <strong>{t.status_name(entry.status.as_str())}</strong>
+                        {entry.comment.map(|c| format!(" — {c}"))}
+                    </li>
+                }).collect_view()}
+            </ol>
+            <h3>{t.shipments}</h3>
+            {if shipments.shipments.items.is_empty() {
+                view! { <p data-testid="no-shipments">{t.no_shipments}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="mobproc-shipments" data-testid="shipments">
+                        {shipments.shipments.items.into_iter().map(|shipment| view! {
+                            <li>
+                                {format!("{} — {}: ", shipment.carrier, t.tracking)}
+                                <span data-testid="tracking-number">{shipment.tracking_number}</span>
+                                {format!(" ({})", shipment.items.join(", "))}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </div>
+    }
+}
+
+/// The user's recent orders, each one a button to show it.
+#[component]
+fn RecentOrders(orders: Vec<Order>, viewing: RwSignal<Option<String>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let locale = ctx.locale.tag();
+    view! {
+        <ul class="mobproc-recent" data-testid="recent-orders">
+            {orders.into_iter().map(|order| {
+                let id = order.order_id.clone();
+                view! {
+                    <li>
+                        <span>{format!("{} · {} · {}", order.order_id, format::date(&order.date_submitted, locale), t.status_name(order.status.as_str()))}</span>
+                        " "
+                        <button type="button" class="mobproc-link" on:click=move |_| viewing.set(Some(id.clone()))>
+                            {t.view_order}
+                        </button>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}

@@ -10,6 +10,7 @@ cargo build --release -p mobproc-sandbox
 ADDR=${MOBPROC_SANDBOX_ADDR:-127.0.0.1:8080}
 echo
 echo "Widget:   http://$ADDR/"
+echo "Portal:   http://$ADDR/portal.html (the widget embedded in an example intranet page)"
 echo "Sign in as peter.edwards / sandbox (more users on the sign-in page)."
 echo
 exec target/release/mobproc-sandbox --addr "$ADDR" --static-dir dist --db "${MOBPROC_SANDBOX_DB:-target/demo.sqlite3}" "$@"

@@ -1,15 +1,28 @@
 #!/bin/sh
-# Trunk post-build hook: moves the inline module script trunk writes into
-# index.html to its own file, so the page runs under a Content-Security-Policy
-# without 'unsafe-inline' (script-src 'self' 'wasm-unsafe-eval').
+# Trunk post-build hook: replaces the inline module script trunk writes into
+# index.html with loader.js, a file of its own, so that
+#  - the page runs under a Content-Security-Policy without 'unsafe-inline'
+#    (script-src 'self' 'wasm-unsafe-eval'), and
+#  - a portal on another origin can embed the widget with one
+#    <script type="module" src=".../loader.js">: every file is found beside
+#    loader.js, wherever it is served from.
 set -eu
 dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 page="$dir/index.html"
-awk -v loader="$dir/loader.js" '
+glue=$(grep -o "from '/[^']*\.js'" "$page" | head -n 1 | sed "s/from '\/\(.*\)'/\1/")
+wasm=$(grep -o "module_or_path: '/[^']*\.wasm'" "$page" | head -n 1 | sed "s/module_or_path: '\/\(.*\)'/\1/")
+[ -n "$glue" ] && [ -n "$wasm" ] || { echo "externalize-loader: no inline loader found in $page" >&2; exit 1; }
+cat > "$dir/loader.js" <<JS
+// Starts the MOBPROC widget. Everything it needs is found beside this file.
+const base = new URL(".", import.meta.url);
+globalThis.mobprocWidgetBase = base.href;
+const { default: init } = await import(new URL("$glue", base).href);
+await init({ module_or_path: new URL("$wasm", base) });
+JS
+awk '
   /<script type="module">/ && !done { inside = 1; next }
   inside && /<\/script>/ { inside = 0; done = 1; print "<script type=\"module\" src=\"/loader.js\"></script>"; next }
-  inside { print > loader; next }
+  inside { next }
   { print }
 ' "$page" > "$page.tmp"
 mv "$page.tmp" "$page"
-grep -q 'src="/loader.js"' "$page" || { echo "externalize-loader: no inline loader found in $page" >&2; exit 1; }

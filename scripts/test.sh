@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test: formatting, lints, the native unit and router tests of all
 # crates (sandbox included), the widget's release build, and the browser
-# end-to-end tests against it (headless Chromium).
+# end-to-end tests against it and the component tests (headless Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -20,3 +20,6 @@ scripts/build-widget.sh --release
 
 step "cargo test (unit, router, OAuth over HTTP, browser end-to-end)"
 cargo test --workspace
+
+step "component tests in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown --test components

@@ -73,7 +73,8 @@ pub struct Api {
     session: RwSignal<Option<Session>>,
     /// The employee the order is for, when not the signed-in user.
     acting_for: RwSignal<Option<String>>,
-    activity_id: Arc<str>,
+    /// Groups every call made for one order (its external order number).
+    activity_id: RwSignal<String>,
     /// Set when the API refused the token: the app asks to sign in again.
     pub unauthorized: RwSignal<bool>,
 }
@@ -93,9 +94,14 @@ impl Api {
             config,
             session,
             acting_for,
-            activity_id: random_id().into(),
+            activity_id: RwSignal::new(random_id()),
             unauthorized: RwSignal::new(false),
         }
+    }
+
+    /// Tags the calls that follow as belonging to the order `activity`.
+    pub fn set_activity(&self, activity: String) {
+        self.activity_id.set(activity);
     }
 
     fn url(&self, path: &str) -> String {
@@ -109,7 +115,7 @@ impl Api {
         request = request
             .header("X-TNGO-TENANT", &self.config.tenant)
             .header("client_id", &self.config.client_id)
-            .header("X-TNGO-CONTEXT-ACTIVITYID", &self.activity_id)
+            .header("X-TNGO-CONTEXT-ACTIVITYID", &self.activity_id.get_untracked())
             .header("X-TNGO-CONTEXT-CORRELATIONID", &random_id());
         if let Some(employee) = self.acting_for.get_untracked() {
             request = request.header("X-TNGO-CONTEXT-EMPLOYEEID", &employee);

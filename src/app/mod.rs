@@ -108,6 +108,11 @@ fn Widget(config: Arc<Config>, host: web_sys::EventTarget) -> impl IntoView {
     }
     ctx.step.set(draft.step);
     ctx.draft.set(draft);
+    // Every call made for one order shares its activity id.
+    {
+        let (api, draft) = (ctx.api.clone(), ctx.draft);
+        Effect::new(move |_| api.set_activity(draft.with(|d| d.external_order_number.clone())));
+    }
     {
         let key = draft_key(&config);
         let (draft, step) = (ctx.draft, ctx.step);

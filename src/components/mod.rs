@@ -66,9 +66,18 @@ pub fn ErrorPanel(
     #[prop(optional, into)]
     retry: Option<Callback<()>>,
 ) -> impl IntoView {
-    let t = use_ctx().t();
+    let ctx = use_ctx();
+    let t = ctx.t();
     let message = error_message(&error);
     let body = error.body().cloned();
+    ctx.emit(
+        "error",
+        serde_json::json!({
+            "message": message,
+            "errorCode": body.as_ref().map(|b| b.error_code.clone()),
+            "id": body.as_ref().map(|b| b.id.clone()),
+        }),
+    );
     view! {
         <div class="mobproc-error" role="alert" data-testid="error">
             <p class="mobproc-error-message" data-testid="error-message">{message}</p>

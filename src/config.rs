@@ -32,6 +32,7 @@ pub struct RawConfig {
     pub popup_redirect_uri: Option<String>,
     pub sign_in: Option<String>,
     pub token_storage: Option<String>,
+    pub request_timeout_seconds: Option<u32>,
 }
 
 /// How sign-in happens.
@@ -62,6 +63,8 @@ pub struct Config {
     pub sign_in: SignInMode,
     /// Keep the token in sessionStorage (survives a reload) instead of memory only.
     pub keep_token_in_session_storage: bool,
+    /// How long an API call may take before it is given up (as a network failure).
+    pub request_timeout_ms: u32,
 }
 
 /// A setting that is missing or wrong, named as the config file names it.
@@ -104,6 +107,10 @@ impl RawConfig {
             "popup-redirect-uri" => &mut self.popup_redirect_uri,
             "sign-in" => &mut self.sign_in,
             "token-storage" => &mut self.token_storage,
+            "request-timeout-seconds" => {
+                self.request_timeout_seconds = value.parse().ok();
+                return;
+            }
             _ => return,
         };
         *slot = Some(value);
@@ -195,6 +202,16 @@ impl RawConfig {
                 .transpose()?,
             sign_in,
             keep_token_in_session_storage,
+            request_timeout_ms: match self.request_timeout_seconds {
+                None => 30_000,
+                Some(seconds @ 1..=600) => seconds * 1000,
+                Some(other) => {
+                    return Err(ConfigError {
+                        setting: "requestTimeoutSeconds",
+                        problem: format!("must be from 1 to 600, not {other}."),
+                    })
+                }
+            },
         })
     }
 }

@@ -50,7 +50,9 @@ async fn settle() {
 }
 
 fn query(root: &web_sys::HtmlElement, css: &str) -> web_sys::Element {
-    root.query_selector(css).unwrap().unwrap_or_else(|| panic!("no {css}"))
+    root.query_selector(css)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {css}"))
 }
 
 #[wasm_bindgen_test]
@@ -74,24 +76,48 @@ async fn a_text_field_labels_its_input_and_announces_its_error() {
     let input: web_sys::HtmlInputElement = query(&root, "input").unchecked_into();
     let label = query(&root, "label");
     assert_eq!(label.get_attribute("for").as_deref(), Some("contact"));
-    assert!(label.text_content().unwrap().contains("Contact Phone Number"));
-    assert!(label.text_content().unwrap().contains("required"), "the required mark is spoken");
+    assert!(label
+        .text_content()
+        .unwrap()
+        .contains("Contact Phone Number"));
+    assert!(
+        label.text_content().unwrap().contains("required"),
+        "the required mark is spoken"
+    );
     assert_eq!(input.value(), "20355");
-    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("false"));
-    assert_eq!(input.get_attribute("aria-describedby").as_deref(), Some("contact-hint"));
+    assert_eq!(
+        input.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        input.get_attribute("aria-describedby").as_deref(),
+        Some("contact-hint")
+    );
 
     error.set(Some("Enter at least 10 characters.".into()));
     settle().await;
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert_eq!(input.get_attribute("aria-describedby").as_deref(), Some("contact-hint contact-error"));
+    assert_eq!(
+        input.get_attribute("aria-describedby").as_deref(),
+        Some("contact-hint contact-error")
+    );
     let message = query(&root, "#contact-error");
-    assert_eq!(message.text_content().unwrap(), "Enter at least 10 characters.");
+    assert_eq!(
+        message.text_content().unwrap(),
+        "Enter at least 10 characters."
+    );
     assert!(!message.has_attribute("hidden"));
 
     input.set_value("2035559999");
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
     settle().await;
-    assert_eq!(value.get_untracked(), "2035559999", "typing reaches the draft");
+    assert_eq!(
+        value.get_untracked(),
+        "2035559999",
+        "typing reaches the draft"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -107,13 +133,37 @@ async fn an_error_panel_shows_the_message_code_and_support_id_with_a_retry() {
             errors: Vec::new(),
         },
     };
-    let root = mount(move || view! { <ErrorPanel error=error retry=Callback::new(move |_| retried.update(|n| *n += 1))/> });
+    let root = mount(
+        move || view! { <ErrorPanel error=error retry=Callback::new(move |_| retried.update(|n| *n += 1))/> },
+    );
     settle().await;
-    assert_eq!(query(&root, "[role=alert]").get_attribute("data-testid").as_deref(), Some("error"));
-    assert_eq!(query(&root, "[data-testid=error-message]").text_content().unwrap(), "Something broke.");
-    assert_eq!(query(&root, "[data-testid=error-code]").text_content().unwrap(), "500-internal-error");
-    assert_eq!(query(&root, "[data-testid=error-id]").text_content().unwrap(), "tghwn");
-    query(&root, "button").unchecked_into::<web_sys::HtmlElement>().click();
+    assert_eq!(
+        query(&root, "[role=alert]")
+            .get_attribute("data-testid")
+            .as_deref(),
+        Some("error")
+    );
+    assert_eq!(
+        query(&root, "[data-testid=error-message]")
+            .text_content()
+            .unwrap(),
+        "Something broke."
+    );
+    assert_eq!(
+        query(&root, "[data-testid=error-code]")
+            .text_content()
+            .unwrap(),
+        "500-internal-error"
+    );
+    assert_eq!(
+        query(&root, "[data-testid=error-id]")
+            .text_content()
+            .unwrap(),
+        "tghwn"
+    );
+    query(&root, "button")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
     assert_eq!(retried.get_untracked(), 1);
 }
 
@@ -123,8 +173,14 @@ async fn a_network_error_says_nothing_is_lost_and_has_no_ids() {
     settle().await;
     let text = query(&root, "[role=alert]").text_content().unwrap();
     assert!(text.contains("could not be reached"), "{text}");
-    assert!(root.query_selector("[data-testid=error-code]").unwrap().is_none());
-    assert!(root.query_selector("button").unwrap().is_none(), "no retry without a safe one");
+    assert!(root
+        .query_selector("[data-testid=error-code]")
+        .unwrap()
+        .is_none());
+    assert!(
+        root.query_selector("button").unwrap().is_none(),
+        "no retry without a safe one"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -146,31 +202,72 @@ async fn continue_follows_its_condition() {
 
 #[wasm_bindgen_test]
 fn the_browsers_regexp_matches_whole_values() {
-    assert_eq!(BrowserRegex.full_match("[0-9]{5}(-[0-9]{4})?", "06477"), Some(true));
-    assert_eq!(BrowserRegex.full_match("[0-9]{5}(-[0-9]{4})?", "06477-1234"), Some(true));
-    assert_eq!(BrowserRegex.full_match("[0-9]{5}", "064770"), Some(false), "anchored at both ends");
-    assert_eq!(BrowserRegex.full_match("[A-Za-z][A-Za-z]", "CT"), Some(true));
-    assert_eq!(BrowserRegex.full_match("(unclosed", "x"), None, "a broken pattern constrains nothing");
+    assert_eq!(
+        BrowserRegex.full_match("[0-9]{5}(-[0-9]{4})?", "06477"),
+        Some(true)
+    );
+    assert_eq!(
+        BrowserRegex.full_match("[0-9]{5}(-[0-9]{4})?", "06477-1234"),
+        Some(true)
+    );
+    assert_eq!(
+        BrowserRegex.full_match("[0-9]{5}", "064770"),
+        Some(false),
+        "anchored at both ends"
+    );
+    assert_eq!(
+        BrowserRegex.full_match("[A-Za-z][A-Za-z]", "CT"),
+        Some(true)
+    );
+    assert_eq!(
+        BrowserRegex.full_match("(unclosed", "x"),
+        None,
+        "a broken pattern constrains nothing"
+    );
 }
 
 #[wasm_bindgen_test]
 fn money_and_dates_go_through_intl() {
-    assert_eq!(format::money(&Amount::one_time(19999, "USD"), "en-US"), "$199.99");
+    assert_eq!(
+        format::money(&Amount::one_time(19999, "USD"), "en-US"),
+        "$199.99"
+    );
     let french = format::money(&Amount::monthly(55867, "CAD"), "fr-CA");
-    assert!(french.starts_with("558,67") && french.ends_with('$'), "{french}");
-    assert_eq!(format::money(&Amount::one_time(69900, "GBP"), "en-US"), "£699.00");
-    assert_eq!(format::date("2016-01-21T06:00:00Z", "en-US"), "Jan 21, 2016");
-    assert_eq!(format::date("2016-01-21T06:00:00Z", "fr-CA"), "21 janv. 2016");
+    assert!(
+        french.starts_with("558,67") && french.ends_with('$'),
+        "{french}"
+    );
+    assert_eq!(
+        format::money(&Amount::one_time(69900, "GBP"), "en-US"),
+        "£699.00"
+    );
+    assert_eq!(
+        format::date("2016-01-21T06:00:00Z", "en-US"),
+        "Jan 21, 2016"
+    );
+    assert_eq!(
+        format::date("2016-01-21T06:00:00Z", "fr-CA"),
+        "21 janv. 2016"
+    );
 }
 
 #[wasm_bindgen_test]
 fn the_oauth_answer_leaves_the_address_bar_at_once() {
     let page = browser::location_href();
     let clean = page.split('#').next().unwrap().to_owned();
-    browser::replace_url(&format!("{clean}#access_token=secret-token&token_type=Bearer&expires_in=60&state=abc"));
+    browser::replace_url(&format!(
+        "{clean}#access_token=secret-token&token_type=Bearer&expires_in=60&state=abc"
+    ));
     auth::capture_answer_from_address_bar();
-    assert_eq!(browser::location_href(), clean, "the token is gone from the URL");
-    assert!(matches!(auth::take_arrived(), Some(auth::oauth::Callback::Token { .. })));
+    assert_eq!(
+        browser::location_href(),
+        clean,
+        "the token is gone from the URL"
+    );
+    assert!(matches!(
+        auth::take_arrived(),
+        Some(auth::oauth::Callback::Token { .. })
+    ));
     assert!(auth::take_arrived().is_none(), "taken once");
 }
 
@@ -178,17 +275,51 @@ fn the_oauth_answer_leaves_the_address_bar_at_once() {
 async fn a_state_is_honoured_once_and_a_foreign_one_never() {
     let config = config();
     let url = auth::begin(&config, false, None).await.unwrap();
-    let state = url.split("state=").nth(1).unwrap().split('&').next().unwrap().to_owned();
+    let state = url
+        .split("state=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap()
+        .to_owned();
     let answer = format!("#access_token=t0k&token_type=Bearer&expires_in=120&state={state}");
-    let session = auth::complete(&config, auth::oauth::parse_callback(&answer).unwrap()).await.unwrap();
+    let session = auth::complete(&config, auth::oauth::parse_callback(&answer).unwrap())
+        .await
+        .unwrap();
     assert_eq!(session.token, "t0k");
     assert!(session.seconds_left(browser::now_ms()) > 100);
     let again = auth::complete(&config, auth::oauth::parse_callback(&answer).unwrap()).await;
-    assert!(matches!(again, Err(auth::SignInError::Refused(auth::oauth::StateProblem::Unknown))), "reused");
+    assert!(
+        matches!(
+            again,
+            Err(auth::SignInError::Refused(
+                auth::oauth::StateProblem::Unknown
+            ))
+        ),
+        "reused"
+    );
     let forged = auth::oauth::parse_callback("#access_token=x&state=made-up").unwrap();
-    assert!(matches!(auth::complete(&config, forged).await, Err(auth::SignInError::Refused(_))));
-    let keys: Vec<String> = (0..web_sys::window().unwrap().local_storage().unwrap().unwrap().length().unwrap())
-        .filter_map(|i| web_sys::window().unwrap().local_storage().unwrap().unwrap().key(i).unwrap())
+    assert!(matches!(
+        auth::complete(&config, forged).await,
+        Err(auth::SignInError::Refused(_))
+    ));
+    let keys: Vec<String> = (0..web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .length()
+        .unwrap())
+        .filter_map(|i| {
+            web_sys::window()
+                .unwrap()
+                .local_storage()
+                .unwrap()
+                .unwrap()
+                .key(i)
+                .unwrap()
+        })
         .collect();
     assert!(keys.is_empty(), "nothing in localStorage: {keys:?}");
 }
@@ -196,7 +327,10 @@ async fn a_state_is_honoured_once_and_a_foreign_one_never() {
 #[wasm_bindgen_test]
 fn the_token_stays_in_memory_unless_configured() {
     let config = config();
-    let session = auth::Session { token: "t".into(), expires_at_ms: browser::now_ms() + 60_000.0 };
+    let session = auth::Session {
+        token: "t".into(),
+        expires_at_ms: browser::now_ms() + 60_000.0,
+    };
     auth::store_session(&config, Some(&session));
     assert_eq!(auth::stored_session(&config), None);
     let mut keep = (*config).clone();

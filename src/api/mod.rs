@@ -115,7 +115,10 @@ impl Api {
         request = request
             .header("X-TNGO-TENANT", &self.config.tenant)
             .header("client_id", &self.config.client_id)
-            .header("X-TNGO-CONTEXT-ACTIVITYID", &self.activity_id.get_untracked())
+            .header(
+                "X-TNGO-CONTEXT-ACTIVITYID",
+                &self.activity_id.get_untracked(),
+            )
             .header("X-TNGO-CONTEXT-CORRELATIONID", &random_id());
         if let Some(employee) = self.acting_for.get_untracked() {
             request = request.header("X-TNGO-CONTEXT-EMPLOYEEID", &employee);
@@ -123,14 +126,28 @@ impl Api {
         request
     }
 
-    /// An abort signal that fires when the current reactive owner is cleaned
-    /// up (the component that asked is gone, or the resource re-runs).
-    fn abort_on_cleanup() -> Option<web_sys::AbortSignal> {
+    /// An abort signal that fires after the configured timeout, and (for
+    /// reads) when the current reactive owner is cleaned up (the component
+    /// that asked is gone, or the resource re-runs).
+    fn abort_signal(&self, on_cleanup_too: bool) -> Option<web_sys::AbortSignal> {
         let controller = web_sys::AbortController::new().ok()?;
         let signal = controller.signal();
         let controller = SendWrapper::new(controller);
-        if Owner::current().is_some() {
-            on_cleanup(move || controller.abort());
+        let timer = {
+            let controller = controller.clone();
+            set_timeout_with_handle(
+                move || controller.abort(),
+                std::time::Duration::from_millis(self.config.request_timeout_ms as u64),
+            )
+            .ok()
+        };
+        if on_cleanup_too && Owner::current().is_some() {
+            on_cleanup(move || {
+                controller.abort();
+                if let Some(timer) = timer {
+                    timer.clear();
+                }
+            });
         }
         Some(signal)
     }
@@ -155,29 +172,23 @@ impl Api {
         serde_json::from_str(&text).map_err(|e| ApiError::Unreadable(e.to_string()))
     }
 
-    /// `GET {api}{path}`, retried on network failures and 5xx.
+    /// `GET {api}{path}`, retried on network failures, time-outs and 5xx.
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        let signal = Self::abort_on_cleanup();
         let mut attempt = 1;
         loop {
+            let signal = self.abort_signal(true);
             let request = self
                 .with_headers(Request::get(&self.url(path)))
                 .abort_signal(signal.as_ref());
-            let result = self.read(request.send().await).await;
-            match result {
+            match self.read(request.send().await).await {
                 Err(error) => {
-                    let delay = retry::retry_delay(
-                        true,
-                        error.is_transient(),
-                        attempt + 1,
-                        crate::browser::random_unit(),
-                    );
-                    match delay {
-                        Some(ms) if !signal.as_ref().is_some_and(|s| s.aborted()) => {
+                    let jitter = crate::browser::random_unit();
+                    match retry::retry_delay(true, error.is_transient(), attempt + 1, jitter) {
+                        Some(ms) => {
                             crate::browser::sleep(ms).await;
                             attempt += 1;
                         }
-                        _ => return Err(error),
+                        None => return Err(error),
                     }
                 }
                 ok => return ok,
@@ -191,8 +202,10 @@ impl Api {
         path: &str,
         body: &B,
     ) -> Result<T, ApiError> {
+        let signal = self.abort_signal(false);
         let request = self
             .with_headers(Request::post(&self.url(path)))
+            .abort_signal(signal.as_ref())
             .json(body)
             .map_err(|e| ApiError::Unreadable(e.to_string()))?;
         self.read(request.send().await).await

@@ -186,7 +186,12 @@ impl Data {
             })
         };
         let draft = ctx.draft;
+        // Asked for only once the cart is settled (from the details step on).
+        let step = ctx.step;
         let properties_query = Memo::new(move |_| {
+            if step.get() < Step::Details {
+                return None;
+            }
             let (service, plan) = draft.with(|d| (d.service_id.clone(), d.plan_id.clone()));
             let line_vendor = service.and_then(|id| {
                 lines

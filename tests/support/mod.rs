@@ -3,23 +3,37 @@
 //! driven through chromedriver with fantoccini.
 #![allow(dead_code)] // each test binary uses its own share of the harness
 
+use std::future::Future;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::Stdio;
-use std::time::Duration;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
+use fantoccini::elements::Element;
+use fantoccini::wd::WindowHandle;
 use fantoccini::{Client, ClientBuilder, Locator};
 use mobproc_sandbox::{app, AppState, Config};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::process::{Child, Command};
+
+/// How long any wait lasts before the test fails.
+const WAIT: Duration = Duration::from_secs(20);
+/// How often a wait looks again.
+const POLL: Duration = Duration::from_millis(100);
 
 /// A running sandbox with the widget, and a browser pointed at it.
 pub struct Demo {
     pub base: String,
     pub state: AppState,
     pub browser: Client,
+    /// Where the widget helpers look: `None` for the page itself, or the
+    /// CSS selector of the element whose (open) shadow root holds the widget.
+    shadow_host: Mutex<Option<String>>,
     _driver: Child,
     _dir: tempfile::TempDir,
     _browser_profile: tempfile::TempDir,
+    _site: Option<tempfile::TempDir>,
 }
 
 fn dist_dir() -> PathBuf {
@@ -34,12 +48,38 @@ fn dist_dir() -> PathBuf {
 /// A copy of the built site whose `config.json` is `config`.
 pub fn site_with_config(config: &str) -> tempfile::TempDir {
     let site = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir(dist_dir()).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), site.path().join(entry.file_name())).unwrap();
+    let copy = || -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dist_dir())? {
+            let entry = entry?;
+            std::fs::copy(entry.path(), site.path().join(entry.file_name()))?;
+        }
+        Ok(())
+    };
+    // A build that replaces dist/ meanwhile makes files vanish: copy again.
+    let mut attempts = 0;
+    while let Err(error) = copy() {
+        attempts += 1;
+        assert!(attempts < 10, "cannot copy dist/: {error}");
+        std::thread::sleep(Duration::from_secs(1));
     }
     std::fs::write(site.path().join("config.json"), config).unwrap();
     site
+}
+
+/// The widget's `config.json` for the sandbox's `tenant`, with `extra`
+/// settings (e.g. `("signIn", "popup")`).
+pub fn config_for(tenant: &str, extra: &[(&str, &str)]) -> String {
+    let mut config = serde_json::json!({
+        "apiBaseUrl": "/mobproc/v1",
+        "authorizationUrl": "/as/authorization.oauth2",
+        "tokenUrl": "/as/token.oauth2",
+        "clientId": "mobproc-widget",
+        "tenant": tenant,
+    });
+    for (key, value) in extra {
+        config[*key] = serde_json::Value::from(*value);
+    }
+    config.to_string()
 }
 
 async fn free_port() -> u16 {
@@ -75,9 +115,86 @@ impl Demo {
             base: format!("http://{addr}"),
             state,
             browser,
+            shadow_host: Mutex::new(None),
             _driver: driver,
             _dir: dir,
             _browser_profile: profile,
+            _site: None,
+        }
+    }
+
+    /// Starts the sandbox serving a copy of the widget configured for
+    /// `tenant` (plus `extra` settings); the copy lives as long as the demo.
+    pub async fn start_for_tenant(tenant: &str, extra: &[(&str, &str)]) -> Demo {
+        let site = site_with_config(&config_for(tenant, extra));
+        let dir = site.path().to_owned();
+        let mut demo = Demo::start(move |config| config.static_dir = Some(dir)).await;
+        demo._site = Some(site);
+        demo
+    }
+
+    /// From now on the widget helpers look inside the shadow root of the
+    /// element matching `host_css` (a widget embedded in a host page).
+    pub fn look_inside_shadow_root_of(&self, host_css: &str) {
+        *self.shadow_host.lock().unwrap() = Some(host_css.to_owned());
+    }
+
+    /// The shadow root the widget helpers look in, if any (`Err` when the
+    /// host or its shadow root is not there yet).
+    async fn scope(&self) -> Result<Option<fantoccini::elements::ShadowRoot>, ()> {
+        let host = self.shadow_host.lock().unwrap().clone();
+        let Some(host) = host else { return Ok(None) };
+        let host = self
+            .browser
+            .find(Locator::Css(&host))
+            .await
+            .map_err(|_| ())?;
+        host.shadow_root().await.map(Some).map_err(|_| ())
+    }
+
+    /// Every element of the widget matching `css`, now (no waiting).
+    pub async fn find_all_now(&self, css: &str) -> Vec<Element> {
+        match self.scope().await {
+            Ok(None) => self
+                .browser
+                .find_all(Locator::Css(css))
+                .await
+                .unwrap_or_default(),
+            Ok(Some(root)) => root.find_all(Locator::Css(css)).await.unwrap_or_default(),
+            Err(()) => Vec::new(),
+        }
+    }
+
+    /// The first element of the widget matching `css`, now (no waiting).
+    pub async fn find_now(&self, css: &str) -> Option<Element> {
+        match self.scope().await {
+            Ok(None) => self.browser.find(Locator::Css(css)).await.ok(),
+            Ok(Some(root)) => root.find(Locator::Css(css)).await.ok(),
+            Err(()) => None,
+        }
+    }
+
+    /// Runs `attempt` until it gives a value; after [`WAIT`] saves a
+    /// screenshot (named after the test) and fails with `what`.
+    pub async fn poll<T, F, Fut>(&self, what: &str, mut attempt: F) -> T
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Option<T>>,
+    {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Some(value) = attempt().await {
+                return value;
+            }
+            if Instant::now() > deadline {
+                let test = std::thread::current()
+                    .name()
+                    .unwrap_or("test")
+                    .replace("::", "-");
+                self.screenshot(&format!("timeout-{test}")).await;
+                panic!("timed out waiting for {what}");
+            }
+            tokio::time::sleep(POLL).await;
         }
     }
 
@@ -110,33 +227,37 @@ impl Demo {
     /// The text of the element with `data-testid`, waiting for it to appear.
     pub async fn text_of(&self, test_id: &str) -> String {
         let selector = format!("[data-testid=\"{test_id}\"]");
-        let element = self
-            .browser
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css(&selector))
-            .await
-            .unwrap_or_else(|e| panic!("no element {selector}: {e}"));
+        let element = self.element(&selector).await;
         element.text().await.unwrap()
     }
 
-    /// Waits for an element matching `css`.
-    pub async fn element(&self, css: &str) -> fantoccini::elements::Element {
-        self.browser
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css(css))
+    /// Waits for an element of the widget matching `css`.
+    pub async fn element(&self, css: &str) -> Element {
+        self.poll(&format!("an element {css}"), || self.find_now(css))
             .await
-            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
     }
 
-    /// Clicks the element matching `css` (waiting for it).
+    /// Waits until no element of the widget matches `css`.
+    pub async fn wait_until_gone(&self, css: &str) {
+        self.poll(&format!("{css} to go away"), || async {
+            self.find_now(css).await.is_none().then_some(())
+        })
+        .await
+    }
+
+    /// Whether an element of the widget matches `css` now.
+    pub async fn is_present(&self, css: &str) -> bool {
+        self.find_now(css).await.is_some()
+    }
+
+    /// Clicks the element matching `css` (waiting for it, and trying again
+    /// while the widget redraws it or something covers it).
     pub async fn click(&self, css: &str) {
-        self.element(css)
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+        self.poll(&format!("a click on {css}"), || async {
+            let element = self.find_now(css).await?;
+            element.click().await.ok()
+        })
+        .await
     }
 
     /// Clicks the element with `data-testid`.
@@ -144,11 +265,61 @@ impl Demo {
         self.click(&format!("[data-testid=\"{test_id}\"]")).await;
     }
 
+    /// The button whose text is `name` (its role and accessible name).
+    pub async fn button_named(&self, name: &str) -> Element {
+        self.poll(&format!("a button named {name:?}"), || async {
+            for button in self.find_all_now("button").await {
+                if button.text().await.is_ok_and(|t| t.trim() == name)
+                    && button.is_displayed().await.unwrap_or(false)
+                {
+                    return Some(button);
+                }
+            }
+            None
+        })
+        .await
+    }
+
+    /// Clicks the button whose text is `name`.
+    pub async fn click_button(&self, name: &str) {
+        self.poll(&format!("a click on the button {name:?}"), || async {
+            self.button_named(name).await.click().await.ok()
+        })
+        .await
+    }
+
+    /// Whether the element with `data-testid` is enabled (waiting for it).
+    pub async fn is_enabled(&self, test_id: &str) -> bool {
+        let selector = format!("[data-testid=\"{test_id}\"]");
+        self.element(&selector).await.is_enabled().await.unwrap()
+    }
+
+    /// Waits until the element with `data-testid` is enabled (or disabled).
+    pub async fn wait_until_enabled(&self, test_id: &str, enabled: bool) {
+        let selector = format!("[data-testid=\"{test_id}\"]");
+        self.poll(&format!("{selector} enabled={enabled}"), || async {
+            let element = self.find_now(&selector).await?;
+            (element.is_enabled().await.ok()? == enabled).then_some(())
+        })
+        .await
+    }
+
     /// Replaces the text of the input with id `id`.
     pub async fn fill(&self, id: &str, text: &str) {
         let input = self.element(&format!("#{id}")).await;
         input.clear().await.unwrap();
         input.send_keys(text).await.unwrap();
+    }
+
+    /// The current value of the input or select with id `id`.
+    pub async fn value_of(&self, id: &str) -> String {
+        let element = self.element(&format!("#{id}")).await;
+        element.prop("value").await.unwrap().unwrap_or_default()
+    }
+
+    /// An attribute of the element matching `css` (waiting for it).
+    pub async fn attribute(&self, css: &str, name: &str) -> Option<String> {
+        self.element(css).await.attr(name).await.unwrap()
     }
 
     /// Chooses the option with `value` in the select with id `id`.
@@ -163,14 +334,16 @@ impl Demo {
     /// Waits until the element with `data-testid` has exactly `text`.
     pub async fn wait_for_text(&self, test_id: &str, text: &str) {
         let selector = format!("[data-testid=\"{test_id}\"]");
-        for _ in 0..100 {
-            if let Ok(element) = self.browser.find(Locator::Css(&selector)).await {
+        let deadline = Instant::now() + WAIT;
+        while Instant::now() < deadline {
+            if let Some(element) = self.find_now(&selector).await {
                 if element.text().await.is_ok_and(|t| t == text) {
                     return;
                 }
             }
-            tokio::time::sleep(Duration::from_millis(200)).await;
+            tokio::time::sleep(POLL).await;
         }
+        self.screenshot("timeout-wait-for-text").await;
         panic!(
             "{selector} never read {text:?}; it reads {:?}",
             self.text_of(test_id).await
@@ -185,15 +358,146 @@ impl Demo {
         .await;
     }
 
+    /// The `data-step` of the step shown now (`None` when no step is).
+    pub async fn current_step(&self) -> Option<String> {
+        let step = self.find_now("[data-step]").await?;
+        step.attr("data-step").await.ok().flatten()
+    }
+
+    /// The computed value of a CSS property of the widget's element `css`.
+    pub async fn computed_style(&self, css: &str, property: &str) -> String {
+        let element = self.element(css).await;
+        let value = self
+            .browser
+            .execute(
+                "return getComputedStyle(arguments[0]).getPropertyValue(arguments[1]);",
+                vec![serde_json::to_value(&element).unwrap(), property.into()],
+            )
+            .await
+            .unwrap();
+        value.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// The address of the current window.
+    pub async fn url(&self) -> String {
+        self.browser.current_url().await.unwrap().to_string()
+    }
+
+    /// Waits for an element of the current window's page itself (never
+    /// inside the widget's shadow root): the sandbox's sign-in page, or the
+    /// host page around an embedded widget.
+    pub async fn page_element(&self, css: &str) -> Element {
+        self.poll(&format!("an element {css} of the page"), || async {
+            self.browser.find(Locator::Css(css)).await.ok()
+        })
+        .await
+    }
+
+    /// Fills the sandbox's sign-in page (in the current window) as
+    /// `username`, password `sandbox`, and presses "Sign in".
+    pub async fn log_in_on_sandbox_page(&self, username: &str) {
+        let field = self.page_element("#username").await;
+        field.clear().await.unwrap();
+        field.send_keys(username).await.unwrap();
+        let field = self.page_element("#password").await;
+        field.clear().await.unwrap();
+        field.send_keys("sandbox").await.unwrap();
+        // In a popup the window closes as it answers: the click may not
+        // find its window any more.
+        let _ = self
+            .page_element("button[value=\"login\"]")
+            .await
+            .click()
+            .await;
+    }
+
     /// Signs in on the sandbox's page as `username` (password `sandbox`),
     /// starting from the widget's sign-in button.
     pub async fn sign_in(&self, username: &str) {
         self.click_test_id("sign-in").await;
-        self.fill("username", username).await;
-        self.fill("password", "sandbox").await;
-        self.click("button[value=\"login\"]").await;
+        self.log_in_on_sandbox_page(username).await;
         self.wait_for_step("line").await;
         self.record_console_errors().await;
+    }
+
+    /// Opens the sign-in popup with the widget's `data-testid="sign-in-popup"`
+    /// button and returns (this window, the popup), switched to the popup.
+    pub async fn open_sign_in_popup(&self) -> (WindowHandle, WindowHandle) {
+        let main = self.browser.window().await.unwrap();
+        let before = self.browser.windows().await.unwrap();
+        self.click_test_id("sign-in-popup").await;
+        let popup = self
+            .poll("the sign-in popup to open", || async {
+                let now = self.browser.windows().await.ok()?;
+                now.into_iter().find(|w| !before.contains(w))
+            })
+            .await;
+        self.browser.switch_to_window(popup.clone()).await.unwrap();
+        (main, popup)
+    }
+
+    /// Waits until `window` has closed itself, then switches to `back_to`.
+    pub async fn wait_for_window_to_close(&self, window: &WindowHandle, back_to: WindowHandle) {
+        self.poll("the popup to close itself", || async {
+            let now = self.browser.windows().await.ok()?;
+            (!now.contains(window)).then_some(())
+        })
+        .await;
+        self.browser.switch_to_window(back_to).await.unwrap();
+    }
+
+    /// Signs in as `username` in the sign-in popup; back in this window,
+    /// waits for the line step.
+    pub async fn sign_in_with_popup(&self, username: &str) {
+        let (main, popup) = self.open_sign_in_popup().await;
+        self.log_in_on_sandbox_page(username).await;
+        self.wait_for_window_to_close(&popup, main).await;
+        self.wait_for_step("line").await;
+    }
+
+    /// Calls the sandbox's admin API over HTTP (with the admin key):
+    /// `(status, body)`.
+    pub async fn admin(&self, method: &str, path: &str, body: Option<&str>) -> (u16, String) {
+        let authority = self.base.trim_start_matches("http://");
+        let mut stream = tokio::net::TcpStream::connect(authority).await.unwrap();
+        let body = body.unwrap_or("");
+        let request = format!(
+            "{method} /sandbox/admin{path} HTTP/1.1\r\nHost: {authority}\r\nX-Sandbox-Admin-Key: {}\r\n\
+             Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            self.state.config.admin_key,
+            body.len()
+        );
+        stream.write_all(request.as_bytes()).await.unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).await.unwrap();
+        let status = answer
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let body = answer
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_owned())
+            .unwrap_or_default();
+        (status, body)
+    }
+
+    /// The events the example portal logged (its `data-testid="portal-events"`
+    /// list, outside the widget) named `name`, with their details.
+    pub async fn portal_events(&self, name: &str) -> Vec<serde_json::Value> {
+        let selector = format!("[data-testid=\"portal-events\"] [data-event=\"{name}\"]");
+        let mut events = Vec::new();
+        for item in self
+            .browser
+            .find_all(Locator::Css(&selector))
+            .await
+            .unwrap_or_default()
+        {
+            let text = item.text().await.unwrap_or_default();
+            let detail = text.strip_prefix(name).unwrap_or(&text).trim();
+            events.push(serde_json::from_str(detail).unwrap_or(serde_json::Value::Null));
+        }
+        events
     }
 
     /// Saves a screenshot as `target/screenshots/<name>.png`.
@@ -202,6 +506,21 @@ impl Demo {
         std::fs::create_dir_all(&dir).unwrap();
         let png = self.browser.screenshot().await.unwrap();
         std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// The access tokens the sandbox has issued (revoked ones included).
+    pub async fn access_tokens(&self) -> Vec<String> {
+        self.state
+            .db
+            .run(|c| {
+                let mut statement = c.prepare(
+                    "SELECT token FROM oauth_tokens WHERE kind = 'access' ORDER BY issued_at",
+                )?;
+                let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
+                Ok(rows.collect::<Result<Vec<_>, _>>()?)
+            })
+            .await
+            .unwrap()
     }
 
     /// The orders stored in the sandbox, as JSON bodies.
@@ -219,6 +538,25 @@ impl Demo {
             })
             .await
             .unwrap()
+    }
+
+    /// Resizes the browser window (CSS pixels).
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.browser.set_window_size(width, height).await.unwrap();
+    }
+
+    /// Whether the page is wider than the window (content cut off or a
+    /// horizontal scroll bar).
+    pub async fn overflows_horizontally(&self) -> bool {
+        let value = self
+            .browser
+            .execute(
+                "return document.documentElement.scrollWidth > window.innerWidth;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        value.as_bool().unwrap_or(true)
     }
 
     /// Closes the browser session.

@@ -25,6 +25,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         .route("/clock", get(get_clock).post(advance_clock))
         .route("/expire-tokens", post(expire_tokens))
+        .route("/requests", get(requests).delete(forget_requests))
+        .route("/csp-reports", get(csp_reports))
         .fallback(|| async {
             ApiError::new(
                 StatusCode::NOT_FOUND,
@@ -105,6 +107,22 @@ async fn advance_clock(
 ) -> Json<ClockState> {
     state.clock.advance(body.advance_seconds as i64);
     get_clock(State(state)).await
+}
+
+/// The API requests seen, oldest first (no tokens in them).
+async fn requests(State(state): State<AppState>) -> Json<Vec<crate::observe::SeenRequest>> {
+    Json(state.observed.requests())
+}
+
+/// Forgets the requests and CSP reports seen.
+async fn forget_requests(State(state): State<AppState>) -> StatusCode {
+    state.observed.clear();
+    StatusCode::NO_CONTENT
+}
+
+/// The CSP violation reports browsers sent.
+async fn csp_reports(State(state): State<AppState>) -> Json<Vec<serde_json::Value>> {
+    Json(state.observed.csp_reports())
 }
 
 /// How many tokens were expired.

@@ -17,6 +17,7 @@ pub mod images;
 pub mod links;
 pub mod model;
 pub mod oauth;
+pub mod observe;
 pub mod paging;
 pub mod seed;
 pub mod site;
@@ -39,6 +40,11 @@ pub fn app(state: AppState) -> Router {
         .nest("/as", oauth::router())
         .nest("/sandbox/images", images::router())
         .nest("/sandbox/admin", admin::router(state.clone()))
+        .route(
+            "/sandbox/csp-reports",
+            axum::routing::post(observe::csp_report)
+                .layer(axum::extract::DefaultBodyLimit::max(16 * 1024)),
+        )
         .merge(site::router(&state.config))
         .layer(site::cors(&state.config))
         .with_state(state)

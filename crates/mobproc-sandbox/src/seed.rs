@@ -1,7 +1,8 @@
 //! Deterministic seed data: three tenants, one per backend platform, with
 //! their people, lines, catalog, plans, accessories and order properties,
 //! plus the regions (countries with their address formats, and their
-//! states and provinces).
+//! states and provinces), and a fourth, hostile tenant for security
+//! testing (see [`hostile`]).
 //!
 //! Everything is generated from constant tables and a fixed pseudo-random
 //! stream, so two seedings are byte for byte the same. The only thing that
@@ -42,6 +43,7 @@ pub fn seed(tx: &Transaction, now: i64) -> rusqlite::Result<()> {
     insert_plans(tx)?;
     insert_accessories(tx)?;
     insert_order_properties(tx)?;
+    insert_hostile_tenant(tx)?;
     Ok(())
 }
 
@@ -2585,6 +2587,513 @@ fn insert_order_properties(tx: &Transaction) -> rusqlite::Result<()> {
 }
 
 // ---------------------------------------------------------------------------
+// The hostile tenant
+// ---------------------------------------------------------------------------
+
+/// `HOSTILE` ("Hostile Data Inc."): a Premium Mobile tenant for security
+/// testing, whose every text a widget shows carries script or markup
+/// payloads, bidirectional text or combining characters. Its ids stay
+/// plain digits so URLs work, and its data is coherent enough that a whole
+/// UPGRADE order can be placed on it: Mallory's line `66620001` (on the
+/// CDMA carrier `661`, with the device asset `66630001`), five catalog
+/// devices on that carrier, the plan `6665000001` with optional features,
+/// UPGRADE properties with one required TEXT (no `regEx`) and one required
+/// CHOICE, and shipping to the United States.
+///
+/// The texts are public so that tests can check that answers carry them
+/// verbatim.
+pub mod hostile {
+    /// The tenant's code (`X-TNGO-TENANT`).
+    pub const TENANT: &str = "HOSTILE";
+    /// The tenant's name.
+    pub const TENANT_NAME: &str = "Hostile Data Inc.";
+    /// The one user (password `sandbox`).
+    pub const USERNAME: &str = "mallory.hostile";
+    /// What the sign-in page says of the user.
+    pub const USER_DESCRIPTION: &str = "Security testing (Premium Mobile, US): every name, label and image URL carries script and markup payloads";
+
+    /// The raw payloads the texts below are made of.
+    pub const SCRIPT: &str = "<script>window.__pwned=1</script>";
+    pub const IMG_ONERROR: &str = "<img src=x onerror=\"window.__pwned=1\">";
+    pub const SVG_ONLOAD: &str = "\"><svg onload=window.__pwned=1>";
+    pub const JAVASCRIPT_URL: &str = "javascript:window.__pwned=1";
+    pub const BROKEN_MARKUP: &str = "<b><i>unclosed";
+    /// A right-to-left override (U+202E) with Arabic and Hebrew text.
+    pub const BIDI: &str = "\u{202E}gnp.exe\u{202C} مرحبا بالعالم שלום עולם";
+    /// Letters piled with combining marks ("Zalgo").
+    pub const ZALGO: &str = "Z\u{0351}\u{0358}\u{0363}\u{0489}a\u{0310}\u{0315}\u{0337}\u{0330}l\u{0303}\u{0330}\u{0362}\u{035C}g\u{0352}\u{0326}\u{0334}o\u{0346}\u{0329}\u{0360}\u{0361}";
+
+    /// Mallory, the user: an employee with one report.
+    pub const MALLORY_ID: &str = "66600001";
+    pub const MALLORY_FIRST_NAME: &str = "Mallory<img src=x onerror=\"window.__pwned=1\">";
+    pub const MALLORY_LAST_NAME: &str = "<script>window.__pwned=1</script>Hostile";
+    /// Mallory's report, who has no line.
+    pub const REPORT_ID: &str = "66600002";
+    pub const REPORT_FIRST_NAME: &str = "\u{202E}evE\u{202C} إيف";
+    pub const REPORT_LAST_NAME: &str = "Z\u{0351}\u{0358}\u{0363}\u{0489}a\u{0310}\u{0315}\u{0337}\u{0330}l\u{0303}\u{0330}\u{0362}\u{035C}g\u{0352}\u{0326}\u{0334}o\u{0346}\u{0329}\u{0360}\u{0361} כהן";
+    pub const DEPARTMENT_ID: &str = "66610001";
+    pub const DEPARTMENT: &str = "\"><svg onload=window.__pwned=1> Security <b><i>unclosed";
+
+    /// The carriers: the line's (CDMA) and another (GSM).
+    pub const VENDOR_ID: &str = "661";
+    pub const VENDOR_NAME: &str = "<script>window.__pwned=1</script> Wireless";
+    pub const OTHER_VENDOR_ID: &str = "662";
+    pub const OTHER_VENDOR_NAME: &str = "\"><svg onload=window.__pwned=1> Mobile";
+
+    /// Manufacturers: (id, name).
+    pub const MANUFACTURERS: [(&str, &str); 3] = [
+        ("6601", "<img src=x onerror=\"window.__pwned=1\">Phones"),
+        ("6602", "javascript:window.__pwned=1"),
+        (
+            "6603",
+            "\u{202E}ynoS\u{202C} Z\u{0351}\u{0358}\u{0363}a\u{0310}\u{0315}l\u{0303}\u{0330}",
+        ),
+    ];
+
+    /// Mallory's line and the device on it.
+    pub const SERVICE_ID: &str = "66620001";
+    pub const SERVICE_NUMBER: &str = "2025550166";
+    pub const DEVICE_ASSET_ID: &str = "66630001";
+    /// The device asset's manufacturer (`MANUFACTURERS[0]`).
+    pub const DEVICE_MANUFACTURER_ID: &str = "6601";
+    pub const DEVICE_MODEL: &str = "<b><i>unclosed Model";
+    pub const DEVICE_COMPANY_ASSET_ID: &str = "Mallory's <script>window.__pwned=1</script> phone";
+    /// The device's ESN.
+    pub const DEVICE_SERIAL: &str = "27182818284";
+    pub const DEVICE_SIM: &str = "89010666000000000001";
+
+    /// Catalog devices: (id, name, image URL, manufacturer id, vendor id,
+    /// price in cents). The fifth's name is [`long_text`] (`None` here).
+    pub const CATALOG: [(&str, Option<&str>, CatalogImage, &str, &str, i64); 6] = [
+        (
+            "6664000001",
+            Some("<script>window.__pwned=1</script> Phone X"),
+            CatalogImage::Fixed("javascript:alert(1)"),
+            "6601",
+            VENDOR_ID,
+            19_999,
+        ),
+        (
+            "6664000002",
+            Some("<img src=x onerror=\"window.__pwned=1\"> Phone Y"),
+            CatalogImage::Fixed("data:text/html,<script>window.__pwned=1</script>"),
+            "6602",
+            VENDOR_ID,
+            29_999,
+        ),
+        (
+            "6664000003",
+            Some("\"><svg onload=window.__pwned=1> Phone Z"),
+            CatalogImage::Long,
+            "6603",
+            VENDOR_ID,
+            9_999,
+        ),
+        (
+            "6664000004",
+            Some("<b><i>unclosed Phone"),
+            CatalogImage::Fixed("javascript:window.__pwned=1"),
+            "6601",
+            VENDOR_ID,
+            0,
+        ),
+        (
+            "6664000005",
+            None,
+            CatalogImage::Fixed(
+                "/sandbox/images/devices/6664000005.svg?\"><script>window.__pwned=1</script>",
+            ),
+            "6602",
+            VENDOR_ID,
+            49_999,
+        ),
+        (
+            "6664000006",
+            Some("\u{202E}enohP\u{202C} هاتف טלפון Z\u{0351}\u{0358}a\u{0310}\u{0315}l\u{0303}g\u{0352}o\u{0346}"),
+            CatalogImage::Fixed("/sandbox/images/devices/6664000006.svg"),
+            "6603",
+            OTHER_VENDOR_ID,
+            39_999,
+        ),
+    ];
+
+    /// How a catalog device's image URL is made.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum CatalogImage {
+        /// This very text.
+        Fixed(&'static str),
+        /// [`long_image_url`] of the device.
+        Long,
+    }
+
+    /// The plan, on [`VENDOR_ID`].
+    pub const PLAN_ID: &str = "6665000001";
+    pub const PLAN_NAME: &str = "<script>window.__pwned=1</script> Unlimited <b><i>unclosed";
+    pub const INCLUDED_FEATURES: [&str; 3] = [
+        "<img src=x onerror=\"window.__pwned=1\"> Talk & Text",
+        "\u{202E}atad\u{202C} بيانات נתונים",
+        "Z\u{0351}\u{0358}\u{0363}\u{0489}a\u{0310}\u{0315}\u{0337}\u{0330}l\u{0303}\u{0330}\u{0362}\u{035C}g\u{0352}\u{0326}\u{0334}o\u{0346}\u{0329}\u{0360}\u{0361} Roaming",
+    ];
+    /// Optional features: (id, description, monthly cents); the third's
+    /// description is [`long_text`] (`None` here).
+    pub const OPTIONAL_FEATURES: [(&str, Option<&str>, i64); 3] = [
+        (
+            "6661",
+            Some("\"><svg onload=window.__pwned=1> Hotspot"),
+            1000,
+        ),
+        ("6662", Some("javascript:window.__pwned=1"), 500),
+        ("6663", None, 100),
+    ];
+
+    /// Accessories: (id, name, image URL, compatible manufacturer id).
+    pub const ACCESSORIES: [(&str, &str, &str, Option<&str>); 2] = [
+        (
+            "6667000001",
+            "<img src=x onerror=\"window.__pwned=1\"> Case",
+            "javascript:alert(1)",
+            Some("6601"),
+        ),
+        (
+            "6667000002",
+            "\u{202E}regrahC\u{202C} شاحن מטען",
+            "/sandbox/images/accessories/6667000002.svg",
+            None,
+        ),
+    ];
+
+    /// The UPGRADE properties (both carriers): group, then the required
+    /// TEXT, the required CHOICE with its choices and "other" choice, and
+    /// an optional TEXT whose label is [`long_text`] and whose default is
+    /// [`IMG_ONERROR`].
+    pub const PROPERTY_GROUP: &str = "MISCELLANEOUS";
+    pub const NOTE_FIELD: &str = "NOTE";
+    pub const NOTE_LABEL: &str = "<script>window.__pwned=1</script> Note";
+    pub const NOTE_PATTERN: &str = "\"><svg onload=window.__pwned=1>";
+    pub const FLAVOUR_FIELD: &str = "FLAVOUR";
+    pub const FLAVOUR_LABEL: &str = "<img src=x onerror=\"window.__pwned=1\"> Flavour";
+    pub const FLAVOUR_CHOICES: [(&str, &str); 3] = [
+        ("1", "<script>window.__pwned=1</script> Vanilla"),
+        ("2", "\u{202E}ytsaT\u{202C} لذيذ טעים"),
+        (
+            "3",
+            "Z\u{0351}\u{0358}\u{0363}\u{0489}a\u{0310}\u{0315}\u{0337}\u{0330}l\u{0303}\u{0330}\u{0362}\u{035C}g\u{0352}\u{0326}\u{0334}o\u{0346}\u{0329}\u{0360}\u{0361}",
+        ),
+    ];
+    pub const FLAVOUR_OTHER: (&str, &str) = ("99", "<b><i>unclosed Other (please specify)");
+    pub const REMARKS_FIELD: &str = "REMARKS";
+    pub const REMARKS_PATTERN: &str = "javascript:window.__pwned=1";
+
+    /// A 2,000-character text of markup, quotes and script: a catalog
+    /// device's name, an optional feature's description, a property label.
+    pub fn long_text() -> String {
+        let unit = "<b>Long</b> \"text\" & <script>window.__pwned=1</script> ";
+        unit.chars().cycle().take(2000).collect()
+    }
+
+    /// A site-relative image URL of over 4,000 characters.
+    pub fn long_image_url(device_id: &str) -> String {
+        format!(
+            "/sandbox/images/devices/{device_id}.svg?pad={}",
+            "A".repeat(4000)
+        )
+    }
+}
+
+fn insert_hostile_tenant(tx: &Transaction) -> rusqlite::Result<()> {
+    use hostile::*;
+    tx.execute(
+        "INSERT INTO tenants (code, name, platform, currency, country_id) VALUES (?1, ?2, ?3, 'USD', ?4)",
+        params![TENANT, TENANT_NAME, Platform::Command.as_str(), US_ID],
+    )?;
+    tx.execute(
+        "INSERT INTO users (username, password, tenant, employee_id, description, seq)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            USERNAME,
+            PASSWORD,
+            TENANT,
+            MALLORY_ID,
+            USER_DESCRIPTION,
+            USERS.len()
+        ],
+    )?;
+    let department = Some(IdName {
+        id: DEPARTMENT_ID.to_owned(),
+        name: DEPARTMENT.to_owned(),
+    });
+    let mallory = Employee {
+        meta: None,
+        id: MALLORY_ID.to_owned(),
+        company_employee_id: Some(USERNAME.to_owned()),
+        first_name: MALLORY_FIRST_NAME.to_owned(),
+        last_name: MALLORY_LAST_NAME.to_owned(),
+        email: Some("mallory@hostile.example".to_owned()),
+        office_phone: Some("2025550100".to_owned()),
+        department: department.clone(),
+        status: EntityStatus::Active,
+    };
+    let report = Employee {
+        id: REPORT_ID.to_owned(),
+        company_employee_id: Some("eve.hostile".to_owned()),
+        first_name: REPORT_FIRST_NAME.to_owned(),
+        last_name: REPORT_LAST_NAME.to_owned(),
+        email: Some("eve@hostile.example".to_owned()),
+        office_phone: Some("2025550101".to_owned()),
+        ..mallory.clone()
+    };
+    // Mallory leads Eve (so she may order for her) but approves nothing.
+    let people = [
+        (&mallory, None, Role::Lead),
+        (&report, Some(MALLORY_ID), Role::Employee),
+    ];
+    let next_seq = |table: &str| -> rusqlite::Result<i64> {
+        tx.query_row(
+            &format!("SELECT COALESCE(MAX(seq) + 1, 0) FROM {table}"),
+            [],
+            |row| row.get(0),
+        )
+    };
+    for (person, manager, role) in people {
+        let staff = Staff::new(person.clone(), manager, role);
+        tx.execute(
+            "INSERT INTO employees (tenant, id, company_employee_id, manager_id, is_approver,
+                 can_move_service, seq, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                TENANT,
+                person.id,
+                person.company_employee_id,
+                staff.manager_id,
+                staff.is_approver,
+                staff.can_move_service,
+                next_seq("employees")?,
+                json(person)?
+            ],
+        )?;
+    }
+
+    let vendors = [
+        VendorSeed {
+            id: VENDOR_ID,
+            name: VENDOR_NAME,
+            short: VENDOR_NAME,
+            access: AccessMethod::Cdma,
+        },
+        VendorSeed {
+            id: OTHER_VENDOR_ID,
+            name: OTHER_VENDOR_NAME,
+            short: OTHER_VENDOR_NAME,
+            access: AccessMethod::Gsm,
+        },
+    ];
+    for vendor in &vendors {
+        tx.execute(
+            "INSERT INTO vendors (tenant, id, seq, body) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                TENANT,
+                vendor.id,
+                next_seq("vendors")?,
+                json(&vendor.body())?
+            ],
+        )?;
+        tx.execute(
+            "INSERT INTO order_properties (tenant, vendor_id, transaction_type, body)
+             VALUES (?1, ?2, 'UPGRADE', ?3)",
+            params![TENANT, vendor.id, json(&hostile_properties())?],
+        )?;
+    }
+    let maker = |id: &str| -> NamedRef {
+        let name = MANUFACTURERS
+            .iter()
+            .find(|(maker, _)| *maker == id)
+            .map(|(_, name)| *name)
+            .expect("the hostile seed names only its own manufacturers");
+        named(id, name)
+    };
+    for (id, _) in MANUFACTURERS {
+        tx.execute(
+            "INSERT INTO manufacturers (tenant, id, seq, body) VALUES (?1, ?2, ?3, ?4)",
+            params![TENANT, id, next_seq("manufacturers")?, json(&maker(id))?],
+        )?;
+    }
+
+    let line_vendor = &vendors[0];
+    let service = ServiceAsset {
+        meta: None,
+        id: SERVICE_ID.to_owned(),
+        service_number: SERVICE_NUMBER.to_owned(),
+        status: EntityStatus::Active,
+        contract_dates: Some(ContractDates {
+            activated: Some(six_am((2018, 3, 1))),
+            start: Some(six_am((2020, 3, 1))),
+            end: Some(six_am((2022, 3, 1))),
+            last_device_upgrade: Some(six_am((2020, 3, 1))),
+        }),
+        upgrade_eligibility_date: Some(six_am((2022, 3, 1))),
+        vendor: Some(line_vendor.named()),
+        device: None,
+        employee: Some(named(MALLORY_ID, &mallory.full_name())),
+    };
+    let device = DeviceAsset {
+        meta: None,
+        id: DEVICE_ASSET_ID.to_owned(),
+        access_method: Some(line_vendor.access.clone()),
+        company_asset_id: Some(DEVICE_COMPANY_ASSET_ID.to_owned()),
+        mac_address: Some("A4:5E:60:66:60:01".to_owned()),
+        manufacturer: Some(maker(DEVICE_MANUFACTURER_ID)),
+        model: Some(DEVICE_MODEL.to_owned()),
+        serial_number: Some(SerialNumber {
+            kind: SerialNumberType::Esn,
+            value: DEVICE_SERIAL.to_owned(),
+        }),
+        sim_id: Some(DEVICE_SIM.to_owned()),
+        status: Some(EntityStatus::Active),
+        service: None,
+        upgrade_eligibility_date: None,
+    };
+    tx.execute(
+        "INSERT INTO services (tenant, id, employee_id, vendor_id, device_id, seq, body)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            TENANT,
+            SERVICE_ID,
+            MALLORY_ID,
+            line_vendor.id,
+            DEVICE_ASSET_ID,
+            next_seq("services")?,
+            json(&service)?
+        ],
+    )?;
+    tx.execute(
+        "INSERT INTO device_assets (tenant, id, employee_id, service_id, seq, body)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            TENANT,
+            DEVICE_ASSET_ID,
+            MALLORY_ID,
+            SERVICE_ID,
+            next_seq("device_assets")?,
+            json(&device)?
+        ],
+    )?;
+
+    for (id, name, image, maker_id, vendor_id, cents) in CATALOG {
+        let vendor = vendors
+            .iter()
+            .find(|vendor| vendor.id == vendor_id)
+            .expect("the hostile seed names only its own vendors");
+        let image_url = match image {
+            CatalogImage::Fixed(url) => url.to_owned(),
+            CatalogImage::Long => long_image_url(id),
+        };
+        let device = CatalogDevice {
+            meta: None,
+            id: id.to_owned(),
+            name: name.map_or_else(long_text, str::to_owned),
+            image_url: Some(image_url),
+            manufacturer: Some(maker(maker_id)),
+            vendor: Some(vendor.named()),
+            price: Some(Amount::one_time(cents, "USD")),
+            access_method: Some(vendor.access.clone()),
+            device_features: None,
+        };
+        tx.execute(
+            "INSERT INTO catalog_devices (tenant, id, seq, name, manufacturer_id, vendor_id,
+                 price_cents, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                TENANT,
+                device.id,
+                next_seq("catalog_devices")?,
+                device.name,
+                maker_id,
+                vendor_id,
+                cents,
+                json(&device)?
+            ],
+        )?;
+    }
+
+    let plan = Plan {
+        meta: None,
+        id: PLAN_ID.to_owned(),
+        name: PLAN_NAME.to_owned(),
+        price: Some(Amount::monthly(5000, "USD")),
+        vendor: Some(line_vendor.named()),
+        included_features: Some(
+            INCLUDED_FEATURES
+                .iter()
+                .map(|d| included_feature(d))
+                .collect(),
+        ),
+        optional_features: Some(
+            OPTIONAL_FEATURES
+                .iter()
+                .map(|(id, description, cents)| {
+                    let description = description.map_or_else(long_text, str::to_owned);
+                    optional_feature(id, &description, *cents, "USD")
+                })
+                .collect(),
+        ),
+    };
+    tx.execute(
+        "INSERT INTO plans (tenant, id, seq, vendor_id, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            TENANT,
+            PLAN_ID,
+            next_seq("plans")?,
+            line_vendor.id,
+            json(&plan)?
+        ],
+    )?;
+
+    for (id, name, image_url, maker_id) in ACCESSORIES {
+        let accessory = Accessory {
+            meta: None,
+            id: id.to_owned(),
+            name: name.to_owned(),
+            image_url: Some(image_url.to_owned()),
+            manufacturer: maker_id.map(maker),
+            price: Some(Amount::one_time(2_999, "USD")),
+        };
+        tx.execute(
+            "INSERT INTO accessories (tenant, id, seq, compatible_manufacturer_id, body)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                TENANT,
+                id,
+                next_seq("accessories")?,
+                maker_id,
+                json(&accessory)?
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+/// The hostile tenant's UPGRADE properties: payload labels, choices and
+/// hints, but simple rules.
+fn hostile_properties() -> Vec<StoredPropertyGroup> {
+    use hostile::*;
+    let note = PropertyField {
+        pattern: Some(NOTE_PATTERN.to_owned()),
+        ..text(NOTE_FIELD, NOTE_LABEL, Required, (1, 200))
+    };
+    let flavour = choice(
+        FLAVOUR_FIELD,
+        FLAVOUR_LABEL,
+        Required,
+        &FLAVOUR_CHOICES,
+        Some(FLAVOUR_OTHER),
+    );
+    let remarks = PropertyField {
+        pattern: Some(REMARKS_PATTERN.to_owned()),
+        text: Some(IMG_ONERROR.to_owned()),
+        ..text(REMARKS_FIELD, &long_text(), Optional, (0, 4000))
+    };
+    vec![group(PROPERTY_GROUP, vec![note, flavour, remarks], &[])]
+}
+
+// ---------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------
 
@@ -3026,6 +3535,103 @@ mod tests {
             .filter(|d| d.vendor.as_ref().unwrap().id == "410000_1000001")
             .count();
         assert!(vodafone >= 5);
+    }
+
+    #[test]
+    fn the_hostile_tenant_can_take_a_whole_upgrade_order_with_plain_ids() {
+        let (_dir, db) = seeded();
+        let tenant: (String, String, String, String) = db
+            .query_row(
+                "SELECT name, platform, currency, country_id FROM tenants WHERE code = 'HOSTILE'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            tenant,
+            (
+                "Hostile Data Inc.".into(),
+                "command".into(),
+                "USD".into(),
+                US_ID.into()
+            )
+        );
+        let users = strings(
+            &db,
+            "SELECT username || ' ' || employee_id || ' ' || password FROM users WHERE tenant = 'HOSTILE'",
+        );
+        assert_eq!(users, ["mallory.hostile 66600001 sandbox"]);
+        for table in [
+            "employees",
+            "services",
+            "device_assets",
+            "vendors",
+            "manufacturers",
+            "catalog_devices",
+            "plans",
+            "accessories",
+        ] {
+            let ids = strings(
+                &db,
+                &format!("SELECT id FROM {table} WHERE tenant = 'HOSTILE'"),
+            );
+            assert!(!ids.is_empty(), "{table}");
+            for id in ids {
+                assert!(id.chars().all(|c| c.is_ascii_digit()), "{table} {id}");
+            }
+        }
+        let line: ServiceAsset = body(
+            &db,
+            "SELECT body FROM services WHERE tenant = 'HOSTILE' AND id = '66620001'",
+        );
+        assert!(line.upgrade_eligibility_date.as_deref() < Some("2025-01-01"));
+        let vendor: Vendor = body(
+            &db,
+            "SELECT body FROM vendors WHERE tenant = 'HOSTILE' AND id = '661'",
+        );
+        assert!(matches!(
+            vendor.access_method,
+            Some(AccessMethod::Cdma | AccessMethod::Gsm)
+        ));
+        let device: DeviceAsset = body(
+            &db,
+            "SELECT body FROM device_assets WHERE tenant = 'HOSTILE' AND service_id = '66620001'",
+        );
+        assert_eq!(
+            device.serial_number.map(|s| s.value).as_deref(),
+            Some(hostile::DEVICE_SERIAL)
+        );
+        let on_the_line = count(
+            &db,
+            "SELECT COUNT(*) FROM catalog_devices WHERE tenant = 'HOSTILE' AND vendor_id = '661'",
+        );
+        assert!(on_the_line >= 5, "{on_the_line}");
+        let plan: Plan = body(
+            &db,
+            "SELECT body FROM plans WHERE tenant = 'HOSTILE' AND vendor_id = '661'",
+        );
+        assert!(!plan.included_features.unwrap().is_empty());
+        assert!(plan.optional_features.unwrap().len() >= 2);
+        let groups: Vec<StoredPropertyGroup> = body(
+            &db,
+            "SELECT body FROM order_properties WHERE tenant = 'HOSTILE' AND vendor_id = '661'",
+        );
+        let required: Vec<_> = groups
+            .iter()
+            .flat_map(|g| &g.group.fields)
+            .filter(|f| f.validation == Required)
+            .map(|f| (f.kind.clone(), f.reg_ex.is_none()))
+            .collect();
+        assert_eq!(
+            required,
+            [(PropertyType::Text, true), (PropertyType::Choice, true)]
+        );
+        let names = strings(
+            &db,
+            "SELECT name FROM catalog_devices WHERE tenant = 'HOSTILE'",
+        );
+        assert!(names.iter().all(|n| n.contains('<') || !n.is_ascii()));
+        assert!(names.iter().any(|n| n.chars().count() == 2000));
     }
 
     #[test]

@@ -11,8 +11,9 @@ use crate::config::Config;
 use crate::state::AppState;
 
 /// The Content-Security-Policy of the widget's pages: its own scripts and
-/// WebAssembly only, no inline script, API calls to this origin.
-pub const SITE_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
+/// WebAssembly only, no inline script, API calls to this origin; browsers
+/// report violations to `/sandbox/csp-reports`.
+pub const SITE_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'; report-uri /sandbox/csp-reports";
 
 /// Serves `config.static_dir` at `/` when set.
 pub fn router(config: &Config) -> Router<AppState> {

@@ -7,6 +7,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use crate::config::Config;
 use crate::db::Db;
 use crate::faults::Faults;
+use crate::observe::Observed;
 
 /// Everything a handler may need. Cheap to clone.
 #[derive(Clone)]
@@ -15,6 +16,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub faults: Arc<RwLock<Faults>>,
     pub clock: Clock,
+    /// Requests and CSP reports seen (for tests and benchmarks).
+    pub observed: Arc<Observed>,
 }
 
 impl AppState {
@@ -30,6 +33,7 @@ impl AppState {
             config: Arc::new(config),
             faults: Arc::new(RwLock::new(faults)),
             clock,
+            observed: Arc::default(),
         })
     }
 

@@ -408,3 +408,80 @@ async fn the_static_site_is_served_with_security_headers_and_cors() {
         .get("access-control-allow-origin")
         .is_none());
 }
+
+#[tokio::test]
+async fn requests_are_recorded_without_their_tokens() {
+    let sandbox = Sandbox::new();
+    let peter = User::sign_in(&sandbox, "peter.edwards", "ACME").await;
+    let answer = sandbox
+        .send(
+            api_request(
+                Method::GET,
+                "/regions?parentRegion=70144640",
+                &peter.token,
+                "ACME",
+            )
+            .header("x-tngo-context-activityid", "W-1")
+            .header("x-tngo-context-correlationid", "c-1")
+            .body(Body::empty())
+            .unwrap(),
+        )
+        .await;
+    assert_eq!(answer.status, 200);
+    let seen = sandbox
+        .send(
+            request(Method::GET, "/sandbox/admin/requests")
+                .header("x-sandbox-admin-key", ADMIN_KEY)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    let last = seen
+        .body
+        .as_array()
+        .unwrap_or_else(|| panic!("{}", seen.text))
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["method"], "GET");
+    assert_eq!(last["path"], "/regions?parentRegion=70144640");
+    assert_eq!(last["status"], 200);
+    assert_eq!(last["authorized"], true);
+    assert_eq!(last["activityId"], "W-1");
+    assert_eq!(last["correlationId"], "c-1");
+    assert!(!seen.text.contains(&peter.token), "a token is never kept");
+    let cleared = sandbox
+        .send(
+            request(Method::DELETE, "/sandbox/admin/requests")
+                .header("x-sandbox-admin-key", ADMIN_KEY)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(cleared.status, 204);
+}
+
+#[tokio::test]
+async fn csp_violation_reports_are_kept_for_the_tests() {
+    let sandbox = Sandbox::new();
+    let report =
+        json!({"csp-report": {"violated-directive": "script-src", "blocked-uri": "inline"}});
+    let sent = sandbox
+        .send(
+            request(Method::POST, "/sandbox/csp-reports")
+                .header("content-type", "application/csp-report")
+                .body(Body::from(report.to_string()))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(sent.status, 204);
+    let kept = sandbox
+        .send(
+            request(Method::GET, "/sandbox/admin/csp-reports")
+                .header("x-sandbox-admin-key", ADMIN_KEY)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(kept.body, json!([report]));
+}

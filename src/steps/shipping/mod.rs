@@ -35,6 +35,19 @@ pub fn address_problems(
     )
 }
 
+/// The country an address starts in: the one whose currency the tenant's
+/// prices are in (its own country), else the first.
+pub fn default_country(countries: &[Region], currency: Option<&str>) -> Option<String> {
+    currency
+        .and_then(|code| {
+            countries
+                .iter()
+                .find(|c| c.currency.as_ref().is_some_and(|own| own.code == code))
+        })
+        .or_else(|| countries.first())
+        .map(|c| c.id.clone())
+}
+
 /// Step 6.
 #[component]
 pub fn ShippingStep() -> impl IntoView {
@@ -152,16 +165,26 @@ pub fn ShippingStep() -> impl IntoView {
     }
 }
 
-/// The country list; the first country is chosen when none is.
+/// The country list; when none is chosen, the tenant's own country (the
+/// one of its prices' currency), else the first.
 #[component]
 fn CountryPicker(countries: Vec<Region>) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
+    let data = use_data();
     let draft = ctx.draft;
     // Written after the step is on screen: never while the last step is still there.
-    let first = countries.first().map(|c| c.id.clone());
+    let all = countries.clone();
     Effect::new(move |_| {
-        if let Some(id) = first.clone() {
+        let currency = match data.plans.get() {
+            // Still loading: the currency is known soon.
+            None => return,
+            Some(Ok(plans)) => plans
+                .iter()
+                .find_map(|p| p.price.as_ref().map(|a| a.currency_code.clone())),
+            Some(Err(_)) => None,
+        };
+        if let Some(id) = default_country(&all, currency.as_deref()) {
             if draft.with_untracked(|d| d.ship_to.region_id.is_empty()) {
                 draft.update(|d| d.ship_to.region_id = id);
             }
@@ -288,5 +311,55 @@ fn AddressForm(format: Vec<AddressField>, shown: RwSignal<bool>) -> impl IntoVie
                 })
                 .collect_view()}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mobproc_types::{Currency, RegionType};
+
+    fn country(id: &str, currency: &str) -> Region {
+        Region {
+            meta: None,
+            id: id.into(),
+            name: id.into(),
+            abbreviation: None,
+            kind: RegionType::Country,
+            parent_id: None,
+            country_code: None,
+            currency: Some(Currency {
+                code: currency.into(),
+                name: currency.into(),
+                symbol: "$".into(),
+            }),
+            address_format: None,
+            postal_code_pattern: None,
+            postal_code_reg_ex: None,
+        }
+    }
+
+    #[test]
+    fn the_address_starts_in_the_country_of_the_prices() {
+        let countries = [
+            country("US", "USD"),
+            country("CA", "CAD"),
+            country("UK", "GBP"),
+        ];
+        assert_eq!(
+            default_country(&countries, Some("GBP")).as_deref(),
+            Some("UK")
+        );
+        assert_eq!(
+            default_country(&countries, Some("CAD")).as_deref(),
+            Some("CA")
+        );
+        assert_eq!(
+            default_country(&countries, Some("EUR")).as_deref(),
+            Some("US"),
+            "no country of that currency: the first"
+        );
+        assert_eq!(default_country(&countries, None).as_deref(), Some("US"));
+        assert_eq!(default_country(&[], Some("GBP")), None);
     }
 }

@@ -42,6 +42,10 @@ pub fn router(state: AppState) -> Router<AppState> {
             state.clone(),
             crate::faults::inject,
         ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::observe::record,
+        ))
         .layer(axum::extract::DefaultBodyLimit::max(
             state.config.body_limit,
         ))

@@ -6,6 +6,8 @@ pub mod lifecycle;
 mod store;
 pub mod validate;
 
+use std::future::Future;
+
 use axum::body::Body;
 use axum::extract::{OriginalUri, State};
 use axum::http::{header, StatusCode};
@@ -127,36 +129,50 @@ fn order_answer(links: &Links, order: Order) -> ApiResult<Json<Value>> {
     )
 }
 
-/// A 200 whose body breaks off: the client sees the connection drop.
+/// A 200 whose body breaks off: the status and the first bytes go out,
+/// then the connection drops, so the client sees a network failure.
 fn dropped_answer() -> Response {
-    let broken = broken_body();
     Response::builder()
         .status(StatusCode::OK)
         .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from_stream(broken))
+        .body(Body::from_stream(BrokenBody::default()))
         .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
-/// A body stream that sends a few bytes, then fails.
-fn broken_body() -> impl futures_core::Stream<Item = Result<&'static [u8], std::io::Error>> {
-    struct Broken(u8);
-    impl futures_core::Stream for Broken {
-        type Item = Result<&'static [u8], std::io::Error>;
-        fn poll_next(
-            mut self: std::pin::Pin<&mut Self>,
-            _: &mut std::task::Context<'_>,
-        ) -> std::task::Poll<Option<Self::Item>> {
-            self.0 += 1;
-            std::task::Poll::Ready(Some(match self.0 {
-                1 => Ok(b"{\"order\":".as_slice()),
-                _ => Err(std::io::Error::new(
-                    std::io::ErrorKind::ConnectionReset,
-                    "answer dropped on purpose",
-                )),
-            }))
+/// A body that sends a few bytes, waits for them to leave, then fails.
+#[derive(Default)]
+struct BrokenBody {
+    sent: bool,
+    pause: Option<std::pin::Pin<Box<tokio::time::Sleep>>>,
+}
+
+impl futures_core::Stream for BrokenBody {
+    type Item = Result<&'static [u8], std::io::Error>;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        context: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        use std::task::Poll;
+        if !self.sent {
+            self.sent = true;
+            self.pause = Some(Box::pin(tokio::time::sleep(
+                std::time::Duration::from_millis(100),
+            )));
+            return Poll::Ready(Some(Ok(b"{\"order\":")));
+        }
+        match self
+            .pause
+            .as_mut()
+            .map(|pause| pause.as_mut().poll(context))
+        {
+            Some(Poll::Pending) => Poll::Pending,
+            _ => Poll::Ready(Some(Err(std::io::Error::new(
+                std::io::ErrorKind::ConnectionReset,
+                "answer dropped on purpose",
+            )))),
         }
     }
-    Broken(0)
 }
 
 #[derive(Deserialize)]

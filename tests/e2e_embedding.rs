@@ -1,0 +1,168 @@
+//! End to end in a real Chromium against the sandbox: the example intranet
+//! portal (`/portal.html`) embeds the widget in a shadow root, signs in by
+//! popup, and hears the widget's events.
+
+mod support;
+
+use fantoccini::Locator;
+use support::Demo;
+
+/// The portal's element the widget mounts on.
+const HOST: &str = "[data-mobproc-widget]";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_portal_embeds_the_widget_in_a_shadow_root_and_hears_its_events() {
+    let demo = Demo::start(|_| {}).await;
+    demo.open("/portal.html").await;
+    let portal = demo.url().await;
+    assert_eq!(
+        demo.page_element("h1").await.text().await.unwrap(),
+        "Upgrade your phone"
+    );
+
+    // The widget is in the host's shadow root, not in the portal's DOM.
+    demo.look_inside_shadow_root_of(HOST);
+    demo.element("[data-testid=\"sign-in-popup\"]").await;
+    assert!(
+        demo.browser
+            .find(Locator::Css("[data-testid=\"sign-in-popup\"]"))
+            .await
+            .is_err(),
+        "the page's own DOM has no widget element"
+    );
+    assert_eq!(
+        demo.find_all_now("[data-testid=\"sign-in-popup\"]")
+            .await
+            .len(),
+        1
+    );
+
+    // The portal's heavy-handed CSS applies to the portal, not to the widget.
+    let portal_font = demo
+        .browser
+        .execute(
+            "return getComputedStyle(document.querySelector('h1')).fontFamily;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        portal_font.as_str().unwrap().contains("Georgia"),
+        "the portal's CSS is in force: {portal_font}"
+    );
+    let font = demo
+        .computed_style("[data-testid=\"sign-in-popup\"]", "font-family")
+        .await;
+    assert!(!font.contains("Georgia"), "{font}");
+    let border = demo
+        .computed_style("[data-testid=\"sign-in-popup\"]", "border-top-style")
+        .await;
+    assert_ne!(border, "dashed");
+    demo.screenshot("portal-sign-in").await;
+
+    // Signing in here is by popup.
+    assert_eq!(
+        demo.text_of("sign-in-popup").await,
+        "Sign in in a new window"
+    );
+    demo.sign_in_with_popup("peter.edwards").await;
+    assert_eq!(demo.url().await, portal, "the portal page stays");
+
+    demo.click("label[for=\"mobproc-line-38382349\"]").await;
+    demo.click_test_id("next").await;
+    demo.wait_for_step("current-device").await;
+    demo.click_test_id("next").await;
+    demo.wait_for_step("device").await;
+    demo.fill("mobproc-device-search", "iphone 5 (16GB) - black")
+        .await;
+    demo.click("label[for=\"mobproc-device-9194713904\"]").await;
+    demo.wait_for_text("chosen-device-price", "$199.99").await;
+    demo.wait_until_enabled("next", true).await;
+    demo.click_test_id("next").await;
+    demo.wait_for_step("plan").await;
+    demo.click("label[for=\"mobproc-plan-6568886698\"]").await;
+    demo.click("label[for=\"mobproc-feature-122\"]").await;
+    demo.wait_until_enabled("next", true).await;
+    let font = demo
+        .computed_style("[data-testid=\"next\"]", "font-family")
+        .await;
+    assert!(!font.contains("Georgia"), "{font}");
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("details").await;
+    demo.fill("mobproc-property-CONTACT_NUMBER", "2035559999")
+        .await;
+    demo.fill("mobproc-property-SERVICE_NUMBER", "2035557676")
+        .await;
+    demo.choose("mobproc-property-Reason", "21").await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("shipping").await;
+    demo.fill("mobproc-address-LINE_1", "35 Executive Blvd")
+        .await;
+    demo.fill("mobproc-address-CITY", "Orange").await;
+    demo.choose("mobproc-address-STATE", "CT").await;
+    demo.fill("mobproc-address-POSTAL_CODE", "06477").await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("review").await;
+    demo.wait_for_text("cost-onetime", "$199.99").await;
+    demo.wait_for_text("cost-monthly", "$358.67").await;
+    demo.screenshot("portal-review").await;
+    demo.click_test_id("submit").await;
+
+    demo.wait_for_step("status").await;
+    let order_number = demo.text_of("order-number").await;
+    demo.screenshot("portal-status").await;
+
+    let orders = demo.stored_orders().await;
+    assert_eq!(orders.len(), 1, "exactly one order is stored");
+    let order = &orders[0];
+    assert_eq!(order["orderId"], order_number);
+
+    // The portal heard every event, in the page outside the widget.
+    let ready = demo.portal_events("ready").await;
+    assert_eq!(ready, [serde_json::json!({ "tenant": "ACME" })]);
+    let steps: Vec<String> = demo
+        .portal_events("step")
+        .await
+        .iter()
+        .map(|e| e["step"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            "current-device",
+            "device",
+            "plan",
+            "details",
+            "shipping",
+            "review",
+            "status"
+        ]
+    );
+    let confirmed = demo.portal_events("confirmed").await;
+    assert_eq!(confirmed.len(), 1, "{confirmed:?}");
+    let costs = confirmed[0]["costSummary"].as_array().unwrap();
+    assert!(
+        costs.iter().any(|c| c["recurrence"] == "ONETIME"
+            && c["currency"] == "USD"
+            && c["amount"].as_f64() == Some(199.99)),
+        "{costs:?}"
+    );
+    let submitted = demo.portal_events("submitted").await;
+    assert_eq!(submitted.len(), 1, "{submitted:?}");
+    assert_eq!(submitted[0]["orderId"], order["orderId"]);
+    assert_eq!(
+        submitted[0]["externalOrderNumber"],
+        order["externalOrderNumber"]
+    );
+    assert!(demo.portal_events("error").await.is_empty());
+
+    let font = demo
+        .computed_style("[data-testid=\"new-order\"]", "font-family")
+        .await;
+    assert!(!font.contains("Georgia"), "{font}");
+    assert_eq!(demo.console_errors().await, Vec::<String>::new());
+    demo.close().await;
+}

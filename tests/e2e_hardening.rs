@@ -324,3 +324,27 @@ async fn a_whole_order_runs_under_the_strict_csp_without_a_violation() {
     );
     demo.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forged_answer_in_the_address_bar_is_refused_and_removed() {
+    // (A real answer used twice is refused by the component tests: the state
+    // is discarded on first use.)
+    let demo = Demo::start(|_| {}).await;
+    for answer in [
+        "#access_token=forged-token&token_type=Bearer&expires_in=3600&state=made-up",
+        "#access_token=forged-token&token_type=Bearer&expires_in=3600",
+        "#error=access_denied&state=made-up",
+    ] {
+        demo.browser.goto("about:blank").await.unwrap();
+        demo.open(&format!("/{answer}")).await;
+        demo.element("[data-testid=\"sign-in-error\"]").await;
+        let url = demo.browser.current_url().await.unwrap().to_string();
+        assert!(!url.contains('#'), "the answer stayed in the address bar: {url}");
+        assert!(demo.state.observed.requests().iter().all(|r| !r.authorized), "nothing used the forged token");
+        // Refused, not looping: the widget stays, waiting for the user.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert!(demo.browser.current_url().await.unwrap().as_str().starts_with(&demo.base));
+    }
+    assert_eq!(demo.console_errors().await, Vec::<String>::new());
+    demo.close().await;
+}

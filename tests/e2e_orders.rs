@@ -337,8 +337,11 @@ async fn an_atlas_device_needs_its_colour_and_storage_and_storage_costs_more() {
     demo.choose("mobproc-property-DATA_WIPE", "Y").await;
     demo.click_test_id("next").await;
 
+    // A UK company's address starts in the United Kingdom, with its format.
     demo.wait_for_step("shipping").await;
-    demo.choose("mobproc-ship-country", "70144642").await;
+    demo.element("#mobproc-address-TOWN").await;
+    assert_eq!(demo.value_of("mobproc-ship-country").await, "70144642");
+    assert!(!demo.is_present("#mobproc-address-STATE").await);
     demo.fill("mobproc-address-LINE_1", "1 Initech Way").await;
     demo.fill("mobproc-address-TOWN", "London").await;
     demo.fill("mobproc-address-POSTCODE", "SW1A 1AA").await;

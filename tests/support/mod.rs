@@ -36,11 +36,18 @@ pub struct Demo {
     _site: Option<tempfile::TempDir>,
 }
 
-fn dist_dir() -> PathBuf {
-    let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist");
+/// The built widget the sandbox serves: `dist/`, or the directory named by
+/// `MOBPROC_DIST` (relative to the project; the benchmark's own build).
+pub fn dist_dir() -> PathBuf {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dist = match std::env::var_os("MOBPROC_DIST") {
+        Some(dir) if !dir.is_empty() => root.join(dir),
+        _ => root.join("dist"),
+    };
     assert!(
         dist.join("index.html").exists(),
-        "dist/ has no built widget: run scripts/build-widget.sh --release first (scripts/test.sh does)"
+        "{} has no built widget: run scripts/build-widget.sh --release first (scripts/test.sh does)",
+        dist.display()
     );
     dist
 }

@@ -2662,60 +2662,72 @@ pub mod hostile {
     pub const DEVICE_SERIAL: &str = "27182818284";
     pub const DEVICE_SIM: &str = "89010666000000000001";
 
-    /// Catalog devices: (id, name, image URL, manufacturer id, vendor id,
-    /// price in cents). The fifth's name is [`long_text`] (`None` here).
-    pub const CATALOG: [(&str, Option<&str>, CatalogImage, &str, &str, i64); 6] = [
-        (
-            "6664000001",
-            Some("<script>window.__pwned=1</script> Phone X"),
-            CatalogImage::Fixed("javascript:alert(1)"),
-            "6601",
-            VENDOR_ID,
-            19_999,
-        ),
-        (
-            "6664000002",
-            Some("<img src=x onerror=\"window.__pwned=1\"> Phone Y"),
-            CatalogImage::Fixed("data:text/html,<script>window.__pwned=1</script>"),
-            "6602",
-            VENDOR_ID,
-            29_999,
-        ),
-        (
-            "6664000003",
-            Some("\"><svg onload=window.__pwned=1> Phone Z"),
-            CatalogImage::Long,
-            "6603",
-            VENDOR_ID,
-            9_999,
-        ),
-        (
-            "6664000004",
-            Some("<b><i>unclosed Phone"),
-            CatalogImage::Fixed("javascript:window.__pwned=1"),
-            "6601",
-            VENDOR_ID,
-            0,
-        ),
-        (
-            "6664000005",
-            None,
-            CatalogImage::Fixed(
+    /// The catalog devices; the fifth's name is [`long_text`] (`None` here).
+    pub const CATALOG: [CatalogSeed; 6] = [
+        CatalogSeed {
+            id: "6664000001",
+            name: Some("<script>window.__pwned=1</script> Phone X"),
+            image: CatalogImage::Fixed("javascript:alert(1)"),
+            manufacturer_id: "6601",
+            vendor_id: VENDOR_ID,
+            cents: 19_999,
+        },
+        CatalogSeed {
+            id: "6664000002",
+            name: Some("<img src=x onerror=\"window.__pwned=1\"> Phone Y"),
+            image: CatalogImage::Fixed("data:text/html,<script>window.__pwned=1</script>"),
+            manufacturer_id: "6602",
+            vendor_id: VENDOR_ID,
+            cents: 29_999,
+        },
+        CatalogSeed {
+            id: "6664000003",
+            name: Some("\"><svg onload=window.__pwned=1> Phone Z"),
+            image: CatalogImage::Long,
+            manufacturer_id: "6603",
+            vendor_id: VENDOR_ID,
+            cents: 9_999,
+        },
+        CatalogSeed {
+            id: "6664000004",
+            name: Some("<b><i>unclosed Phone"),
+            image: CatalogImage::Fixed("javascript:window.__pwned=1"),
+            manufacturer_id: "6601",
+            vendor_id: VENDOR_ID,
+            cents: 0,
+        },
+        CatalogSeed {
+            id: "6664000005",
+            name: None,
+            image: CatalogImage::Fixed(
                 "/sandbox/images/devices/6664000005.svg?\"><script>window.__pwned=1</script>",
             ),
-            "6602",
-            VENDOR_ID,
-            49_999,
-        ),
-        (
-            "6664000006",
-            Some("\u{202E}enohP\u{202C} هاتف טלפון Z\u{0351}\u{0358}a\u{0310}\u{0315}l\u{0303}g\u{0352}o\u{0346}"),
-            CatalogImage::Fixed("/sandbox/images/devices/6664000006.svg"),
-            "6603",
-            OTHER_VENDOR_ID,
-            39_999,
-        ),
+            manufacturer_id: "6602",
+            vendor_id: VENDOR_ID,
+            cents: 49_999,
+        },
+        CatalogSeed {
+            id: "6664000006",
+            name: Some("\u{202E}enohP\u{202C} هاتف טלפון Z\u{0351}\u{0358}a\u{0310}\u{0315}l\u{0303}g\u{0352}o\u{0346}"),
+            image: CatalogImage::Fixed("/sandbox/images/devices/6664000006.svg"),
+            manufacturer_id: "6603",
+            vendor_id: OTHER_VENDOR_ID,
+            cents: 39_999,
+        },
     ];
+
+    /// A catalog device of the hostile tenant.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct CatalogSeed {
+        pub id: &'static str,
+        /// `None`: [`long_text`].
+        pub name: Option<&'static str>,
+        pub image: CatalogImage,
+        pub manufacturer_id: &'static str,
+        pub vendor_id: &'static str,
+        /// One-time price in US cents.
+        pub cents: i64,
+    }
 
     /// How a catalog device's image URL is made.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -2977,7 +2989,15 @@ fn insert_hostile_tenant(tx: &Transaction) -> rusqlite::Result<()> {
         ],
     )?;
 
-    for (id, name, image, maker_id, vendor_id, cents) in CATALOG {
+    for CatalogSeed {
+        id,
+        name,
+        image,
+        manufacturer_id: maker_id,
+        vendor_id,
+        cents,
+    } in CATALOG
+    {
         let vendor = vendors
             .iter()
             .find(|vendor| vendor.id == vendor_id)

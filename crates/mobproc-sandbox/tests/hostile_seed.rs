@@ -70,7 +70,7 @@ fn mallory_order(external_order_number: &str) -> Value {
             "simId": DEVICE_SIM
         },
         "shoppingCart": {
-            "deviceId": CATALOG[0].0,
+            "deviceId": CATALOG[0].id,
             "planId": PLAN_ID,
             "optionalFeatureIds": [OPTIONAL_FEATURES[0].0, OPTIONAL_FEATURES[2].0]
         },
@@ -111,7 +111,7 @@ fn the_payloads_are_payloads() {
         .any(|c| ('\u{0300}'..='\u{036F}').contains(&c)));
     assert_eq!(long_text().chars().count(), 2000);
     assert!(long_image_url("1").len() > 4000);
-    let images: Vec<_> = CATALOG.iter().map(|d| d.2).collect();
+    let images: Vec<_> = CATALOG.iter().map(|d| d.image).collect();
     assert!(images.contains(&CatalogImage::Fixed("javascript:alert(1)")));
     assert!(images.contains(&CatalogImage::Long));
     assert!(images.iter().any(
@@ -119,7 +119,7 @@ fn the_payloads_are_payloads() {
     ));
     for id in [MALLORY_ID, SERVICE_ID, DEVICE_ASSET_ID, PLAN_ID, VENDOR_ID]
         .into_iter()
-        .chain(CATALOG.iter().map(|d| d.0))
+        .chain(CATALOG.iter().map(|d| d.id))
         .chain(OPTIONAL_FEATURES.iter().map(|f| f.0))
         .chain(MANUFACTURERS.iter().map(|m| m.0))
     {
@@ -224,9 +224,20 @@ async fn the_catalog_carries_its_payloads_verbatim() {
         .get(&format!("/catalog/devices?vendor={VENDOR_ID}&limit=50"))
         .await);
     let devices = listed.body["devices"].as_array().unwrap();
-    let on_the_line: Vec<_> = CATALOG.iter().filter(|d| d.4 == VENDOR_ID).collect();
+    let on_the_line: Vec<_> = CATALOG
+        .iter()
+        .filter(|d| d.vendor_id == VENDOR_ID)
+        .collect();
     assert_eq!(devices.len(), on_the_line.len(), "{}", listed.text);
-    for (id, name, image, maker, vendor, cents) in CATALOG {
+    for CatalogSeed {
+        id,
+        name,
+        image,
+        manufacturer_id: maker,
+        vendor_id: vendor,
+        cents,
+    } in CATALOG
+    {
         let answer = ok(mallory.get(&format!("/catalog/devices/{id}")).await);
         let device = &answer.body;
         assert_eq!(device["name"], catalog_name(name), "{id}");
@@ -248,7 +259,7 @@ async fn the_catalog_carries_its_payloads_verbatim() {
         .get("/catalog/devices?search=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E%20Phone")
         .await);
     assert_eq!(
-        found.body["devices"][0]["id"], CATALOG[0].0,
+        found.body["devices"][0]["id"], CATALOG[0].id,
         "{}",
         found.text
     );
@@ -361,7 +372,7 @@ async fn a_whole_order_confirms_and_submits_with_its_payloads_echoed() {
     assert_eq!(confirmed.body["status"], "SUCCESS");
     let text = confirmed.text.clone();
     for payload in [
-        CATALOG[0].1.unwrap(),
+        CATALOG[0].name.unwrap(),
         PLAN_NAME,
         VENDOR_NAME,
         NOTE_LABEL,
@@ -389,7 +400,7 @@ async fn a_whole_order_confirms_and_submits_with_its_payloads_echoed() {
     assert_eq!(stored["externalOrderNumber"], "hostile-1");
     assert_eq!(stored["accountHolder"]["firstName"], MALLORY_FIRST_NAME);
     let segment = &stored["orderSegments"]["items"][0];
-    assert_eq!(segment["device"]["name"], CATALOG[0].1.unwrap());
+    assert_eq!(segment["device"]["name"], CATALOG[0].name.unwrap());
     assert_eq!(segment["plan"]["name"], PLAN_NAME);
     assert_eq!(segment["vendor"]["name"], VENDOR_NAME);
 
@@ -409,7 +420,7 @@ async fn a_whole_order_confirms_and_submits_with_its_payloads_echoed() {
     assert_eq!(peter.get(&format!("/orders/{order_id}")).await.status, 404);
     assert_eq!(
         peter
-            .get(&format!("/catalog/devices/{}", CATALOG[0].0))
+            .get(&format!("/catalog/devices/{}", CATALOG[0].id))
             .await
             .status,
         404

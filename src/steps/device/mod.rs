@@ -246,7 +246,7 @@ fn Catalog(devices: Arc<Vec<CatalogDevice>>) -> impl IntoView {
                                         })
                                     />
                                     <label for=input_id>
-                                        {device.image_url.clone().map(|src| view! { <img src=src alt="" width="48" height="64" loading="lazy"/> })}
+                                        {format::safe_image_url(device.image_url.as_deref()).map(|src| view! { <img src=src alt="" width="48" height="64" loading="lazy"/> })}
                                         <span class="mobproc-device-name">{device.name.clone()}</span>
                                         <span class="mobproc-device-meta">{format!("{maker} · {vendor} · {network}")}</span>
                                         <span class="mobproc-device-price">{price}</span>
@@ -325,7 +325,7 @@ fn ChosenDevice(detail: Detail) -> impl IntoView {
                         view! {
                             <div class="mobproc-chosen" data-testid="chosen-device">
                                 <h3>{t.chosen_device}</h3>
-                                {device.image_url.clone().map(|src| view! { <img src=src alt="" width="90" height="120"/> })}
+                                {format::safe_image_url(device.image_url.as_deref()).map(|src| view! { <img src=src alt="" width="90" height="120"/> })}
                                 <p class="mobproc-chosen-name">{device.name.clone()}</p>
                                 <p class="mobproc-chosen-price" data-testid="chosen-device-price">{total}</p>
                                 {(!features.is_empty()).then(|| view! {

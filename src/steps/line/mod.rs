@@ -134,6 +134,12 @@ fn LineList(lines: Vec<ServiceAsset>) -> impl IntoView {
     let locale = ctx.locale.tag();
     let draft = ctx.draft;
     let now = browser::now_ms();
+    // "First step interactive" for the performance benchmark (benches/widget.rs).
+    Effect::new(move |_| {
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark("mobproc:lines-shown");
+        }
+    });
     view! {
         <fieldset class="mobproc-choices">
             <legend class="mobproc-visually-hidden">{t.lines_heading}</legend>
@@ -158,7 +164,7 @@ fn LineList(lines: Vec<ServiceAsset>) -> impl IntoView {
                         .map(|d| format!("{} {}", d.manufacturer.as_ref().and_then(|m| m.name.clone()).unwrap_or_default(), d.model.clone().unwrap_or_default()))
                         .unwrap_or_else(|| t.none.to_owned());
                     let carrier = line.vendor.as_ref().and_then(|v| v.name.clone()).unwrap_or_default();
-                    let logo = line.vendor.as_ref().and_then(|v| v.logo_url.clone());
+                    let logo = format::safe_image_url(line.vendor.as_ref().and_then(|v| v.logo_url.as_deref()));
                     let contract_end = line.contract_dates.as_ref().and_then(|c| c.end.clone()).map(|end| format::date(&end, locale));
                     let existing = existing_device_of(&line);
                     view! {

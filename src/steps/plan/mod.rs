@@ -190,7 +190,7 @@ fn PlanList(plans: Vec<Plan>, line_vendor: Option<String>) -> impl IntoView {
                     };
                     let price = plan.price.as_ref().map(|p| format!("{}{}", format::money(p, locale), t.per_month)).unwrap_or_default();
                     let vendor = plan.vendor.as_ref().and_then(|v| v.name.clone()).unwrap_or_default();
-                    let logo = plan.vendor.as_ref().and_then(|v| v.logo_url.clone());
+                    let logo = format::safe_image_url(plan.vendor.as_ref().and_then(|v| v.logo_url.as_deref()));
                     view! {
                         <div class="mobproc-card" data-testid="plan">
                             <input

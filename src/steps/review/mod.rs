@@ -353,7 +353,7 @@ fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> 
             {cart.device.map(|device| view! {
                 <div class="mobproc-review-item" data-testid="review-device">
                     <h3>{t.new_device}</h3>
-                    {device.image_url.clone().map(|src| view! { <img src=src alt="" width="60" height="80"/> })}
+                    {format::safe_image_url(device.image_url.as_deref()).map(|src| view! { <img src=src alt="" width="60" height="80"/> })}
                     <p>{device.name.clone()} " — " {device.price.as_ref().map(money).unwrap_or_default()}</p>
                     <ul>
                         {cart.device_feature_choices.clone().unwrap_or_default().into_iter().map(|choice| view! {

@@ -438,7 +438,7 @@ fn median(values: &[f64]) -> Option<f64> {
     }
     sorted.sort_by(|a, b| a.partial_cmp(b).unwrap());
     let mid = sorted.len() / 2;
-    Some(if sorted.len() % 2 == 0 {
+    Some(if sorted.len().is_multiple_of(2) {
         (sorted[mid - 1] + sorted[mid]) / 2.0
     } else {
         sorted[mid]
@@ -1012,13 +1012,18 @@ async fn review_once(demo: &Demo, page: &str, items: &[(&str, &str)]) -> (f64, f
     (ms - server as f64, server as f64, confirms.len())
 }
 
+/// A page to measure: its name, path and sessionStorage.
+type Page<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+/// Review times (ms, minus the sandbox's), the sandbox's times, confirmations.
+type ReviewSamples = (Vec<f64>, Vec<f64>, Vec<usize>);
+
 async fn review(demo: &Demo, session: &str, happy: &Happy, runs: usize) -> Value {
     let widget_items = [(SESSION_KEY, session), (DRAFT_KEY, happy.draft.as_str())];
     let vanilla_items = [
         (SESSION_KEY, session),
         (CONFIRM_BODY_KEY, happy.confirm_body.as_str()),
     ];
-    let pages: [(&str, &str, &[(&str, &str)]); 2] = [
+    let pages: [Page; 2] = [
         ("widget", "/", &widget_items),
         ("vanilla", "/vanilla.html?step=review", &vanilla_items),
     ];
@@ -1026,7 +1031,7 @@ async fn review(demo: &Demo, session: &str, happy: &Happy, runs: usize) -> Value
         review_once(demo, page, items).await;
     }
     let mut out = serde_json::Map::new();
-    let mut samples: BTreeMap<&str, (Vec<f64>, Vec<f64>, Vec<usize>)> = BTreeMap::new();
+    let mut samples: BTreeMap<&str, ReviewSamples> = BTreeMap::new();
     for run in 0..runs {
         for (name, page, items) in pages {
             let (ms, server, confirms) = review_once(demo, page, items).await;

@@ -126,13 +126,18 @@ fn Widget(config: Arc<Config>, host: web_sys::EventTarget) -> impl IntoView {
         });
     }
 
-    // The backend decides which steps there are.
+    // The backend decides which steps there are: asked until it answers
+    // (the line step waits for it).
     {
         let api = ctx.api.clone();
         let source = ctx.source;
         leptos::task::spawn_local(async move {
-            if let Ok(ping) = api.get::<Ping>("/ping").await {
-                source.set(Some(SourceSystem::from_backend(&ping.backend)));
+            loop {
+                if let Ok(ping) = api.get::<Ping>("/ping").await {
+                    source.set(Some(SourceSystem::from_backend(&ping.backend)));
+                    break;
+                }
+                browser::sleep(3000).await;
             }
         });
     }

@@ -39,6 +39,7 @@ pub fn LineStep() -> impl IntoView {
     let t = ctx.t();
     let data = use_data();
     let chosen = Memo::new(move |_| ctx.draft.with(|d| d.service_id.clone()));
+    let source = ctx.source;
     let on_next = {
         let ctx = ctx.clone();
         Callback::new(move |_| {
@@ -74,7 +75,8 @@ pub fn LineStep() -> impl IntoView {
             <Show when=move || chosen.get().is_none()>
                 <p class="mobproc-hint">{t.choose_line}</p>
             </Show>
-            <StepNav on_next=on_next next_enabled=Signal::derive(move || chosen.get().is_some())/>
+            // The backend (from `/ping`) decides the next steps: wait for it.
+            <StepNav on_next=on_next next_enabled=Signal::derive(move || chosen.get().is_some() && source.get().is_some())/>
         </section>
     }
 }

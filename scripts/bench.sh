@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The performance benchmark (not a test; README.md, "Performance"): builds
+# the release widget into its own directory, target/bench-dist (dist/ is
+# left alone), then runs benches/widget.rs against it in headless Chromium.
+# Results: target/bench/results.json and results.md; the table is printed.
+#
+#   MOBPROC_BENCH_RUNS=7           start-up and review runs, each page
+#   MOBPROC_BENCH_FILTER_ROUNDS=3  passes over the catalog queries
+#   MOBPROC_BENCH_SCROLL_STEP=440  pixels per frame when scrolling the list
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+# Brotli sizes need Debian's brotli (gzip is always there).
+if ! command -v brotli >/dev/null; then
+  echo "bench: installing brotli"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq brotli >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq brotli >/dev/null; } \
+    || echo "bench: brotli could not be installed; brotli sizes will be missing"
+fi
+
+rm -rf target/bench-dist
+scripts/build-widget.sh --release --dist target/bench-dist
+MOBPROC_DIST=target/bench-dist cargo bench --bench widget

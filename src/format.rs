@@ -88,10 +88,18 @@ pub fn date(text: &str, _locale: &str) -> String {
 pub fn safe_image_url(url: Option<&str>) -> Option<String> {
     let url = url?.trim();
     let lower = url.to_ascii_lowercase();
-    let image_data = ["data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp", "data:image/svg+xml"]
-        .iter()
-        .any(|prefix| lower.starts_with(prefix));
-    let web = lower.starts_with("https://") || lower.starts_with("http://") || (url.starts_with('/') && !url.starts_with("//"));
+    let image_data = [
+        "data:image/png",
+        "data:image/jpeg",
+        "data:image/gif",
+        "data:image/webp",
+        "data:image/svg+xml",
+    ]
+    .iter()
+    .any(|prefix| lower.starts_with(prefix));
+    let web = lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || (url.starts_with('/') && !url.starts_with("//"));
     ((web || image_data) && url.len() <= 100_000).then(|| url.to_owned())
 }
 
@@ -132,13 +140,26 @@ mod tests {
 
     #[test]
     fn only_web_and_image_data_urls_are_shown() {
-        assert_eq!(safe_image_url(Some("https://cdn.example/p.png")).as_deref(), Some("https://cdn.example/p.png"));
-        assert_eq!(safe_image_url(Some("/sandbox/images/devices/1.svg")).as_deref(), Some("/sandbox/images/devices/1.svg"));
+        assert_eq!(
+            safe_image_url(Some("https://cdn.example/p.png")).as_deref(),
+            Some("https://cdn.example/p.png")
+        );
+        assert_eq!(
+            safe_image_url(Some("/sandbox/images/devices/1.svg")).as_deref(),
+            Some("/sandbox/images/devices/1.svg")
+        );
         assert!(safe_image_url(Some("data:image/svg+xml;base64,PHN2Zy8+")).is_some());
         assert_eq!(safe_image_url(Some("javascript:alert(1)")), None);
         assert_eq!(safe_image_url(Some(" JavaScript:alert(1)")), None);
-        assert_eq!(safe_image_url(Some("data:text/html,<script>alert(1)</script>")), None);
-        assert_eq!(safe_image_url(Some("//evil.example/x.png")), None, "protocol-relative hosts are refused");
+        assert_eq!(
+            safe_image_url(Some("data:text/html,<script>alert(1)</script>")),
+            None
+        );
+        assert_eq!(
+            safe_image_url(Some("//evil.example/x.png")),
+            None,
+            "protocol-relative hosts are refused"
+        );
         assert_eq!(safe_image_url(None), None);
     }
 

@@ -68,46 +68,11 @@ async fn the_portal_embeds_the_widget_in_a_shadow_root_and_hears_its_events() {
     demo.sign_in_with_popup("peter.edwards").await;
     assert_eq!(demo.url().await, portal, "the portal page stays");
 
-    demo.click("label[for=\"mobproc-line-38382349\"]").await;
-    demo.click_test_id("next").await;
-    demo.wait_for_step("current-device").await;
-    demo.click_test_id("next").await;
-    demo.wait_for_step("device").await;
-    demo.fill("mobproc-device-search", "iphone 5 (16GB) - black")
-        .await;
-    demo.click("label[for=\"mobproc-device-9194713904\"]").await;
-    demo.wait_for_text("chosen-device-price", "$199.99").await;
-    demo.wait_until_enabled("next", true).await;
-    demo.click_test_id("next").await;
-    demo.wait_for_step("plan").await;
-    demo.click("label[for=\"mobproc-plan-6568886698\"]").await;
-    demo.click("label[for=\"mobproc-feature-122\"]").await;
-    demo.wait_until_enabled("next", true).await;
+    demo.fill_tutorial_order().await;
     let font = demo
-        .computed_style("[data-testid=\"next\"]", "font-family")
+        .computed_style("[data-testid=\"submit\"]", "font-family")
         .await;
     assert!(!font.contains("Georgia"), "{font}");
-    demo.click_test_id("next").await;
-
-    demo.wait_for_step("details").await;
-    demo.fill("mobproc-property-CONTACT_NUMBER", "2035559999")
-        .await;
-    demo.fill("mobproc-property-SERVICE_NUMBER", "2035557676")
-        .await;
-    demo.choose("mobproc-property-Reason", "21").await;
-    demo.click_test_id("next").await;
-
-    demo.wait_for_step("shipping").await;
-    demo.fill("mobproc-address-LINE_1", "35 Executive Blvd")
-        .await;
-    demo.fill("mobproc-address-CITY", "Orange").await;
-    demo.choose("mobproc-address-STATE", "CT").await;
-    demo.fill("mobproc-address-POSTAL_CODE", "06477").await;
-    demo.click_test_id("next").await;
-
-    demo.wait_for_step("review").await;
-    demo.wait_for_text("cost-onetime", "$199.99").await;
-    demo.wait_for_text("cost-monthly", "$358.67").await;
     demo.screenshot("portal-review").await;
     demo.click_test_id("submit").await;
 

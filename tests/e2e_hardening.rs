@@ -13,36 +13,7 @@ use support::Demo;
 async fn to_review(demo: &Demo) {
     demo.open("/").await;
     demo.sign_in("peter.edwards").await;
-    demo.click("label[for=\"mobproc-line-38382349\"]").await;
-    demo.click_test_id("next").await;
-    demo.wait_for_step("current-device").await;
-    demo.click_test_id("next").await;
-    demo.wait_for_step("device").await;
-    demo.fill("mobproc-device-search", "iphone 5 (16GB) - black")
-        .await;
-    demo.click("label[for=\"mobproc-device-9194713904\"]").await;
-    demo.element("[data-testid=\"chosen-device\"]").await;
-    demo.click_test_id("next").await;
-    demo.wait_for_step("plan").await;
-    demo.click("label[for=\"mobproc-plan-6568886698\"]").await;
-    demo.click("label[for=\"mobproc-feature-122\"]").await;
-    demo.click_test_id("next").await;
-    demo.wait_for_step("details").await;
-    demo.fill("mobproc-property-CONTACT_NUMBER", "2035559999")
-        .await;
-    demo.fill("mobproc-property-SERVICE_NUMBER", "2035557676")
-        .await;
-    demo.choose("mobproc-property-Reason", "21").await;
-    demo.click_test_id("next").await;
-    demo.wait_for_step("shipping").await;
-    demo.fill("mobproc-address-LINE_1", "35 Executive Blvd")
-        .await;
-    demo.fill("mobproc-address-CITY", "Orange").await;
-    demo.choose("mobproc-address-STATE", "CT").await;
-    demo.fill("mobproc-address-POSTAL_CODE", "06477").await;
-    demo.click_test_id("next").await;
-    demo.wait_for_step("review").await;
-    demo.element("[data-testid=\"cost-summary\"]").await;
+    demo.fill_tutorial_order().await;
 }
 
 /// Sets the sandbox's faults, as `PUT /sandbox/admin/faults` takes them.
@@ -339,11 +310,23 @@ async fn a_forged_answer_in_the_address_bar_is_refused_and_removed() {
         demo.open(&format!("/{answer}")).await;
         demo.element("[data-testid=\"sign-in-error\"]").await;
         let url = demo.browser.current_url().await.unwrap().to_string();
-        assert!(!url.contains('#'), "the answer stayed in the address bar: {url}");
-        assert!(demo.state.observed.requests().iter().all(|r| !r.authorized), "nothing used the forged token");
+        assert!(
+            !url.contains('#'),
+            "the answer stayed in the address bar: {url}"
+        );
+        assert!(
+            demo.state.observed.requests().iter().all(|r| !r.authorized),
+            "nothing used the forged token"
+        );
         // Refused, not looping: the widget stays, waiting for the user.
         tokio::time::sleep(Duration::from_millis(500)).await;
-        assert!(demo.browser.current_url().await.unwrap().as_str().starts_with(&demo.base));
+        assert!(demo
+            .browser
+            .current_url()
+            .await
+            .unwrap()
+            .as_str()
+            .starts_with(&demo.base));
     }
     assert_eq!(demo.console_errors().await, Vec::<String>::new());
     demo.close().await;

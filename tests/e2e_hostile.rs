@@ -9,19 +9,30 @@ use support::Demo;
 
 /// Whether any payload ran.
 async fn pwned(demo: &Demo) -> bool {
-    let value = demo.browser.execute("return window.__pwned !== undefined;", vec![]).await.unwrap();
+    let value = demo
+        .browser
+        .execute("return window.__pwned !== undefined;", vec![])
+        .await
+        .unwrap();
     value.as_bool().unwrap_or(true)
 }
 
 async fn holds(demo: &Demo, name: &str) {
     demo.screenshot(&format!("hostile-{name}")).await;
     assert!(!pwned(demo).await, "a payload ran on {name}");
-    assert!(!demo.overflows_horizontally().await, "{name} is wider than the window");
+    assert!(
+        !demo.overflows_horizontally().await,
+        "{name} is wider than the window"
+    );
 }
 
 /// The text of the whole page (light DOM).
 async fn page_text(demo: &Demo) -> String {
-    let value = demo.browser.execute("return document.body.innerText;", vec![]).await.unwrap();
+    let value = demo
+        .browser
+        .execute("return document.body.innerText;", vec![])
+        .await
+        .unwrap();
     value.as_str().unwrap_or("").to_owned()
 }
 
@@ -35,11 +46,22 @@ async fn a_whole_order_on_hostile_data_runs_nothing_and_shows_text_literally() {
     let demo = Demo::start(move |c| c.static_dir = Some(dir)).await;
     demo.open("/").await;
     demo.sign_in(hostile::USERNAME).await;
-    demo.element(&format!("label[for=\"mobproc-line-{}\"]", hostile::SERVICE_ID)).await;
+    demo.element(&format!(
+        "label[for=\"mobproc-line-{}\"]",
+        hostile::SERVICE_ID
+    ))
+    .await;
     holds(&demo, "line").await;
-    assert!(page_text(&demo).await.contains(hostile::VENDOR_NAME), "the carrier's name shows as text");
+    assert!(
+        page_text(&demo).await.contains(hostile::VENDOR_NAME),
+        "the carrier's name shows as text"
+    );
 
-    demo.click(&format!("label[for=\"mobproc-line-{}\"]", hostile::SERVICE_ID)).await;
+    demo.click(&format!(
+        "label[for=\"mobproc-line-{}\"]",
+        hostile::SERVICE_ID
+    ))
+    .await;
     demo.click_test_id("next").await;
     demo.wait_for_step("current-device").await;
     holds(&demo, "current-device").await;
@@ -49,8 +71,12 @@ async fn a_whole_order_on_hostile_data_runs_nothing_and_shows_text_literally() {
     demo.element("[data-testid=\"device-row\"]").await;
     holds(&demo, "device").await;
     let first = hostile::CATALOG[0];
-    assert!(page_text(&demo).await.contains(first.name.unwrap()), "device names show as text");
-    demo.click(&format!("label[for=\"mobproc-device-{}\"]", first.id)).await;
+    assert!(
+        page_text(&demo).await.contains(first.name.unwrap()),
+        "device names show as text"
+    );
+    demo.click(&format!("label[for=\"mobproc-device-{}\"]", first.id))
+        .await;
     demo.element("[data-testid=\"chosen-device\"]").await;
     holds(&demo, "device-chosen").await;
     demo.click_test_id("next").await;
@@ -62,11 +88,24 @@ async fn a_whole_order_on_hostile_data_runs_nothing_and_shows_text_literally() {
     demo.click_test_id("next").await;
 
     demo.wait_for_step("details").await;
-    for input in demo.browser.find_all(fantoccini::Locator::Css("input[aria-required=\"true\"]")).await.unwrap() {
+    for input in demo
+        .browser
+        .find_all(fantoccini::Locator::Css("input[aria-required=\"true\"]"))
+        .await
+        .unwrap()
+    {
         input.send_keys("Hostile but valid").await.unwrap();
     }
-    for select in demo.browser.find_all(fantoccini::Locator::Css("select[aria-required=\"true\"]")).await.unwrap() {
-        let options = select.find_all(fantoccini::Locator::Css("option")).await.unwrap();
+    for select in demo
+        .browser
+        .find_all(fantoccini::Locator::Css("select[aria-required=\"true\"]"))
+        .await
+        .unwrap()
+    {
+        let options = select
+            .find_all(fantoccini::Locator::Css("option"))
+            .await
+            .unwrap();
         options[1].click().await.unwrap();
     }
     holds(&demo, "details").await;
@@ -84,8 +123,14 @@ async fn a_whole_order_on_hostile_data_runs_nothing_and_shows_text_literally() {
     demo.element("[data-testid=\"cost-summary\"]").await;
     holds(&demo, "review").await;
     let review = page_text(&demo).await;
-    assert!(review.contains(first.name.unwrap()), "the review shows the device's name literally");
-    assert!(review.contains(hostile::MALLORY_LAST_NAME), "the account holder's name shows literally");
+    assert!(
+        review.contains(first.name.unwrap()),
+        "the review shows the device's name literally"
+    );
+    assert!(
+        review.contains(hostile::MALLORY_LAST_NAME),
+        "the account holder's name shows literally"
+    );
     demo.click_test_id("submit").await;
 
     demo.wait_for_step("status").await;
@@ -93,7 +138,11 @@ async fn a_whole_order_on_hostile_data_runs_nothing_and_shows_text_literally() {
     holds(&demo, "status").await;
     assert_eq!(demo.stored_orders().await.len(), 1);
     tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-    assert_eq!(demo.state.observed.csp_reports(), Vec::<serde_json::Value>::new(), "no CSP violation");
+    assert_eq!(
+        demo.state.observed.csp_reports(),
+        Vec::<serde_json::Value>::new(),
+        "no CSP violation"
+    );
     assert_eq!(demo.console_errors().await, Vec::<String>::new());
     demo.close().await;
 }

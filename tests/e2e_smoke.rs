@@ -13,12 +13,23 @@ async fn the_widget_starts_under_the_csp_and_reaches_the_sandbox() {
     assert_eq!(heading.text().await.unwrap(), "Sign in to order");
     // The widget asked the API which backend the tenant runs on.
     for _ in 0..50 {
-        if demo.state.observed.requests().iter().any(|r| r.path == "/ping" && r.status == 200) {
+        if demo
+            .state
+            .observed
+            .requests()
+            .iter()
+            .any(|r| r.path == "/ping" && r.status == 200)
+        {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    assert!(demo.state.observed.requests().iter().any(|r| r.path == "/ping" && r.status == 200));
+    assert!(demo
+        .state
+        .observed
+        .requests()
+        .iter()
+        .any(|r| r.path == "/ping" && r.status == 200));
     assert_eq!(demo.console_errors().await, Vec::<String>::new());
     demo.close().await;
 }

@@ -566,6 +566,46 @@ impl Demo {
         value.as_bool().unwrap_or(true)
     }
 
+    /// Fills the seed tutorial's order (Peter's Verizon line, the iPhone 5,
+    /// the Nationwide plan with Voice Mail, the tutorial's details and
+    /// address), from the line step to the review step's cost summary.
+    pub async fn fill_tutorial_order(&self) {
+        self.click("label[for=\"mobproc-line-38382349\"]").await;
+        self.wait_until_enabled("next", true).await;
+        self.click_test_id("next").await;
+        self.wait_for_step("current-device").await;
+        self.click_test_id("next").await;
+        self.wait_for_step("device").await;
+        self.fill("mobproc-device-search", "iphone 5 (16GB) - black")
+            .await;
+        self.click("label[for=\"mobproc-device-9194713904\"]").await;
+        self.wait_for_text("chosen-device-price", "$199.99").await;
+        self.wait_until_enabled("next", true).await;
+        self.click_test_id("next").await;
+        self.wait_for_step("plan").await;
+        self.click("label[for=\"mobproc-plan-6568886698\"]").await;
+        self.click("label[for=\"mobproc-feature-122\"]").await;
+        self.wait_until_enabled("next", true).await;
+        self.click_test_id("next").await;
+        self.wait_for_step("details").await;
+        self.fill("mobproc-property-CONTACT_NUMBER", "2035559999")
+            .await;
+        self.fill("mobproc-property-SERVICE_NUMBER", "2035557676")
+            .await;
+        self.choose("mobproc-property-Reason", "21").await;
+        self.click_test_id("next").await;
+        self.wait_for_step("shipping").await;
+        self.fill("mobproc-address-LINE_1", "35 Executive Blvd")
+            .await;
+        self.fill("mobproc-address-CITY", "Orange").await;
+        self.choose("mobproc-address-STATE", "CT").await;
+        self.fill("mobproc-address-POSTAL_CODE", "06477").await;
+        self.click_test_id("next").await;
+        self.wait_for_step("review").await;
+        self.wait_for_text("cost-onetime", "$199.99").await;
+        self.wait_for_text("cost-monthly", "$358.67").await;
+    }
+
     /// Closes the browser session.
     pub async fn close(self) {
         let _ = self.browser.close().await;

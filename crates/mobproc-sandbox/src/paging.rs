@@ -81,7 +81,8 @@ impl Paging {
             href: Some(link(self.offset)),
             href_start: differs(0).then(|| link(0)),
             href_previous: (self.offset > 0).then(|| link(self.offset.saturating_sub(self.limit))),
-            href_next: (self.offset + self.limit < total).then(|| link(self.offset + self.limit)),
+            href_next: (self.offset.saturating_add(self.limit) < total)
+                .then(|| link(self.offset + self.limit)),
             href_end: differs(last).then(|| link(last)),
             limit: Some(self.limit),
             offset: Some(self.offset),
@@ -154,6 +155,13 @@ mod tests {
     fn premium_mobile_answers_the_page_containing_offset() {
         assert_eq!(meta("10", "35", 72, Platform::Command).offset, Some(30));
         assert_eq!(meta("10", "35", 72, Platform::Atlas).offset, Some(35));
+    }
+
+    #[test]
+    fn an_offset_near_the_end_of_u32_has_no_next_page() {
+        let m = meta("5000", "4294967295", 72, Platform::Rivermine);
+        assert!(m.href_next.is_none());
+        assert!(m.href_end.unwrap().ends_with("offset=0"));
     }
 
     #[test]

@@ -42,14 +42,17 @@ pub fn format_timestamp(unix_seconds: i64) -> String {
 }
 
 /// Parses `YYYY-MM-DD`, optionally followed by a `T...` time part, into a
-/// date. `None` when it is not a real calendar date.
+/// date. `None` when it is not a real calendar date of the years 1 to 9999.
 pub fn parse_date(text: &str) -> Option<Ymd> {
     let date = text.split('T').next()?;
     let mut parts = date.splitn(3, '-');
     let year: i64 = parts.next()?.parse().ok()?;
     let month: u32 = parts.next()?.parse().ok()?;
     let day: u32 = parts.next()?.parse().ok()?;
-    let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+    let valid = (1..=9999).contains(&year)
+        && (1..=12).contains(&month)
+        && day >= 1
+        && day <= days_in_month(year, month);
     valid.then_some((year, month, day))
 }
 
@@ -88,5 +91,7 @@ mod tests {
         assert_eq!(parse_date("2023-02-29"), None);
         assert_eq!(parse_date("2023-13-01"), None);
         assert_eq!(parse_date("soon"), None);
+        assert_eq!(parse_date("9999999999999-01-01"), None, "no year past 9999");
+        assert_eq!(parse_date("0000-01-01"), None);
     }
 }

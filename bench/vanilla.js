@@ -385,19 +385,21 @@ function catalog(devices) {
         drawn.delete(i);
       }
     }
-    const inOrder = [];
+    // Rows that stay are not moved: new ones go in before or after them.
+    let previous = null;
     for (let position = range[0]; position < range[1]; position++) {
       const i = rows[position];
       let element = drawn.get(i);
       if (!element) {
         element = row(i, position);
         drawn.set(i, element);
-      } else {
+      } else if (element.style.top !== `${position * ROW_HEIGHT}px`) {
         element.style.top = `${position * ROW_HEIGHT}px`;
       }
-      inOrder.push(element);
+      const expected = previous ? previous.nextSibling : inner.firstChild;
+      if (element !== expected) inner.insertBefore(element, expected);
+      previous = element;
     }
-    inner.replaceChildren(...inOrder);
   }
 
   function refilter() {

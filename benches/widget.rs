@@ -11,7 +11,9 @@
 //! Settings (environment): `MOBPROC_BENCH_RUNS` (start-up and review runs,
 //! default 7), `MOBPROC_BENCH_FILTER_ROUNDS` (passes over the filter
 //! queries, default 3), `MOBPROC_BENCH_SCROLL_STEP` (pixels per frame when
-//! scrolling the catalog, default 440: one viewport).
+//! scrolling the catalog, default 440: one viewport), `MOBPROC_BENCH_ONLY`
+//! (a comma-separated subset of `startup`, `catalog`, `review`; sizes and
+//! the happy path always run).
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -59,6 +61,8 @@ struct Settings {
     runs: usize,
     filter_rounds: usize,
     scroll_step: u32,
+    /// The timed phases to run (`startup`, `catalog`, `review`); all by default.
+    only: Vec<String>,
 }
 
 fn env_number<T: std::str::FromStr>(name: &str, default: T) -> T {
@@ -74,7 +78,17 @@ impl Settings {
             runs: env_number("MOBPROC_BENCH_RUNS", 7usize).max(1),
             filter_rounds: env_number("MOBPROC_BENCH_FILTER_ROUNDS", 3usize).max(1),
             scroll_step: env_number("MOBPROC_BENCH_SCROLL_STEP", 440u32).max(10),
+            only: std::env::var("MOBPROC_BENCH_ONLY")
+                .unwrap_or_default()
+                .split(',')
+                .map(|p| p.trim().to_owned())
+                .filter(|p| !p.is_empty())
+                .collect(),
         }
+    }
+
+    fn runs_phase(&self, phase: &str) -> bool {
+        self.only.is_empty() || self.only.iter().any(|p| p == phase)
     }
 }
 
@@ -113,17 +127,29 @@ async fn run(settings: Settings) {
     say("happy path (a whole order, as tests/e2e_upgrade.rs)");
     let happy = happy_path(&demo, &session).await;
 
-    say(&format!(
-        "start-up: {} runs each, cold cache",
-        settings.runs
-    ));
-    let startup = startup(&demo, &session, settings.runs).await;
+    let mut startup_results = Value::Null;
+    if settings.runs_phase("startup") {
+        say(&format!(
+            "start-up: {} runs each, cold cache",
+            settings.runs
+        ));
+        startup_results = startup(&demo, &session, settings.runs).await;
+    }
+    let startup = startup_results;
 
-    say("catalog: filter and scrolling");
-    let catalog = catalog(&demo, &session, &settings).await;
+    let mut catalog_results = Value::Null;
+    if settings.runs_phase("catalog") {
+        say("catalog: filter and scrolling");
+        catalog_results = catalog(&demo, &session, &settings).await;
+    }
+    let catalog = catalog_results;
 
-    say(&format!("review: {} runs each", settings.runs));
-    let review = review(&demo, &session, &happy, settings.runs).await;
+    let mut review_results = Value::Null;
+    if settings.runs_phase("review") {
+        say(&format!("review: {} runs each", settings.runs));
+        review_results = review(&demo, &session, &happy, settings.runs).await;
+    }
+    let review = review_results;
 
     let chromium = command_output("chromium", &["--version"]);
     demo.close().await;
@@ -143,6 +169,7 @@ async fn run(settings: Settings) {
             "filterRounds": settings.filter_rounds,
             "scrollStepPx": settings.scroll_step,
             "queries": QUERIES,
+            "only": settings.only,
             "dist": dist.display().to_string(),
         },
         "environment": {
@@ -517,6 +544,12 @@ struct Resource {
     end: f64,
 }
 
+/// Whether two API paths are the same call (gloo-net, the widget's HTTP
+/// client, ends a URL with a query with `&`).
+fn same_path(a: &str, b: &str) -> bool {
+    a.trim_end_matches('&') == b.trim_end_matches('&')
+}
+
 fn short_name(name: &str, base: &str) -> String {
     let name = name.strip_prefix(base).unwrap_or(name);
     name.strip_prefix("/mobproc/v1").unwrap_or(name).to_owned()
@@ -725,26 +758,44 @@ async fn startup(demo: &Demo, session: &str, runs: usize) -> Value {
         startup_once(demo, session, page).await;
     }
     let mut samples: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
-    let mut last: BTreeMap<&str, Value> = BTreeMap::new();
+    let mut all: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
     for run in 0..runs {
         for (name, page) in pages {
             let (ms, detail) = startup_once(demo, session, page).await;
             say(&format!("  start-up {name} run {}: {ms:.1} ms", run + 1));
             samples.entry(name).or_default().push(ms);
-            last.insert(name, detail);
+            all.entry(name).or_default().push(detail);
         }
     }
     cache_disabled(demo, false).await;
     let mut out = serde_json::Map::new();
     for (name, _) in pages {
-        let detail = last.remove(name).unwrap_or_default();
+        let details = all.remove(name).unwrap_or_default();
+        // The chain of a run whose depth is the median of the runs' (how the
+        // requests fall on the timeline varies with the machine's load).
+        let path = |key: &str| -> Value {
+            let depths: Vec<u64> = details
+                .iter()
+                .map(|d| d[key]["depth"].as_u64().unwrap_or(0))
+                .collect();
+            let mut sorted = depths.clone();
+            sorted.sort_unstable();
+            let median = sorted.get(sorted.len() / 2).copied().unwrap_or(0);
+            let chain = details
+                .iter()
+                .find(|d| d[key]["depth"].as_u64() == Some(median))
+                .map(|d| d[key]["chain"].clone())
+                .unwrap_or_default();
+            json!({ "depth": median, "chain": chain, "perRun": depths })
+        };
+        let detail = details.last().cloned().unwrap_or_default();
         let mut entry = summary(&samples[name]);
         entry["requests"] = json!({
             "total": detail["requests"]["total"],
             "duplicateGets": detail["requests"]["duplicateGets"],
             "list": detail["requests"]["list"],
-            "criticalPath": detail["criticalPath"],
-            "apiCriticalPath": detail["apiCriticalPath"],
+            "criticalPath": path("criticalPath"),
+            "apiCriticalPath": path("apiCriticalPath"),
         });
         entry["lastRun"] = json!({ "resources": detail["resources"] });
         out.insert(name.to_owned(), entry);
@@ -764,33 +815,52 @@ async fn startup(demo: &Demo, session: &str, runs: usize) -> Value {
 // The catalog.
 
 /// As specified: the new value and an `input` event dispatched at once,
-/// "painted" two animation frames later.
+/// "painted" two animation frames later. Also notes when the dispatch
+/// returned (`handlerMs`) and when the list's DOM first changed (`domMs`,
+/// a MutationObserver), to tell work from waiting.
 const FILTER_TWO_FRAMES: &str = r#"
 const [value, done] = [arguments[0], arguments[arguments.length - 1]];
 const input = document.getElementById("mobproc-device-search");
+const catalog = document.querySelector(".mobproc-catalog");
+let domMs = null;
+const observer = new MutationObserver(() => {
+  if (domMs === null) domMs = performance.now() - t0;
+});
+observer.observe(catalog, { childList: true, subtree: true, characterData: true, attributes: true });
 const t0 = performance.now();
 input.value = value;
 input.dispatchEvent(new Event("input", { bubbles: true }));
+const handlerMs = performance.now() - t0;
 requestAnimationFrame(() => requestAnimationFrame(() => {
   const ms = performance.now() - t0;
-  done({ ms, count: document.querySelector('[data-testid="device-count"]').textContent,
+  observer.disconnect();
+  done({ ms, handlerMs, domMs, count: document.querySelector('[data-testid="device-count"]').textContent,
          rows: document.querySelectorAll('[data-testid="device-row"]').length });
 }));
 "#;
 
-/// Frame-aligned: the event dispatched at the start of a frame, the time
-/// taken once that frame has been rendered (the first task after it): the
-/// keystroke's own cost through paint, without waiting for the next frame.
+/// Frame-aligned: the event dispatched at the start of a frame (in an
+/// animation frame callback), the time taken in the first task after that
+/// frame was rendered: the keystroke's own cost through paint, without the
+/// wait for the next frame.
 const FILTER_ONE_FRAME: &str = r#"
 const [value, done] = [arguments[0], arguments[arguments.length - 1]];
 const input = document.getElementById("mobproc-device-search");
+const catalog = document.querySelector(".mobproc-catalog");
 requestAnimationFrame(() => {
+  let domMs = null;
+  const observer = new MutationObserver(() => {
+    if (domMs === null) domMs = performance.now() - t0;
+  });
+  observer.observe(catalog, { childList: true, subtree: true, characterData: true, attributes: true });
   const t0 = performance.now();
   input.value = value;
   input.dispatchEvent(new Event("input", { bubbles: true }));
+  const handlerMs = performance.now() - t0;
   setTimeout(() => {
     const ms = performance.now() - t0;
-    done({ ms, count: document.querySelector('[data-testid="device-count"]').textContent,
+    observer.disconnect();
+    done({ ms, handlerMs, domMs, count: document.querySelector('[data-testid="device-count"]').textContent,
            rows: document.querySelectorAll('[data-testid="device-row"]').length });
   }, 0);
 });
@@ -834,13 +904,18 @@ list.scrollTop = 0;
 setTimeout(() => requestAnimationFrame(frame), 100);
 "#;
 
-async fn filter_once(demo: &Demo, script: &str, query: &str) -> (f64, String) {
+/// One keystroke: (ms, count text, ms until the dispatch returned, ms
+/// until the DOM first changed).
+async fn filter_once(demo: &Demo, script: &str, query: &str) -> (f64, String, f64, f64) {
     let answer = js_async(demo, script, vec![json!(query)]).await;
     // Let the page go idle before the next keystroke.
     tokio::time::sleep(Duration::from_millis(150)).await;
+    let number = |key: &str| answer[key].as_f64().unwrap_or(f64::NAN);
     (
-        answer["ms"].as_f64().unwrap_or(f64::NAN),
+        number("ms"),
         answer["count"].as_str().unwrap_or("").to_owned(),
+        number("handlerMs"),
+        number("domMs"),
     )
 }
 
@@ -850,20 +925,35 @@ async fn catalog_on(demo: &Demo, name: &str, settings: &Settings) -> Value {
         filter_once(demo, FILTER_TWO_FRAMES, query).await;
     }
     let (mut two, mut one) = (Vec::new(), Vec::new());
+    let (mut handler, mut dom) = (Vec::new(), Vec::new());
     let mut counts = BTreeMap::new();
+    // Whether the frame-aligned measure saw the list of the query (a list
+    // drawn after the measure would make it meaningless).
+    let mut aligned_saw_update = true;
     for _ in 0..settings.filter_rounds {
         for query in QUERIES {
-            let (ms, count) = filter_once(demo, FILTER_TWO_FRAMES, query).await;
+            let (ms, count, handler_ms, dom_ms) = filter_once(demo, FILTER_TWO_FRAMES, query).await;
             two.push(ms);
-            counts.insert(query.to_string(), count);
-            let (ms, _) = filter_once(demo, FILTER_ONE_FRAME, query).await;
+            handler.push(handler_ms);
+            dom.push(dom_ms);
+            counts.insert(query.to_string(), count.clone());
+            // Away and back, so that the frame-aligned keystroke changes the list too.
+            filter_once(demo, FILTER_TWO_FRAMES, "zz").await;
+            let (ms, aligned_count, _, _) = filter_once(demo, FILTER_ONE_FRAME, query).await;
             one.push(ms);
+            aligned_saw_update &= aligned_count == count;
         }
     }
+    if !aligned_saw_update {
+        say(&format!(
+            "  filter {name}: the frame-aligned measure ended before the list was updated"
+        ));
+    }
     say(&format!(
-        "  filter {name}: median {:.1} ms (two frames), {:.1} ms (frame-aligned)",
+        "  filter {name}: median {:.1} ms (two frames), {:.1} ms (frame-aligned), DOM changed after {:.1} ms",
         median(&two).unwrap_or(f64::NAN),
-        median(&one).unwrap_or(f64::NAN)
+        median(&one).unwrap_or(f64::NAN),
+        median(&dom).unwrap_or(f64::NAN)
     ));
 
     // The whole catalog, top to bottom.
@@ -889,6 +979,9 @@ async fn catalog_on(demo: &Demo, name: &str, settings: &Settings) -> Value {
         "filter": {
             "twoFrames": summary(&two),
             "frameAligned": summary(&one),
+            "frameAlignedSawUpdate": aligned_saw_update,
+            "dispatchReturned": summary(&handler),
+            "domChanged": summary(&dom),
             "counts": counts,
         },
         "scroll": {
@@ -1005,7 +1098,7 @@ async fn review_once(demo: &Demo, page: &str, items: &[(&str, &str)]) -> (f64, f
         .observed
         .requests()
         .iter()
-        .filter(|r| r.method == "POST" && r.path == CONFIRM_PATH)
+        .filter(|r| r.method == "POST" && same_path(&r.path, CONFIRM_PATH))
         .map(|r| r.millis)
         .collect();
     let server: u64 = confirms.iter().sum();

@@ -19,7 +19,10 @@ pub fn StepHeading(
     let heading = NodeRef::<html::H2>::new();
     Effect::new(move |_| {
         if let Some(element) = heading.get() {
-            let _ = element.focus();
+            // After the frame: the step is in the document by then.
+            request_animation_frame(move || {
+                let _ = element.focus();
+            });
         }
     });
     view! {
@@ -141,6 +144,34 @@ pub fn StepNav(
     }
 }
 
+/// The "required" mark after a label: a star for the eye, a word for the ear.
+#[component]
+pub fn RequiredMark() -> impl IntoView {
+    let t = use_ctx().t();
+    view! {
+        <span class="mobproc-required" aria-hidden="true">" *"</span>
+        <span class="mobproc-visually-hidden">{format!(" ({})", t.required_mark)}</span>
+    }
+}
+
+/// A field's error message, hidden while there is none; its id is
+/// `<field id>-error`, for `aria-describedby`.
+#[component]
+pub fn FieldError(
+    /// The field's id.
+    #[prop(into)]
+    field_id: String,
+    /// The message, if any.
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = format!("{field_id}-error");
+    view! {
+        <p class="mobproc-field-error" id=id.clone() data-testid=id hidden=move || error.get().is_none()>
+            {move || error.get().unwrap_or_default()}
+        </p>
+    }
+}
+
 /// A labelled text input with its error message (linked for screen readers).
 #[component]
 pub fn TextField(
@@ -173,7 +204,6 @@ pub fn TextField(
     #[prop(optional, into)]
     autocomplete: Option<String>,
 ) -> impl IntoView {
-    let t = use_ctx().t();
     let hint = hint.filter(|h| !h.is_empty());
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -194,7 +224,7 @@ pub fn TextField(
         <div class="mobproc-field" class:mobproc-field-invalid=move || error.get().is_some()>
             <label for=id.clone()>
                 {label}
-                {required.then(|| view! { <span class="mobproc-required" aria-hidden="true">" *"</span><span class="mobproc-visually-hidden">{format!(" ({})", t.required_mark)}</span> })}
+                {required.then(|| view! { <RequiredMark/> })}
             </label>
             {hint.map(|hint| view! { <span class="mobproc-hint" id=hint_id.clone()>{hint}</span> })}
             <input
@@ -209,9 +239,7 @@ pub fn TextField(
                 readonly=move || readonly.get().unwrap_or(false)
                 autocomplete=autocomplete
             />
-            <p class="mobproc-field-error" id=error_id.clone() data-testid=format!("{id}-error") hidden=move || error.get().is_none()>
-                {move || error.get().unwrap_or_default()}
-            </p>
+            <FieldError field_id=id.clone() error=error/>
         </div>
     }
 }

@@ -570,10 +570,18 @@ impl Demo {
     /// the Nationwide plan with Voice Mail, the tutorial's details and
     /// address), from the line step to the review step's cost summary.
     pub async fn fill_tutorial_order(&self) {
+        self.fill_tutorial_order_checking(async |_, _| {}).await;
+    }
+
+    /// [`Demo::fill_tutorial_order`], calling `check` on each step once it
+    /// is filled in (with the step's name), before moving on.
+    pub async fn fill_tutorial_order_checking(&self, check: impl AsyncFn(&Demo, &str)) {
         self.click("label[for=\"mobproc-line-38382349\"]").await;
         self.wait_until_enabled("next", true).await;
+        check(self, "line").await;
         self.click_test_id("next").await;
         self.wait_for_step("current-device").await;
+        check(self, "current-device").await;
         self.click_test_id("next").await;
         self.wait_for_step("device").await;
         self.fill("mobproc-device-search", "iphone 5 (16GB) - black")
@@ -581,11 +589,13 @@ impl Demo {
         self.click("label[for=\"mobproc-device-9194713904\"]").await;
         self.wait_for_text("chosen-device-price", "$199.99").await;
         self.wait_until_enabled("next", true).await;
+        check(self, "device").await;
         self.click_test_id("next").await;
         self.wait_for_step("plan").await;
         self.click("label[for=\"mobproc-plan-6568886698\"]").await;
         self.click("label[for=\"mobproc-feature-122\"]").await;
         self.wait_until_enabled("next", true).await;
+        check(self, "plan").await;
         self.click_test_id("next").await;
         self.wait_for_step("details").await;
         self.fill("mobproc-property-CONTACT_NUMBER", "2035559999")
@@ -593,6 +603,7 @@ impl Demo {
         self.fill("mobproc-property-SERVICE_NUMBER", "2035557676")
             .await;
         self.choose("mobproc-property-Reason", "21").await;
+        check(self, "details").await;
         self.click_test_id("next").await;
         self.wait_for_step("shipping").await;
         self.fill("mobproc-address-LINE_1", "35 Executive Blvd")
@@ -600,10 +611,12 @@ impl Demo {
         self.fill("mobproc-address-CITY", "Orange").await;
         self.choose("mobproc-address-STATE", "CT").await;
         self.fill("mobproc-address-POSTAL_CODE", "06477").await;
+        check(self, "shipping").await;
         self.click_test_id("next").await;
         self.wait_for_step("review").await;
         self.wait_for_text("cost-onetime", "$199.99").await;
         self.wait_for_text("cost-monthly", "$358.67").await;
+        check(self, "review").await;
     }
 
     /// Closes the browser session.

@@ -11,7 +11,7 @@ use mobproc_types::{ChoiceValue, FieldValue, PropertyField, PropertyGroup, Prope
 
 use crate::app::context::{use_ctx, use_data};
 use crate::app::load_error;
-use crate::components::{Busy, StepHeading, StepNav, TextField};
+use crate::components::{Busy, FieldError, RequiredMark, StepHeading, StepNav, TextField};
 use crate::draft::{Draft, PropertyDraft, Step};
 use crate::i18n::{fill, Texts};
 use crate::steps::{next_step, previous_step};
@@ -252,7 +252,7 @@ fn Property(field: PropertyField, group_id: String, shown: RwSignal<bool>) -> im
                 <div class="mobproc-field" class:mobproc-field-invalid=move || error.get().is_some()>
                     <label for=id.clone()>
                         {field.label.clone()}
-                        {required.then(|| view! { <span class="mobproc-required" aria-hidden="true">" *"</span><span class="mobproc-visually-hidden">{format!(" ({})", t.required_mark)}</span> })}
+                        {required.then(|| view! { <RequiredMark/> })}
                     </label>
                     <select
                         id=id.clone()
@@ -285,9 +285,7 @@ fn Property(field: PropertyField, group_id: String, shown: RwSignal<bool>) -> im
                             required=true
                         />
                     </Show>
-                    <p class="mobproc-field-error" id=error_id.clone() data-testid=format!("{id}-error") hidden=move || error.get().is_none()>
-                        {move || error.get().unwrap_or_default()}
-                    </p>
+                    <FieldError field_id=id.clone() error=error/>
                 </div>
             }
             .into_any()

@@ -12,7 +12,7 @@ use mobproc_types::{CatalogDevice, DeviceFeatureSelection, Money};
 
 use crate::app::context::{use_ctx, use_data};
 use crate::app::load_error;
-use crate::components::{Busy, ErrorPanel, StepHeading, StepNav};
+use crate::components::{Busy, ErrorPanel, RequiredMark, StepHeading, StepNav};
 use crate::draft::Step;
 use crate::format;
 use crate::i18n::fill;
@@ -357,8 +357,7 @@ fn FeatureChoice(feature: mobproc_types::DeviceFeature) -> impl IntoView {
         <fieldset class="mobproc-choices mobproc-choices-inline" data-testid=format!("feature-{}", feature.id)>
             <legend>
                 {feature.label.clone()}
-                <span class="mobproc-required" aria-hidden="true">" *"</span>
-                <span class="mobproc-visually-hidden">{format!(" ({})", t.required_mark)}</span>
+                <RequiredMark/>
             </legend>
             {feature
                 .choices

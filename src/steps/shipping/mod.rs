@@ -9,7 +9,9 @@ use mobproc_types::{AddressField, AddressValue, Region};
 
 use crate::app::context::{use_ctx, use_data};
 use crate::app::load_error;
-use crate::components::{Busy, ErrorPanel, StepHeading, StepNav, TextField};
+use crate::components::{
+    Busy, ErrorPanel, FieldError, RequiredMark, StepHeading, StepNav, TextField,
+};
 use crate::draft::{ShipToDraft, Step};
 use crate::steps::details::{problem_text, BrowserRegex};
 use crate::steps::{next_step, previous_step};
@@ -254,7 +256,7 @@ fn AddressForm(format: Vec<AddressField>, shown: RwSignal<bool>) -> impl IntoVie
                                 <div class="mobproc-field" class:mobproc-field-invalid=move || error.get().is_some()>
                                     <label for=id.clone()>
                                         {field.label.clone()}
-                                        {required.then(|| view! { <span class="mobproc-required" aria-hidden="true">" *"</span><span class="mobproc-visually-hidden">{format!(" ({})", t.required_mark)}</span> })}
+                                        {required.then(|| view! { <RequiredMark/> })}
                                     </label>
                                     <select
                                         id=id.clone()
@@ -280,9 +282,7 @@ fn AddressForm(format: Vec<AddressField>, shown: RwSignal<bool>) -> impl IntoVie
                                             })
                                             .collect_view()}
                                     </select>
-                                    <p class="mobproc-field-error" id=error_id.clone() hidden=move || error.get().is_none()>
-                                        {move || error.get().unwrap_or_default()}
-                                    </p>
+                                    <FieldError field_id=id.clone() error=error/>
                                 </div>
                             }
                             .into_any()

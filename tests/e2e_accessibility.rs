@@ -1,0 +1,131 @@
+//! Keyboard and screen reader: a step can be done with the keyboard alone,
+//! focus moves to each step's heading, and every control has a label.
+
+mod support;
+
+use fantoccini::key::Key;
+use support::Demo;
+
+/// The `data-testid` and tag of the focused element.
+async fn focused(demo: &Demo) -> String {
+    let value = demo
+        .browser
+        .execute(
+            "const e = document.activeElement; return `${e.tagName.toLowerCase()}#${e.id}[${e.dataset.testid || ''}]`;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    value.as_str().unwrap_or("").to_owned()
+}
+
+/// Controls of the widget with no accessible label.
+async fn unlabelled_controls(demo: &Demo) -> Vec<String> {
+    let value = demo
+        .browser
+        .execute(
+            "return [...document.querySelectorAll('.mobproc input, .mobproc select, .mobproc button')]
+                .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !(e.tagName === 'BUTTON' && e.textContent.trim()))
+                .map(e => e.outerHTML.slice(0, 120));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(value).unwrap_or_default()
+}
+
+/// Presses keys in the focused element.
+async fn press(demo: &Demo, keys: &str) {
+    demo.browser
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(keys)
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_line_step_is_done_with_the_keyboard_and_focus_follows_the_steps() {
+    let demo = Demo::start(|_| {}).await;
+    demo.open("/").await;
+    demo.sign_in("peter.edwards").await;
+    demo.element("label[for=\"mobproc-line-38382349\"]").await;
+    assert!(
+        focused(&demo).await.ends_with("[step-heading]"),
+        "the step's heading has focus: {}",
+        focused(&demo).await
+    );
+    assert_eq!(unlabelled_controls(&demo).await, Vec::<String>::new());
+
+    // Tab to the first line, choose it with Space, Tab to Continue, Enter.
+    let mut guard = 0;
+    while !focused(&demo)
+        .await
+        .starts_with("input#mobproc-line-38382349")
+    {
+        press(&demo, &Key::Tab.to_string()).await;
+        guard += 1;
+        assert!(
+            guard < 20,
+            "the line is reachable with Tab; focus is on {}",
+            focused(&demo).await
+        );
+    }
+    press(&demo, " ").await;
+    demo.wait_until_enabled("next", true).await;
+    while !focused(&demo).await.ends_with("[next]") {
+        press(&demo, &Key::Tab.to_string()).await;
+        guard += 1;
+        assert!(
+            guard < 40,
+            "Continue is reachable with Tab; focus is on {}",
+            focused(&demo).await
+        );
+    }
+    press(&demo, &Key::Enter.to_string()).await;
+    demo.wait_for_step("current-device").await;
+    demo.poll("focus on the new step's heading", || async {
+        focused(&demo).await.ends_with("[step-heading]").then_some(())
+    })
+    .await;
+    assert_eq!(unlabelled_controls(&demo).await, Vec::<String>::new());
+    // The position is announced to screen readers (no shipping step yet:
+    // nothing ships until a device or plan is chosen).
+    let position = demo
+        .browser
+        .execute("const p = document.querySelector('[data-testid=step-position]'); return [p.textContent, p.getAttribute('aria-live')];", vec![])
+        .await
+        .unwrap();
+    assert_eq!(position, serde_json::json!(["Step 2 of 7", "polite"]));
+    demo.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_control_of_every_step_has_a_label() {
+    let demo = Demo::start(|_| {}).await;
+    demo.open("/").await;
+    assert_eq!(
+        unlabelled_controls(&demo).await,
+        Vec::<String>::new(),
+        "sign-in"
+    );
+    demo.sign_in("peter.edwards").await;
+    demo.fill_tutorial_order_checking(async |demo, step| {
+        assert_eq!(
+            unlabelled_controls(demo).await,
+            Vec::<String>::new(),
+            "{step}"
+        );
+    })
+    .await;
+    demo.click_test_id("submit").await;
+    demo.wait_for_step("status").await;
+    demo.element("[data-testid=\"order-number\"]").await;
+    assert_eq!(
+        unlabelled_controls(&demo).await,
+        Vec::<String>::new(),
+        "status"
+    );
+    demo.close().await;
+}

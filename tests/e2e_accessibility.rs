@@ -86,7 +86,10 @@ async fn the_line_step_is_done_with_the_keyboard_and_focus_follows_the_steps() {
     press(&demo, &Key::Enter.to_string()).await;
     demo.wait_for_step("current-device").await;
     demo.poll("focus on the new step's heading", || async {
-        focused(&demo).await.ends_with("[step-heading]").then_some(())
+        focused(&demo)
+            .await
+            .ends_with("[step-heading]")
+            .then_some(())
     })
     .await;
     assert_eq!(unlabelled_controls(&demo).await, Vec::<String>::new());

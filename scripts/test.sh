@@ -18,6 +18,10 @@ cargo clippy -p mobproc-widget -p mobproc-types --target wasm32-unknown-unknown 
 step "widget release build (the browser tests load it)"
 scripts/build-widget.sh --release
 
+step "size budget (wasm + JS + CSS, gzip)"
+# A guard against growth at today's size; the target is 150 KB (see README, Performance).
+scripts/size-check.sh 480000
+
 step "cargo test (unit, router, OAuth over HTTP, browser end-to-end)"
 cargo test --workspace
 

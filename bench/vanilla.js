@@ -330,6 +330,9 @@ function catalog(devices) {
   let rows = index.filter(filter);
   let chosen = null;
   let range = [0, 0];
+  // The list's scroll position as its scroll events tell it: reading
+  // scrollTop after a change would force a layout.
+  let scrollTop = 0;
   const drawn = new Map(); // device position in the catalog -> its row
 
   const makers = new Map();
@@ -359,7 +362,8 @@ function catalog(devices) {
       h(
         "label",
         { for: inputId },
-        device.imageUrl ? h("img", { src: device.imageUrl, alt: "", width: "48", height: "64", loading: "lazy" }) : null,
+        // loading before src: an image given its src first starts loading at once.
+        device.imageUrl ? h("img", { loading: "lazy", alt: "", width: "48", height: "64", src: device.imageUrl }) : null,
         h("span", { class: "mobproc-device-name" }, device.name),
         h(
           "span",
@@ -375,7 +379,7 @@ function catalog(devices) {
 
   /** Draws the rows in view, keyed by device (as <For>): rows that stay are kept. */
   function draw(force) {
-    const next = visibleRows(rows.length, list.scrollTop, VIEWPORT_HEIGHT, ROW_HEIGHT, OVERSCAN);
+    const next = visibleRows(rows.length, scrollTop, VIEWPORT_HEIGHT, ROW_HEIGHT, OVERSCAN);
     if (!force && next[0] === range[0] && next[1] === range[1]) return;
     range = next;
     const keep = new Set(rows.slice(range[0], range[1]));
@@ -406,7 +410,11 @@ function catalog(devices) {
     rows = index.filter(filter);
     count.textContent = rows.length === 0 ? T.noDevices : fill(T.devicesFound, String(rows.length));
     inner.style.height = `${rows.length * ROW_HEIGHT}px`;
-    list.scrollTop = 0;
+    // A new filter starts at the top of the list.
+    if (scrollTop !== 0) {
+      list.scrollTop = 0;
+      scrollTop = 0;
+    }
     draw(true);
   }
 
@@ -446,7 +454,14 @@ function catalog(devices) {
     filter.sort = sort.value;
     refilter();
   });
-  list.addEventListener("scroll", () => draw(false), { passive: true });
+  list.addEventListener(
+    "scroll",
+    () => {
+      scrollTop = list.scrollTop;
+      draw(false);
+    },
+    { passive: true },
+  );
 
   const field = (id, label, control) => h("div", { class: "mobproc-field" }, h("label", { for: id }, label), control);
   const view = h(

@@ -103,6 +103,7 @@ fn main() {
 
 async fn run(settings: Settings) {
     let started = Instant::now();
+    let load_before = load_average();
     let dist = support::dist_dir();
     say(&format!("widget build: {}", dist.display()));
 
@@ -112,17 +113,7 @@ async fn run(settings: Settings) {
     add_vanilla_page(site.path());
     let size = sizes(&dist, site.path());
 
-    let dir = site.path().to_owned();
-    let demo = Demo::start(move |config| config.static_dir = Some(dir)).await;
-    demo.browser
-        .update_timeouts(TimeoutConfiguration::new(
-            Some(Duration::from_secs(120)),
-            Some(Duration::from_secs(60)),
-            None,
-        ))
-        .await
-        .expect("the browser takes time-outs");
-    let session = session_json(&demo).await;
+    let (demo, session) = fresh_demo(site.path()).await;
 
     say("happy path (a whole order, as tests/e2e_upgrade.rs)");
     let happy = happy_path(&demo, &session).await;
@@ -140,7 +131,10 @@ async fn run(settings: Settings) {
     let mut catalog_results = Value::Null;
     if settings.runs_phase("catalog") {
         say("catalog: filter and scrolling");
-        catalog_results = catalog(&demo, &session, &settings).await;
+        // Each page in a browser of its own: the same browser, fresh from
+        // scrolling one page, draws the next one's frames half as fast.
+        demo.browser.goto("about:blank").await.unwrap();
+        catalog_results = catalog(site.path(), &settings).await;
     }
     let catalog = catalog_results;
 
@@ -175,6 +169,8 @@ async fn run(settings: Settings) {
         "environment": {
             "chromium": chromium,
             "cores": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0),
+            "loadAverageBefore": load_before,
+            "loadAverageAfter": load_average(),
         },
         "size": size,
         "startup": startup,
@@ -209,6 +205,16 @@ fn now_ms() -> f64 {
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs_f64() * 1000.0)
         .unwrap_or(0.0)
+}
+
+/// The 1-minute load average (other work on the machine skews every timing).
+fn load_average() -> Option<f64> {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }
 
 fn command_output(program: &str, args: &[&str]) -> Option<String> {
@@ -375,6 +381,23 @@ async fn js_async(demo: &Demo, script: &str, args: Vec<Value>) -> Value {
         .execute_async(script, args)
         .await
         .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+}
+
+/// A sandbox serving `site` and a browser, with a session for the
+/// benchmark's user (the JSON the widget keeps in sessionStorage).
+async fn fresh_demo(site: &Path) -> (Demo, String) {
+    let dir = site.to_owned();
+    let demo = Demo::start(move |config| config.static_dir = Some(dir)).await;
+    demo.browser
+        .update_timeouts(TimeoutConfiguration::new(
+            Some(Duration::from_secs(120)),
+            Some(Duration::from_secs(60)),
+            None,
+        ))
+        .await
+        .expect("the browser takes time-outs");
+    let session = session_json(&demo).await;
+    (demo, session)
 }
 
 /// A live access token for the benchmark's user, written to the sandbox's
@@ -834,7 +857,8 @@ const handlerMs = performance.now() - t0;
 requestAnimationFrame(() => requestAnimationFrame(() => {
   const ms = performance.now() - t0;
   observer.disconnect();
-  done({ ms, handlerMs, domMs, count: document.querySelector('[data-testid="device-count"]').textContent,
+  done({ ms, handlerMs, domMs, count: document.querySelector('[data-testid="device-count"]').textContent + " / " +
+    ((document.querySelector('[data-testid="device-row"] .mobproc-device-name') || {}).textContent || ""),
          rows: document.querySelectorAll('[data-testid="device-row"]').length });
 }));
 "#;
@@ -860,7 +884,8 @@ requestAnimationFrame(() => {
   setTimeout(() => {
     const ms = performance.now() - t0;
     observer.disconnect();
-    done({ ms, handlerMs, domMs, count: document.querySelector('[data-testid="device-count"]').textContent,
+    done({ ms, handlerMs, domMs, count: document.querySelector('[data-testid="device-count"]').textContent + " / " +
+    ((document.querySelector('[data-testid="device-row"] .mobproc-device-name') || {}).textContent || ""),
            rows: document.querySelectorAll('[data-testid="device-row"]').length });
   }, 0);
 });
@@ -876,6 +901,15 @@ const observer = new PerformanceObserver((entries) => {
   for (const e of entries.getEntries()) longTasks.push(e.duration);
 });
 observer.observe({ type: "longtask" });
+// Long animation frames: frames over 50 ms, with the main thread's share.
+const loafs = [];
+const loafObserver = "PerformanceObserver" in window
+  && PerformanceObserver.supportedEntryTypes.includes("long-animation-frame")
+  ? new PerformanceObserver((entries) => {
+      for (const e of entries.getEntries()) loafs.push({ duration: e.duration, blocking: e.blockingDuration });
+    })
+  : null;
+if (loafObserver) loafObserver.observe({ type: "long-animation-frame" });
 const frames = [];
 let last = null, steps = 0, atBottom = 0;
 const t0 = performance.now();
@@ -884,8 +918,12 @@ function finish() {
   setTimeout(() => {
     for (const e of observer.takeRecords()) longTasks.push(e.duration);
     observer.disconnect();
+    if (loafObserver) {
+      for (const e of loafObserver.takeRecords()) loafs.push({ duration: e.duration, blocking: e.blockingDuration });
+      loafObserver.disconnect();
+    }
     const tops = [...list.querySelectorAll('[data-testid="device-row"]')].map((r) => parseFloat(r.style.top));
-    done({ steps, ms: performance.now() - t0, frames, longTasks,
+    done({ steps, ms: performance.now() - t0, frames, longTasks, loafs: loafObserver ? loafs : null,
            lastRowTop: Math.max(...tops), scrollHeight: list.scrollHeight });
   }, 200);
 }
@@ -994,14 +1032,20 @@ async fn catalog_on(demo: &Demo, name: &str, settings: &Settings) -> Value {
             "framesOver50Ms": frames.iter().filter(|f| **f > 50.0).count(),
             "longTasks": long_tasks.len(),
             "longTaskMs": long_tasks,
+            "longAnimationFrames": scroll["loafs"].as_array().map(Vec::len),
+            "longAnimationFrameBlockingMs": scroll["loafs"]
+                .as_array()
+                .map(|l| l.iter().filter_map(|e| e["blocking"].as_f64()).sum::<f64>()),
             "lastRowTopPx": scroll["lastRowTop"],
             "scrollHeightPx": scroll["scrollHeight"],
         },
     })
 }
 
-async fn catalog(demo: &Demo, session: &str, settings: &Settings) -> Value {
+async fn catalog(site: &Path, settings: &Settings) -> Value {
     // The widget: to the device step as a person would.
+    let (fresh, session) = fresh_demo(site).await;
+    let (demo, session) = (&fresh, session.as_str());
     open(
         demo,
         "/",
@@ -1017,7 +1061,10 @@ async fn catalog(demo: &Demo, session: &str, settings: &Settings) -> Value {
     demo.element("[data-testid=\"device-row\"]").await;
     settle(demo).await;
     let widget = catalog_on(demo, "widget", settings).await;
+    fresh.close().await;
 
+    let (fresh, session) = fresh_demo(site).await;
+    let (demo, session) = (&fresh, session.as_str());
     open(
         demo,
         "/vanilla.html?step=device",
@@ -1027,6 +1074,7 @@ async fn catalog(demo: &Demo, session: &str, settings: &Settings) -> Value {
     .await;
     settle(demo).await;
     let vanilla = catalog_on(demo, "vanilla", settings).await;
+    fresh.close().await;
 
     let same = widget["filter"]["counts"] == vanilla["filter"]["counts"];
     if !same {
@@ -1304,6 +1352,21 @@ fn table(r: &Value) -> String {
         met(sc["widget"]["longTasks"].as_u64().map(|n| n == 0), "none"),
     );
     row(
+        "Scroll: long animation frames (> 50 ms), their blocking time",
+        format!(
+            "{} ({})",
+            count(&sc["widget"]["longAnimationFrames"]),
+            ms(&sc["widget"]["longAnimationFrameBlockingMs"])
+        ),
+        format!(
+            "{} ({})",
+            count(&sc["vanilla"]["longAnimationFrames"]),
+            ms(&sc["vanilla"]["longAnimationFrameBlockingMs"])
+        ),
+        "".into(),
+        "".into(),
+    );
+    row(
         "Scroll: worst frame (p95)",
         format!(
             "{} ({})",
@@ -1385,19 +1448,27 @@ fn table(r: &Value) -> String {
             .unwrap_or_default()
     };
     out.push_str(&format!(
-        "\nCritical path, widget: {}\nCritical path, vanilla: {}\n",
+        "\n- Critical path (a run of median depth), widget: {}\n- Critical path (a run of median depth), vanilla: {}\n",
         chain("widget"),
         chain("vanilla")
+    ));
+    let environment = &r["environment"];
+    out.push_str(&format!(
+        "- Machine: {} cores, load average {} before and {} after; {}\n",
+        environment["cores"],
+        environment["loadAverageBefore"],
+        environment["loadAverageAfter"],
+        environment["chromium"].as_str().unwrap_or("chromium ?")
     ));
     if let Some(dups) = happy["duplicateGets"].as_array().filter(|d| !d.is_empty()) {
         let list: Vec<String> = dups
             .iter()
             .map(|d| format!("{} ×{}", d["path"].as_str().unwrap_or(""), d["times"]))
             .collect();
-        out.push_str(&format!("Duplicated GETs: {}\n", list.join(", ")));
+        out.push_str(&format!("- Duplicated GETs: {}\n", list.join(", ")));
     }
     if f["sameResults"] == json!(false) {
-        out.push_str("Warning: the widget and the vanilla page listed different numbers of devices for some queries (see results.json).\n");
+        out.push_str("- Warning: the widget and the vanilla page listed different numbers of devices for some queries (see results.json).\n");
     }
     out
 }

@@ -106,6 +106,9 @@ impl Demo {
         change(&mut config);
         let state = AppState::open(config).expect("the sandbox opens");
         let service = app(state.clone());
+        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
         tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
 
         let driver_port = free_port().await;

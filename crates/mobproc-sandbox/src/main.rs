@@ -1,3 +1,4 @@
+use axum::serve::ListenerExt;
 use clap::Parser;
 use mobproc_sandbox::{app, AppState, Config};
 
@@ -20,6 +21,10 @@ async fn main() {
         }
     };
     eprintln!("mobproc-sandbox: serving http://{addr}/ (API at http://{addr}/mobproc/v1)");
+    // Small answers go out at once (no Nagle delay on kept-alive connections).
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     let served = axum::serve(listener, app(state))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

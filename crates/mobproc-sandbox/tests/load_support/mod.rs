@@ -364,6 +364,9 @@ pub async fn run(settings: Settings) -> Result<Report, String> {
     config.addr = addr;
     let state = AppState::open(config).map_err(|e| format!("the sandbox does not open: {e}"))?;
     let service = app(state.clone());
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     let server = tokio::spawn(async move { axum::serve(listener, service).await });
 
     let base = format!("http://{addr}");

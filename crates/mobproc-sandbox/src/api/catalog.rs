@@ -76,6 +76,23 @@ pub fn find_manufacturer(
     )
 }
 
+/// One record of the caller's tenant by id, or a 404 naming `what`.
+async fn tenant_record<T: Send + 'static>(
+    state: &AppState,
+    caller: &Caller,
+    what: &'static str,
+    id: String,
+    find: fn(&Connection, &str, &str) -> ApiResult<Option<T>>,
+) -> ApiResult<T> {
+    let tenant = caller.tenant.code.clone();
+    let lookup = id.clone();
+    state
+        .db
+        .run(move |c| find(c, &tenant, &lookup))
+        .await?
+        .ok_or_else(|| ApiError::not_found(what, &id))
+}
+
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct DevicesQuery {
@@ -180,14 +197,8 @@ async fn device_detail(
     links: Links,
     ApiPath(id): ApiPath<String>,
 ) -> ApiResult<Json<CatalogDevice>> {
-    let tenant = caller.tenant.code.clone();
-    let lookup = id.clone();
-    let device = state
-        .db
-        .run(move |c| find_catalog_device(c, &tenant, &lookup))
-        .await?
-        .ok_or_else(|| ApiError::not_found("catalog device", &id))?;
-    Ok(Json(render::catalog_device(&links, device)))
+    let found = tenant_record(&state, &caller, "catalog device", id, find_catalog_device).await?;
+    Ok(Json(render::catalog_device(&links, found)))
 }
 
 #[derive(Deserialize)]
@@ -241,14 +252,8 @@ async fn plan_detail(
     links: Links,
     ApiPath(id): ApiPath<String>,
 ) -> ApiResult<Json<Plan>> {
-    let tenant = caller.tenant.code.clone();
-    let lookup = id.clone();
-    let plan = state
-        .db
-        .run(move |c| find_plan(c, &tenant, &lookup))
-        .await?
-        .ok_or_else(|| ApiError::not_found("plan", &id))?;
-    Ok(Json(render::plan(&links, plan)))
+    let found = tenant_record(&state, &caller, "plan", id, find_plan).await?;
+    Ok(Json(render::plan(&links, found)))
 }
 
 #[derive(Deserialize)]
@@ -371,14 +376,8 @@ async fn vendor_detail(
     links: Links,
     ApiPath(id): ApiPath<String>,
 ) -> ApiResult<Json<Vendor>> {
-    let tenant = caller.tenant.code.clone();
-    let lookup = id.clone();
-    let vendor = state
-        .db
-        .run(move |c| find_vendor(c, &tenant, &lookup))
-        .await?
-        .ok_or_else(|| ApiError::not_found("vendor", &id))?;
-    Ok(Json(render::vendor(&links, vendor)))
+    let found = tenant_record(&state, &caller, "vendor", id, find_vendor).await?;
+    Ok(Json(render::vendor(&links, found)))
 }
 
 async fn manufacturer_detail(
@@ -387,12 +386,6 @@ async fn manufacturer_detail(
     links: Links,
     ApiPath(id): ApiPath<String>,
 ) -> ApiResult<Json<NamedRef>> {
-    let tenant = caller.tenant.code.clone();
-    let lookup = id.clone();
-    let manufacturer = state
-        .db
-        .run(move |c| find_manufacturer(c, &tenant, &lookup))
-        .await?
-        .ok_or_else(|| ApiError::not_found("manufacturer", &id))?;
-    Ok(Json(render::manufacturer(&links, manufacturer)))
+    let found = tenant_record(&state, &caller, "manufacturer", id, find_manufacturer).await?;
+    Ok(Json(render::manufacturer(&links, found)))
 }

@@ -277,6 +277,23 @@ fn check_segment(order: &Order, segment: Option<&str>) -> ApiResult<()> {
     }
 }
 
+/// The items of one kind of an order (all segments, or one), with a `_meta.href`.
+async fn segment_items<T: Send + 'static>(
+    state: &AppState,
+    caller: Caller,
+    id: String,
+    segment: Option<String>,
+    read: fn(&rusqlite::Connection, &str, Option<&str>) -> ApiResult<Vec<T>>,
+) -> ApiResult<Vec<T>> {
+    let order = visible_order(state, caller, id).await?;
+    check_segment(&order, segment.as_deref())?;
+    let order_id = order.order_id.clone();
+    state
+        .db
+        .run(move |c| read(c, &order_id, segment.as_deref()))
+        .await
+}
+
 async fn history(
     State(state): State<AppState>,
     caller: Caller,
@@ -285,13 +302,7 @@ async fn history(
     ApiPath(id): ApiPath<String>,
     ApiQuery(query): ApiQuery<SegmentQuery>,
 ) -> ApiResult<Json<HistoryResponse>> {
-    let order = visible_order(&state, caller, id).await?;
-    check_segment(&order, query.order_segment.as_deref())?;
-    let order_id = order.order_id.clone();
-    let items = state
-        .db
-        .run(move |c| store::history(c, &order_id, query.order_segment.as_deref()))
-        .await?;
+    let items = segment_items(&state, caller, id, query.order_segment, store::history).await?;
     Ok(Json(HistoryResponse {
         history: Items {
             meta: Some(Meta::href(links.absolute(&uri.to_string()))),
@@ -308,13 +319,7 @@ async fn shipments(
     ApiPath(id): ApiPath<String>,
     ApiQuery(query): ApiQuery<SegmentQuery>,
 ) -> ApiResult<Json<ShipmentsResponse>> {
-    let order = visible_order(&state, caller, id).await?;
-    check_segment(&order, query.order_segment.as_deref())?;
-    let order_id = order.order_id.clone();
-    let items = state
-        .db
-        .run(move |c| store::shipments(c, &order_id, query.order_segment.as_deref()))
-        .await?;
+    let items = segment_items(&state, caller, id, query.order_segment, store::shipments).await?;
     Ok(Json(ShipmentsResponse {
         shipments: Items {
             meta: Some(Meta::href(links.absolute(&uri.to_string()))),

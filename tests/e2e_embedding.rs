@@ -73,6 +73,14 @@ async fn the_portal_embeds_the_widget_in_a_shadow_root_and_hears_its_events() {
         .computed_style("[data-testid=\"submit\"]", "font-family")
         .await;
     assert!(!font.contains("Georgia"), "{font}");
+    // The portal themes the widget through its custom properties.
+    let accent = demo
+        .computed_style("[data-testid=\"submit\"]", "background-color")
+        .await;
+    assert_eq!(
+        accent, "rgb(91, 42, 134)",
+        "the portal's --mobproc-accent reaches the widget"
+    );
     demo.screenshot("portal-review").await;
     demo.click_test_id("submit").await;
 

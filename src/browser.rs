@@ -98,6 +98,31 @@ pub fn language() -> String {
     window().navigator().language().unwrap_or_default()
 }
 
+/// Folds texts for search with the browser's Unicode tables, in one call:
+/// decomposed (NFD), combining accents removed, lower case. "Téléphone"
+/// becomes "telephone". A line break inside a text counts as a space.
+pub fn fold_for_search(texts: Vec<String>) -> Vec<String> {
+    let count = texts.len();
+    let joined = texts
+        .iter()
+        .map(|text| text.replace('\n', " "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let accents = js_sys::RegExp::new("[\\u0300-\\u036f]", "g");
+    let folded: String = js_sys::JsString::from(joined)
+        .normalize("NFD")
+        .replace_by_pattern(&accents, "")
+        .to_lower_case()
+        .into();
+    let folded: Vec<String> = folded.split('\n').map(str::to_owned).collect();
+    if folded.len() == count {
+        folded
+    } else {
+        // Not expected; plain ASCII folding keeps search working.
+        texts.iter().map(|t| t.to_ascii_lowercase()).collect()
+    }
+}
+
 /// Resolves `relative` against `base` (an absolute URL).
 pub fn resolve_url(relative: &str, base: &str) -> String {
     web_sys::Url::new_with_base(relative, base)

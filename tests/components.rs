@@ -7,13 +7,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use mobproc_types::validation::PatternMatcher;
-use mobproc_types::{Amount, ErrorBody, ErrorStatus};
+use mobproc_types::{Amount, CatalogDevice, ErrorBody, ErrorStatus, NamedRef};
 use mobproc_widget::api::ApiError;
 use mobproc_widget::app::context::Ctx;
 use mobproc_widget::components::{ErrorPanel, StepNav, TextField};
 use mobproc_widget::config::RawConfig;
 use mobproc_widget::i18n::Locale;
 use mobproc_widget::steps::details::BrowserRegex;
+use mobproc_widget::steps::device::filter::{Filter, Index};
 use mobproc_widget::{auth, browser, format};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -339,4 +340,55 @@ fn the_token_stays_in_memory_unless_configured() {
     assert_eq!(auth::stored_session(&keep), Some(session));
     auth::store_session(&keep, None);
     assert_eq!(auth::stored_session(&keep), None);
+}
+
+#[wasm_bindgen_test]
+fn search_folds_case_and_accents_with_the_browsers_tables() {
+    assert_eq!(
+        browser::fold_for_search(vec!["Téléphone ÉCRAN".into(), "Ça\nva".into(), "".into()]),
+        ["telephone ecran", "ca va", ""],
+        "one folded text per text, a line break inside one read as a space"
+    );
+
+    let device = |id: &str, name: &str| CatalogDevice {
+        meta: None,
+        id: id.into(),
+        name: name.into(),
+        image_url: None,
+        manufacturer: Some(NamedRef {
+            meta: None,
+            id: "maker".into(),
+            name: Some("Fabricant Élite".into()),
+            logo_url: None,
+        }),
+        vendor: None,
+        price: Some(Amount::one_time(10000, "CAD")),
+        access_method: None,
+        device_features: None,
+    };
+    let catalog = vec![
+        device("1", "Zèbre Z1"),
+        device("2", "Téléphone robuste"),
+        device("3", "Écran tactile X"),
+        device("4", "Dell Tab"),
+    ];
+    let index = Index::new(&catalog, browser::fold_for_search);
+    let found = |search: &str| -> Vec<&str> {
+        index
+            .filter(&Filter {
+                search: search.into(),
+                ..Filter::default()
+            })
+            .into_iter()
+            .map(|i| catalog[i as usize].id.as_str())
+            .collect()
+    };
+    assert_eq!(found("TELEPHONE"), ["2"], "no accent typed");
+    assert_eq!(found("téléphone"), ["2"], "accents typed");
+    assert_eq!(found("elite ecran"), ["3"], "name and maker words");
+    assert_eq!(
+        found(""),
+        ["4", "3", "2", "1"],
+        "sorted by name with accents folded: Dell, Écran, Téléphone, Zèbre"
+    );
 }

@@ -7,6 +7,8 @@ pub mod retry;
 
 use std::sync::Arc;
 
+use futures_util::future::LocalBoxFuture;
+
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::*;
 use mobproc_types::ErrorBody;
@@ -152,48 +154,76 @@ impl Api {
         Some(signal)
     }
 
-    async fn read<T: DeserializeOwned>(
+    /// The body of a successful answer, or why there is none. Not generic:
+    /// one copy of the request machinery serves every type of answer.
+    async fn read_text(
         &self,
         response: Result<Response, gloo_net::Error>,
-    ) -> Result<T, ApiError> {
+    ) -> Result<String, ApiError> {
         let response = response.map_err(|_| ApiError::Network)?;
         let status = response.status();
         if status == 401 {
             self.unauthorized.set(true);
             return Err(ApiError::Unauthorized);
         }
+        let text = response.text().await;
         if !response.ok() {
-            return Err(match response.json::<ErrorBody>().await {
-                Ok(body) => ApiError::Api { status, body },
-                Err(_) => ApiError::Status(status),
+            return Err(match text.ok().map(|text| decode::<ErrorBody>(&text)) {
+                Some(Ok(body)) => ApiError::Api { status, body },
+                _ => ApiError::Status(status),
             });
         }
-        let text = response.text().await.map_err(|_| ApiError::Network)?;
-        serde_json::from_str(&text).map_err(|e| ApiError::Unreadable(e.to_string()))
+        text.map_err(|_| ApiError::Network)
+    }
+
+    /// `GET {api}{path}`'s body, retried on network failures, time-outs and
+    /// 5xx. Boxed, so that each typed [`Api::get`] shares this one future.
+    fn get_text<'a>(&'a self, path: &'a str) -> LocalBoxFuture<'a, Result<String, ApiError>> {
+        Box::pin(async move {
+            let mut attempt = 1;
+            loop {
+                let signal = self.abort_signal(true);
+                let request = self
+                    .with_headers(Request::get(&self.url(path)))
+                    .abort_signal(signal.as_ref());
+                match self.read_text(request.send().await).await {
+                    Err(error) => {
+                        let jitter = crate::browser::random_unit();
+                        match retry::retry_delay(true, error.is_transient(), attempt + 1, jitter) {
+                            Some(ms) => {
+                                crate::browser::sleep(ms).await;
+                                attempt += 1;
+                            }
+                            None => return Err(error),
+                        }
+                    }
+                    ok => return ok,
+                }
+            }
+        })
     }
 
     /// `GET {api}{path}`, retried on network failures, time-outs and 5xx.
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        let mut attempt = 1;
-        loop {
-            let signal = self.abort_signal(true);
+        decode(&self.get_text(path).await?)
+    }
+
+    /// `POST {api}{path}` with a JSON body; the answer's text. Never retried.
+    fn post_text<'a>(
+        &'a self,
+        path: &'a str,
+        body: String,
+    ) -> LocalBoxFuture<'a, Result<String, ApiError>> {
+        Box::pin(async move {
+            let signal = self.abort_signal(false);
             let request = self
-                .with_headers(Request::get(&self.url(path)))
-                .abort_signal(signal.as_ref());
-            match self.read(request.send().await).await {
-                Err(error) => {
-                    let jitter = crate::browser::random_unit();
-                    match retry::retry_delay(true, error.is_transient(), attempt + 1, jitter) {
-                        Some(ms) => {
-                            crate::browser::sleep(ms).await;
-                            attempt += 1;
-                        }
-                        None => return Err(error),
-                    }
-                }
-                ok => return ok,
-            }
-        }
+                .with_headers(Request::post(&self.url(path)))
+                .header("Content-Type", "application/json")
+                .abort_signal(signal.as_ref())
+                .body(body)
+                .map_err(|e| ApiError::Unreadable(e.to_string()))?;
+            self.read_text(request.send().await).await
+        })
     }
 
     /// `POST {api}{path}` with a JSON body; never retried.
@@ -202,12 +232,12 @@ impl Api {
         path: &str,
         body: &B,
     ) -> Result<T, ApiError> {
-        let signal = self.abort_signal(false);
-        let request = self
-            .with_headers(Request::post(&self.url(path)))
-            .abort_signal(signal.as_ref())
-            .json(body)
-            .map_err(|e| ApiError::Unreadable(e.to_string()))?;
-        self.read(request.send().await).await
+        let body = serde_json::to_string(body).map_err(|e| ApiError::Unreadable(e.to_string()))?;
+        decode(&self.post_text(path, body).await?)
     }
+}
+
+/// Parses an answer's JSON as `T`.
+fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|e| ApiError::Unreadable(e.to_string()))
 }

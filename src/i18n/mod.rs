@@ -206,7 +206,7 @@ impl Texts {
             .iter()
             .find(|(code, _)| *code == status)
             .map(|(_, name)| (*name).to_owned())
-            .unwrap_or_else(|| status.replace('_', " ").to_lowercase())
+            .unwrap_or_else(|| status.replace('_', " ").to_ascii_lowercase())
     }
 }
 

@@ -4,6 +4,12 @@
 
 use mobproc_types::CatalogDevice;
 
+/// Folds texts for matching, all in one call: lower case and without
+/// accents, so "telephone" finds "Téléphone". The widget passes
+/// [`crate::browser::fold_for_search`], which uses the browser's Unicode
+/// tables, so the wasm carries none of its own.
+pub type Fold = fn(Vec<String>) -> Vec<String>;
+
 /// How the list is sorted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
@@ -46,8 +52,9 @@ pub struct Filter {
 }
 
 /// The catalog prepared for filtering.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Index {
+    fold: Fold,
     haystacks: Vec<String>,
     manufacturers: Vec<String>,
     prices: Vec<i64>,
@@ -56,19 +63,20 @@ pub struct Index {
 }
 
 impl Index {
-    /// Prepares `devices` (in any order).
-    pub fn new(devices: &[CatalogDevice]) -> Index {
-        let haystacks: Vec<String> = devices
-            .iter()
-            .map(|d| {
-                let maker = d
-                    .manufacturer
-                    .as_ref()
-                    .and_then(|m| m.name.as_deref())
-                    .unwrap_or("");
-                format!("{} {maker}", d.name).to_lowercase()
-            })
-            .collect();
+    /// Prepares `devices` (in any order), folding their names with `fold`.
+    pub fn new(devices: &[CatalogDevice], fold: Fold) -> Index {
+        let names = devices.iter().map(|d| d.name.clone());
+        let names_and_makers = devices.iter().map(|d| {
+            let maker = d
+                .manufacturer
+                .as_ref()
+                .and_then(|m| m.name.as_deref())
+                .unwrap_or("");
+            format!("{} {maker}", d.name)
+        });
+        let mut folded = fold(names.chain(names_and_makers).collect());
+        let haystacks = folded.split_off(devices.len().min(folded.len()));
+        let names = folded;
         let manufacturers = devices
             .iter()
             .map(|d| {
@@ -83,15 +91,11 @@ impl Index {
             .map(|d| d.price.as_ref().map_or(0, |p| p.amount.cents))
             .collect();
         let mut by_name: Vec<u32> = (0..devices.len() as u32).collect();
-        by_name.sort_by(|a, b| {
-            devices[*a as usize]
-                .name
-                .to_lowercase()
-                .cmp(&devices[*b as usize].name.to_lowercase())
-        });
+        by_name.sort_by(|a, b| names[*a as usize].cmp(&names[*b as usize]));
         let mut by_price = by_name.clone();
         by_price.sort_by_key(|i| prices[*i as usize]);
         Index {
+            fold,
             haystacks,
             manufacturers,
             prices,
@@ -102,19 +106,17 @@ impl Index {
 
     /// The positions (in the catalog) of the matching devices, in order.
     pub fn filter(&self, filter: &Filter) -> Vec<u32> {
-        let words: Vec<String> = filter
-            .search
-            .to_lowercase()
-            .split_whitespace()
-            .map(str::to_owned)
-            .collect();
+        let search = (self.fold)(vec![filter.search.clone()])
+            .pop()
+            .unwrap_or_default();
+        let words: Vec<&str> = search.split_whitespace().collect();
         let keep = |i: &&u32| {
             let i = **i as usize;
             (filter.manufacturer.is_empty() || self.manufacturers[i] == filter.manufacturer)
                 && filter
                     .max_price_cents
                     .is_none_or(|max| self.prices[i] <= max)
-                && words.iter().all(|w| self.haystacks[i].contains(w.as_str()))
+                && words.iter().all(|w| self.haystacks[i].contains(w))
         };
         match filter.sort {
             Sort::Name => self.by_name.iter().filter(keep).copied().collect(),
@@ -186,6 +188,12 @@ mod tests {
         ]
     }
 
+    /// A fold for native tests: lower case only (the browser's also
+    /// removes accents; tests/components.rs checks that one).
+    fn lower_case(texts: Vec<String>) -> Vec<String> {
+        texts.iter().map(|t| t.to_lowercase()).collect()
+    }
+
     fn ids(catalog: &[CatalogDevice], rows: Vec<u32>) -> Vec<&str> {
         rows.iter()
             .map(|i| catalog[*i as usize].id.as_str())
@@ -195,7 +203,7 @@ mod tests {
     #[test]
     fn every_word_must_match_name_or_maker_in_any_case() {
         let catalog = catalog();
-        let index = Index::new(&catalog);
+        let index = Index::new(&catalog, lower_case);
         let found = index.filter(&Filter {
             search: "IPHONE black".into(),
             ..Filter::default()
@@ -211,7 +219,7 @@ mod tests {
     #[test]
     fn manufacturer_price_and_sort_combine() {
         let catalog = catalog();
-        let index = Index::new(&catalog);
+        let index = Index::new(&catalog, lower_case);
         let filter = Filter {
             manufacturer: "Apple".into(),
             sort: Sort::PriceHigh,

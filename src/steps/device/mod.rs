@@ -12,6 +12,7 @@ use mobproc_types::{CatalogDevice, DeviceFeatureSelection, Money};
 
 use crate::app::context::{use_ctx, use_data};
 use crate::app::load_error;
+use crate::browser;
 use crate::components::{Busy, ErrorPanel, RequiredMark, StepHeading, StepNav};
 use crate::draft::Step;
 use crate::format;
@@ -113,7 +114,7 @@ fn Catalog(devices: Arc<Vec<CatalogDevice>>) -> impl IntoView {
     let t = ctx.t();
     let locale = ctx.locale.tag();
     let draft = ctx.draft;
-    let index = Arc::new(Index::new(&devices));
+    let index = Arc::new(Index::new(&devices, browser::fold_for_search));
     let makers = manufacturers(&devices);
     let filter = RwSignal::new(Filter::default());
     let rows = {

@@ -288,18 +288,21 @@ function lineStep(data) {
 // ---------------------------------------------------------------------------
 // Step 3: the catalog (as Catalog and filter.rs).
 
+// Lower case without accents, as browser::fold_for_search.
+const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+
 class Index {
   constructor(devices) {
-    this.haystacks = devices.map((d) => `${d.name} ${d.manufacturer?.name ?? ""}`.toLowerCase());
+    this.haystacks = devices.map((d) => fold(`${d.name} ${d.manufacturer?.name ?? ""}`));
     this.makers = devices.map((d) => d.manufacturer?.id ?? "");
     this.prices = devices.map((d) => (d.price ? Math.round(d.price.amount * 100) : 0));
-    const names = devices.map((d) => d.name.toLowerCase());
+    const names = devices.map((d) => fold(d.name));
     this.byName = devices.map((_, i) => i).sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
     this.byPrice = [...this.byName].sort((a, b) => this.prices[a] - this.prices[b]);
   }
 
   filter({ search, manufacturer, maxPriceCents, sort }) {
-    const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+    const words = fold(search).split(/\s+/).filter(Boolean);
     const order = sort === "name" ? this.byName : this.byPrice;
     const out = [];
     const visit = (i) => {

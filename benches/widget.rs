@@ -322,7 +322,28 @@ fn sizes(dist: &Path, site: &Path) -> Value {
         "pageAndConfig": vhtml,
         "firstLoad": { "raw": vtotal("raw"), "gzip": vtotal("gzip"), "brotli": vtotal("brotli") },
     });
-    json!({ "widget": widget, "vanilla": vanilla })
+    json!({ "widget": widget, "vanilla": vanilla, "floor": floor_size() })
+}
+
+/// The first load of `bench/floor` (a counter and one fetched list, on the
+/// widget's stack and release profile), which scripts/bench.sh builds into
+/// `MOBPROC_FLOOR_DIST`: the least any app of this stack ships.
+fn floor_size() -> Value {
+    let Some(dir) = std::env::var_os("MOBPROC_FLOOR_DIST").map(PathBuf::from) else {
+        return Value::Null;
+    };
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .filter(|n| n.ends_with(".wasm") || n.ends_with(".js"))
+                .collect()
+        })
+        .unwrap_or_default();
+    if names.is_empty() {
+        return Value::Null;
+    }
+    group(&dir, &names)
 }
 
 // ---------------------------------------------------------------------------
@@ -1293,6 +1314,17 @@ fn table(r: &Value) -> String {
         times(&ratio(&w["firstLoad"]["brotli"], &v["firstLoad"]["brotli"])),
         "".into(),
     );
+
+    let floor = &r["size"]["floor"];
+    if !floor.is_null() {
+        row(
+            "Floor: bench/floor, a counter and one fetched list on the same stack (gzip)",
+            kb(&floor["gzip"]),
+            "—".into(),
+            "".into(),
+            "".into(),
+        );
+    }
 
     let s = &r["startup"];
     let runs = r["settings"]["runs"].as_u64().unwrap_or(0);

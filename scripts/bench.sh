@@ -2,6 +2,8 @@
 # The performance benchmark (not a test; README.md, "Performance"): builds
 # the release widget into its own directory, target/bench-dist (dist/ is
 # left alone), then runs benches/widget.rs against it in headless Chromium.
+# It also builds bench/floor (the smallest app on the same stack) into
+# target/bench-floor for the size floor row.
 # Results: target/bench/results.json and results.md; the table is printed.
 #
 #   MOBPROC_BENCH_RUNS=7           start-up and review runs, each page
@@ -21,4 +23,11 @@ fi
 
 rm -rf target/bench-dist
 scripts/build-widget.sh --release --dist target/bench-dist
-MOBPROC_DIST=target/bench-dist cargo bench --bench widget
+
+# The size floor, bench/floor: the same stack and profile, without the
+# workspace's erase_components flag (it makes an app this small larger).
+rm -rf target/bench-floor
+(cd bench/floor && PATH="$PWD/../../.tools/node_modules/.bin:$PATH" RUSTFLAGS="" \
+  CARGO_TARGET_DIR="$PWD/../../target/floor" trunk build --release --offline --dist ../../target/bench-floor)
+
+MOBPROC_DIST=target/bench-dist MOBPROC_FLOOR_DIST="$PWD/target/bench-floor" cargo bench --bench widget

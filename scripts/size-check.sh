@@ -3,7 +3,7 @@
 # larger than BUDGET_BYTES. Reads dist/ as scripts/test.sh builds it
 # (scripts/build-widget.sh --release), or the directory in MOBPROC_DIST.
 #
-#   scripts/size-check.sh 480000
+#   scripts/size-check.sh 410000
 #
 # JS is the wasm-bindgen glue and loader.js; CSS is what trunk emits from
 # style/ (the widget's own CSS is compiled into the wasm, src/style.rs).

@@ -4,4 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.tools/node_modules/.bin:$PATH"
+# A RUSTFLAGS in the environment replaces .cargo/config.toml's flags: keep
+# the size-saving erase_components in the shipped build all the same.
+if [ -n "${RUSTFLAGS:-}" ]; then
+  export RUSTFLAGS="$RUSTFLAGS --cfg erase_components"
+fi
 trunk build --offline "$@"

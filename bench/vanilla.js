@@ -86,7 +86,7 @@ function h(tag, attributes, ...children) {
   return element;
 }
 
-// Formatters are made once (the widget makes one per value).
+// Formatters are made once per currency, as format::money does.
 const moneyFormats = new Map();
 function money(amount) {
   if (!amount) return "";

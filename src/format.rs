@@ -33,28 +33,61 @@ pub fn is_eligible(eligibility_date: Option<&str>, now_ms: f64) -> bool {
         .is_none_or(|at| at <= now_ms)
 }
 
+/// The `format` function of an `Intl` formatter, made once per locale and
+/// options: making one costs far more than using it, and a list formats
+/// many values.
+#[cfg(target_arch = "wasm32")]
+fn cached_format(key: String, make: impl FnOnce() -> js_sys::Function) -> js_sys::Function {
+    use std::cell::RefCell;
+    thread_local! {
+        static FORMATS: RefCell<Vec<(String, js_sys::Function)>> = const { RefCell::new(Vec::new()) };
+    }
+    FORMATS.with(|formats| {
+        if let Some((_, format)) = formats.borrow().iter().find(|(k, _)| *k == key) {
+            return format.clone();
+        }
+        let format = make();
+        formats.borrow_mut().push((key, format.clone()));
+        format
+    })
+}
+
 /// An amount in its currency for `locale` (`en-US`, `fr-CA`), e.g. `$199.99`, `199,99 $`.
 #[cfg(target_arch = "wasm32")]
 pub fn money(amount: &Amount, locale: &str) -> String {
     use wasm_bindgen::JsValue;
     let (value, currency) = money_input(amount);
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"style".into(), &"currency".into());
-    let _ = js_sys::Reflect::set(&options, &"currency".into(), &currency.into());
-    let locales = js_sys::Array::of1(&JsValue::from_str(locale));
-    let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
+    let format = cached_format(format!("money {locale} {currency}"), || {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"style".into(), &"currency".into());
+        let _ = js_sys::Reflect::set(&options, &"currency".into(), &currency.into());
+        let locales = js_sys::Array::of1(&JsValue::from_str(locale));
+        js_sys::Intl::NumberFormat::new(&locales, &options).format()
+    });
     format
         .call1(&JsValue::NULL, &JsValue::from_f64(value))
         .ok()
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| format!("{value:.2} {currency}"))
+        .unwrap_or_else(|| plain_money(amount))
 }
 
 /// Native stand-in (tests of pure logic only).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn money(amount: &Amount, _locale: &str) -> String {
-    let (value, currency) = money_input(amount);
-    format!("{value:.2} {currency}")
+    plain_money(amount)
+}
+
+/// An amount without `Intl`: `-19.99 USD`.
+pub fn plain_money(amount: &Amount) -> String {
+    let cents = amount.amount.cents;
+    let sign = if cents < 0 { "-" } else { "" };
+    let cents = cents.unsigned_abs();
+    format!(
+        "{sign}{}.{:02} {}",
+        cents / 100,
+        cents % 100,
+        amount.currency_code
+    )
 }
 
 /// A date for `locale`, in UTC (contract dates are days, not moments).
@@ -64,11 +97,13 @@ pub fn date(text: &str, locale: &str) -> String {
     let Some(ms) = timestamp_ms(text) else {
         return text.to_owned();
     };
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
-    let locales = js_sys::Array::of1(&JsValue::from_str(locale));
-    let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
+    let format = cached_format(format!("date {locale}"), || {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+        let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+        let locales = js_sys::Array::of1(&JsValue::from_str(locale));
+        js_sys::Intl::DateTimeFormat::new(&locales, &options).format()
+    });
     format
         .call1(&JsValue::NULL, &js_sys::Date::new(&JsValue::from_f64(ms)))
         .ok()
@@ -114,6 +149,13 @@ pub fn add(base: &Amount, extra: impl IntoIterator<Item = Money>) -> Amount {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn money_without_intl_is_exact_in_cents() {
+        assert_eq!(plain_money(&Amount::one_time(19999, "USD")), "199.99 USD");
+        assert_eq!(plain_money(&Amount::one_time(-1905, "CAD")), "-19.05 CAD");
+        assert_eq!(plain_money(&Amount::monthly(7, "EUR")), "0.07 EUR");
+    }
 
     #[test]
     fn money_goes_to_intl_as_decimal_and_currency() {

@@ -250,6 +250,18 @@ fn money_and_dates_go_through_intl() {
         format::date("2016-01-21T06:00:00Z", "fr-CA"),
         "21 janv. 2016"
     );
+    // Formatters are made once per locale and currency, then reused: the
+    // ones made above must not answer for another locale or currency.
+    assert_eq!(
+        format::money(&Amount::one_time(500, "USD"), "en-US"),
+        "$5.00"
+    );
+    let french_dollars = format::money(&Amount::one_time(500, "USD"), "fr-CA");
+    assert!(
+        french_dollars.starts_with("5,00") && french_dollars.contains("US"),
+        "{french_dollars}"
+    );
+    assert_eq!(format::date("2016-01-21", "en-US"), "Jan 21, 2016");
 }
 
 #[wasm_bindgen_test]

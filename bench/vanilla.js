@@ -151,21 +151,35 @@ async function post(path, body) {
   return response.json();
 }
 
+/** Every page of a collection, as Api::get_all: the first page, then the
+ * rest together, by the first page's totalCount. */
+async function getAll(path, field) {
+  const first = await get(path);
+  const meta = first._meta ?? {};
+  const limit = meta.limit || first[field].length;
+  const offsets = [];
+  for (let o = (meta.offset ?? 0) + limit; limit > 0 && o < (meta.totalCount ?? 0) && offsets.length < 19; o += limit) {
+    offsets.push(o);
+  }
+  const rest = await Promise.all(offsets.map((o) => get(`${path}${path.includes("?") ? "&" : "?"}offset=${o}`)));
+  return { ...first, [field]: first[field].concat(...rest.map((page) => page[field])) };
+}
+
 /** Every request the widget makes at start, at once (src/app/mod.rs and
  * src/app/context.rs): the vendors' details once their list is in. */
 function loadAll() {
   get("/ping").catch(() => null);
-  const vendors = get("/vendors?limit=100").then((page) =>
+  const vendors = getAll("/vendors?limit=100", "vendors").then((page) =>
     Promise.all(page.vendors.map((v) => get(`/vendors/${encodeURIComponent(v.id)}`))),
   );
   return {
     me: get("/me"),
-    team: get("/employees?limit=200"),
-    lines: get("/assets/services?limit=100"),
-    catalog: get("/catalog/devices?limit=5000&sort=name"),
-    plans: get("/catalog/plans?limit=500"),
+    team: getAll("/employees?limit=200", "employees"),
+    lines: getAll("/assets/services?limit=100", "services"),
+    catalog: getAll("/catalog/devices?limit=5000&sort=name", "devices"),
+    plans: getAll("/catalog/plans?limit=500", "plans"),
     vendors,
-    countries: get("/regions"),
+    countries: getAll("/regions?limit=500", "regions"),
   };
 }
 

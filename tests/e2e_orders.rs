@@ -606,3 +606,65 @@ async fn details_and_address_errors_are_shown_beside_their_fields_until_fixed() 
     assert_eq!(demo.console_errors().await, Vec::<String>::new());
     demo.close().await;
 }
+
+/// The device list's scroll position, how many rows are drawn, and the
+/// position of the first one.
+async fn device_list_state(demo: &Demo) -> (f64, usize, f64) {
+    let value = demo
+        .browser
+        .execute(
+            "const list = document.querySelector('[data-testid=device-list]');
+             const rows = [...list.querySelectorAll('[data-testid=device-row]')];
+             return [list.scrollTop, rows.length, Math.min(...rows.map(r => parseFloat(r.style.top)))];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(value).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_catalog_draws_only_the_rows_in_view_and_a_new_search_starts_at_the_top() {
+    let demo = Demo::start(|_| {}).await;
+    demo.open("/").await;
+    demo.sign_in("peter.edwards").await;
+    choose_line(&demo, "38382349").await;
+    demo.wait_for_step("current-device").await;
+    demo.click_test_id("next").await;
+    demo.wait_for_step("device").await;
+    demo.wait_for_text("device-count", "5680 devices").await;
+
+    // Far down the 5,680 devices: only the rows around the view are drawn.
+    demo.browser
+        .execute(
+            "document.querySelector('[data-testid=device-list]').scrollTop = 200000;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let (scrolled, drawn, first) = demo
+        .poll("the rows at the scroll position", || async {
+            let state = device_list_state(&demo).await;
+            (state.2 > 190_000.0).then_some(state)
+        })
+        .await;
+    assert!(scrolled > 190_000.0, "{scrolled}");
+    assert!(drawn < 30, "{drawn} rows drawn for a view of about 5");
+    assert!(
+        first <= scrolled,
+        "the first drawn row is at or above the view"
+    );
+
+    // A new search shows its first results, from the top of the list.
+    demo.fill("mobproc-device-search", "galaxy").await;
+    let (top, _, first) = demo
+        .poll("the list back at the top", || async {
+            let state = device_list_state(&demo).await;
+            (state.0 == 0.0 && state.2 == 0.0).then_some(state)
+        })
+        .await;
+    assert_eq!((top, first), (0.0, 0.0));
+    let name = demo.text_of("device-row").await;
+    assert!(name.to_lowercase().contains("galaxy"), "{name}");
+    demo.close().await;
+}

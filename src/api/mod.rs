@@ -3,6 +3,7 @@
 //! and a fresh correlation id; GETs retry transient failures; requests are
 //! aborted when the component that made them goes away.
 
+pub mod pages;
 pub mod retry;
 
 use std::sync::Arc;
@@ -18,6 +19,7 @@ use serde::Serialize;
 
 use crate::auth::Session;
 use crate::config::Config;
+use pages::{Page, MAX_PAGES};
 
 /// Why a call failed.
 #[derive(Debug, Clone, PartialEq)]
@@ -206,6 +208,41 @@ impl Api {
     /// `GET {api}{path}`, retried on network failures, time-outs and 5xx.
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
         decode(&self.get_text(path).await?)
+    }
+
+    /// Every item of the collection at `path` (which sets its page size
+    /// with `limit`): the first page, then the rest, together when the
+    /// first page gives the total.
+    pub async fn get_all<P: Page>(&self, path: &str) -> Result<Vec<P::Item>, ApiError> {
+        let (mut meta, mut items) = decode::<P>(&self.get_text(path).await?)?.into_parts();
+        let mut pages = 1;
+        loop {
+            let offsets = pages::more_pages(meta.as_ref(), items.len(), MAX_PAGES - pages);
+            if offsets.is_empty() {
+                return Ok(items);
+            }
+            pages += offsets.len();
+            for text in self.get_pages(path, &offsets).await? {
+                let (page_meta, page_items) = decode::<P>(&text)?.into_parts();
+                meta = page_meta;
+                items.extend(page_items);
+            }
+        }
+    }
+
+    /// The bodies of the pages of `path` at `offsets`, asked for together.
+    fn get_pages<'a>(
+        &'a self,
+        path: &'a str,
+        offsets: &'a [u32],
+    ) -> LocalBoxFuture<'a, Result<Vec<String>, ApiError>> {
+        Box::pin(async move {
+            let paths: Vec<String> = offsets
+                .iter()
+                .map(|offset| pages::with_offset(path, *offset))
+                .collect();
+            futures_util::future::try_join_all(paths.iter().map(|path| self.get_text(path))).await
+        })
     }
 
     /// `POST {api}{path}` with a JSON body; the answer's text. Never retried.

@@ -5,8 +5,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use mobproc_types::{
-    CatalogDevice, CatalogDevicesPage, EmployeesPage, Me, Plan, PlansPage, PropertiesResponse,
-    PropertyGroup, Region, RegionsPage, ServicesPage, Vendor, VendorsPage,
+    CatalogDevice, CatalogDevicesPage, Employee, EmployeesPage, Me, Plan, PlansPage,
+    PropertiesResponse, PropertyGroup, Region, RegionsPage, ServiceAsset, ServicesPage, Vendor,
+    VendorsPage,
 };
 use send_wrapper::SendWrapper;
 
@@ -103,8 +104,8 @@ pub type Loaded<T> = LocalResource<Result<T, ApiError>>;
 #[derive(Clone, Copy)]
 pub struct Data {
     pub me: Loaded<Me>,
-    pub team: Loaded<EmployeesPage>,
-    pub lines: Loaded<ServicesPage>,
+    pub team: Loaded<Vec<Employee>>,
+    pub lines: Loaded<Vec<ServiceAsset>>,
     pub catalog: Loaded<Arc<Vec<CatalogDevice>>>,
     pub plans: Loaded<Vec<Plan>>,
     pub vendors: Loaded<Vec<Vendor>>,
@@ -129,7 +130,7 @@ impl Data {
             let api = api.clone();
             LocalResource::new(move || {
                 let api = api.clone();
-                async move { api.get::<EmployeesPage>("/employees?limit=200").await }
+                async move { api.get_all::<EmployeesPage>("/employees?limit=200").await }
             })
         };
         let lines = {
@@ -141,7 +142,7 @@ impl Data {
                     let filter = employee
                         .map(|id| format!("&employee={}", crate::auth::oauth::encode(&id)))
                         .unwrap_or_default();
-                    api.get::<ServicesPage>(&format!("/assets/services?limit=100{filter}"))
+                    api.get_all::<ServicesPage>(&format!("/assets/services?limit=100{filter}"))
                         .await
                 }
             })
@@ -152,9 +153,9 @@ impl Data {
                 let api = api.clone();
                 acting_for.track();
                 async move {
-                    api.get::<CatalogDevicesPage>("/catalog/devices?limit=5000&sort=name")
+                    api.get_all::<CatalogDevicesPage>("/catalog/devices?limit=5000&sort=name")
                         .await
-                        .map(|page| Arc::new(page.devices))
+                        .map(Arc::new)
                 }
             })
         };
@@ -163,11 +164,7 @@ impl Data {
             LocalResource::new(move || {
                 let api = api.clone();
                 acting_for.track();
-                async move {
-                    api.get::<PlansPage>("/catalog/plans?limit=500")
-                        .await
-                        .map(|p| p.plans)
-                }
+                async move { api.get_all::<PlansPage>("/catalog/plans?limit=500").await }
             })
         };
         let vendors = {
@@ -182,7 +179,7 @@ impl Data {
             LocalResource::new(move || {
                 let api = api.clone();
                 acting_for.track();
-                async move { api.get::<RegionsPage>("/regions").await.map(|p| p.regions) }
+                async move { api.get_all::<RegionsPage>("/regions?limit=500").await }
             })
         };
         let draft = ctx.draft;
@@ -197,7 +194,6 @@ impl Data {
                 lines
                     .get()?
                     .ok()?
-                    .services
                     .into_iter()
                     .find(|s| s.id == id)?
                     .vendor
@@ -245,7 +241,7 @@ impl Data {
 /// The carriers with their access methods (the list has none: each detail
 /// is fetched, all at once).
 async fn load_vendors(api: &Api) -> Result<Vec<Vendor>, ApiError> {
-    let list = api.get::<VendorsPage>("/vendors?limit=100").await?.vendors;
+    let list = api.get_all::<VendorsPage>("/vendors?limit=100").await?;
     let details = futures_util::future::join_all(list.iter().map(|vendor| {
         let path = format!("/vendors/{}", crate::auth::oauth::encode(&vendor.id));
         async move { api.get::<Vendor>(&path).await }

@@ -26,11 +26,7 @@ pub fn CurrentDeviceStep() -> impl IntoView {
         data.lines
             .await
             .ok()
-            .and_then(|page| {
-                page.services
-                    .into_iter()
-                    .find(|s| Some(&s.id) == service.as_ref())
-            })
+            .and_then(|lines| lines.into_iter().find(|s| Some(&s.id) == service.as_ref()))
             .map(|line| existing_device_of(&line))
             .unwrap_or_default()
     });

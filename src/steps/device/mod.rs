@@ -123,13 +123,16 @@ fn Catalog(devices: Arc<Vec<CatalogDevice>>) -> impl IntoView {
     };
     let scroll_top = RwSignal::new(0.0);
     let list = NodeRef::<leptos::html::Div>::new();
-    // A new filter starts at the top of the list.
+    // A new filter starts at the top of the list. Setting scrollTop forces
+    // a layout: only when the list is not at the top already.
     Effect::new(move |_| {
         rows.track();
-        if let Some(element) = list.get_untracked() {
-            element.set_scroll_top(0);
+        if scroll_top.get_untracked() != 0.0 {
+            if let Some(element) = list.get_untracked() {
+                element.set_scroll_top(0);
+            }
+            scroll_top.set(0.0);
         }
-        scroll_top.set(0.0);
     });
     let window = Memo::new(move |_| {
         let total = rows.with(Vec::len);

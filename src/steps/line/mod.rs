@@ -3,7 +3,7 @@
 //! it may be upgraded now.
 
 use leptos::prelude::*;
-use mobproc_types::{EmployeesPage, Me, ServiceAsset};
+use mobproc_types::{Employee, Me, ServiceAsset};
 
 use crate::app::context::{use_ctx, use_data};
 use crate::app::load_error;
@@ -66,8 +66,8 @@ pub fn LineStep() -> impl IntoView {
             <Transition fallback=move || view! { <Busy label=t.loading/> }>
                 {move || Suspend::new(async move {
                     match data.lines.await {
-                        Ok(page) if page.services.is_empty() => view! { <p data-testid="no-lines">{t.no_lines}</p> }.into_any(),
-                        Ok(page) => view! { <LineList lines=page.services/> }.into_any(),
+                        Ok(lines) if lines.is_empty() => view! { <p data-testid="no-lines">{t.no_lines}</p> }.into_any(),
+                        Ok(lines) => view! { <LineList lines=lines/> }.into_any(),
                         Err(error) => load_error(error, data.lines),
                     }
                 })}
@@ -83,14 +83,10 @@ pub fn LineStep() -> impl IntoView {
 
 /// The employee to order for, when the user may order for others.
 #[component]
-fn EmployeePicker(me: Me, team: EmployeesPage) -> impl IntoView {
+fn EmployeePicker(me: Me, team: Vec<Employee>) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let others: Vec<_> = team
-        .employees
-        .into_iter()
-        .filter(|e| e.id != me.user.id)
-        .collect();
+    let others: Vec<_> = team.into_iter().filter(|e| e.id != me.user.id).collect();
     if others.is_empty() {
         return ().into_any();
     }

@@ -29,8 +29,8 @@ pub fn use_compatibility() -> Signal<Compatibility> {
                 .find(|v| v.id == vendor_id)
                 .and_then(|v| v.access_method.clone())
         };
-        let line = data.lines.get().and_then(Result::ok).and_then(|page| {
-            page.services
+        let line = data.lines.get().and_then(Result::ok).and_then(|lines| {
+            lines
                 .into_iter()
                 .find(|s| Some(&s.id) == service_id.as_ref())
         });
@@ -142,9 +142,9 @@ pub fn PlanStep() -> impl IntoView {
             </div>
             <Transition fallback=move || view! { <Busy label=t.loading/> }>
                 {move || Suspend::new(async move {
-                    let line_vendor = data.lines.await.ok().and_then(|page| {
+                    let line_vendor = data.lines.await.ok().and_then(|lines| {
                         let service = draft.with_untracked(|d| d.service_id.clone());
-                        page.services.into_iter().find(|s| Some(&s.id) == service.as_ref()).and_then(|s| s.vendor).map(|v| v.id)
+                        lines.into_iter().find(|s| Some(&s.id) == service.as_ref()).and_then(|s| s.vendor).map(|v| v.id)
                     });
                     match data.plans.await {
                         Ok(plans) => view! { <PlanList plans=plans line_vendor=line_vendor/> }.into_any(),

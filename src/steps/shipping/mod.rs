@@ -83,7 +83,7 @@ pub fn ShippingStep() -> impl IntoView {
                     .team
                     .get()
                     .and_then(Result::ok)
-                    .and_then(|team| team.employees.into_iter().find(|e| e.id == id))
+                    .and_then(|team| team.into_iter().find(|e| e.id == id))
                     .map(|e| e.full_name()),
             };
             if let Some(name) = name {

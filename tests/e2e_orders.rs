@@ -14,6 +14,17 @@ async fn choose_line(demo: &Demo, id: &str) {
     demo.click_test_id("next").await;
 }
 
+/// Peter Edwards (ACME, Premium Mobile), past his line's current device.
+async fn peter_at_the_device_step() -> Demo {
+    let demo = Demo::start(|_| {}).await;
+    demo.open("/").await;
+    demo.sign_in("peter.edwards").await;
+    choose_line(&demo, "38382349").await;
+    demo.wait_for_step("current-device").await;
+    demo.click_test_id("next").await;
+    demo
+}
+
 /// Fills a United States address (the country the shipping step starts with).
 async fn fill_us_address(demo: &Demo) {
     demo.wait_for_step("shipping").await;
@@ -59,12 +70,7 @@ fn address(order: &Value) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_plan_only_upgrade_keeps_the_device_and_ships_a_sim() {
-    let demo = Demo::start(|_| {}).await;
-    demo.open("/").await;
-    demo.sign_in("peter.edwards").await;
-    choose_line(&demo, "38382349").await;
-    demo.wait_for_step("current-device").await;
-    demo.click_test_id("next").await;
+    let demo = peter_at_the_device_step().await;
 
     // Keeping the current device is where the device step starts.
     demo.wait_for_step("device").await;
@@ -148,12 +154,7 @@ async fn a_plan_only_upgrade_keeps_the_device_and_ships_a_sim() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_plan_of_another_network_needs_a_device_of_that_network() {
-    let demo = Demo::start(|_| {}).await;
-    demo.open("/").await;
-    demo.sign_in("peter.edwards").await;
-    choose_line(&demo, "38382349").await;
-    demo.wait_for_step("current-device").await;
-    demo.click_test_id("next").await;
+    let demo = peter_at_the_device_step().await;
     demo.wait_for_step("device").await;
     demo.click_test_id("next").await;
 
@@ -438,12 +439,7 @@ async fn a_rivermine_plan_only_order_has_no_current_device_and_ships_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn details_and_address_errors_are_shown_beside_their_fields_until_fixed() {
-    let demo = Demo::start(|_| {}).await;
-    demo.open("/").await;
-    demo.sign_in("peter.edwards").await;
-    choose_line(&demo, "38382349").await;
-    demo.wait_for_step("current-device").await;
-    demo.click_test_id("next").await;
+    let demo = peter_at_the_device_step().await;
     demo.wait_for_step("device").await;
     demo.click_test_id("next").await;
     demo.wait_for_step("plan").await;
@@ -625,12 +621,7 @@ async fn device_list_state(demo: &Demo) -> (f64, usize, f64) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_catalog_draws_only_the_rows_in_view_and_a_new_search_starts_at_the_top() {
-    let demo = Demo::start(|_| {}).await;
-    demo.open("/").await;
-    demo.sign_in("peter.edwards").await;
-    choose_line(&demo, "38382349").await;
-    demo.wait_for_step("current-device").await;
-    demo.click_test_id("next").await;
+    let demo = peter_at_the_device_step().await;
     demo.wait_for_step("device").await;
     demo.wait_for_text("device-count", "5680 devices").await;
 

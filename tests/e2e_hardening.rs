@@ -29,6 +29,15 @@ async fn the_one_order(demo: &Demo) -> String {
     orders[0]["orderId"].as_str().unwrap().to_owned()
 }
 
+/// The status step shows the order, and it is the only one stored.
+async fn shows_the_one_order(demo: &Demo) {
+    demo.wait_for_step("status").await;
+    assert_eq!(
+        demo.text_of("order-number").await,
+        the_one_order(demo).await
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_double_click_on_submit_places_one_order() {
     let demo = Demo::start(|_| {}).await;
@@ -99,11 +108,7 @@ async fn a_failure_before_the_order_is_stored_retries_once() {
     assert!(demo.stored_orders().await.is_empty());
     set_faults(&demo, json!({}));
     demo.click_test_id("submit").await;
-    demo.wait_for_step("status").await;
-    assert_eq!(
-        demo.text_of("order-number").await,
-        the_one_order(&demo).await
-    );
+    shows_the_one_order(&demo).await;
     demo.close().await;
 }
 
@@ -126,11 +131,7 @@ async fn a_timed_out_submit_retries_once() {
         .unwrap();
     set_faults(&demo, json!({}));
     demo.click_test_id("submit").await;
-    demo.wait_for_step("status").await;
-    assert_eq!(
-        demo.text_of("order-number").await,
-        the_one_order(&demo).await
-    );
+    shows_the_one_order(&demo).await;
     demo.close().await;
 }
 
@@ -154,11 +155,7 @@ async fn a_token_expiring_before_submit_signs_in_again_and_submits_once() {
         "the refused submit stored nothing"
     );
     demo.click_test_id("submit").await;
-    demo.wait_for_step("status").await;
-    assert_eq!(
-        demo.text_of("order-number").await,
-        the_one_order(&demo).await
-    );
+    shows_the_one_order(&demo).await;
     demo.close().await;
 }
 
@@ -172,11 +169,7 @@ async fn a_reload_during_review_keeps_the_draft_and_submits_once() {
     demo.wait_for_step("review").await;
     demo.wait_for_text("cost-monthly", "$358.67").await;
     demo.click_test_id("submit").await;
-    demo.wait_for_step("status").await;
-    assert_eq!(
-        demo.text_of("order-number").await,
-        the_one_order(&demo).await
-    );
+    shows_the_one_order(&demo).await;
     demo.close().await;
 }
 

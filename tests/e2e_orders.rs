@@ -14,7 +14,8 @@ async fn choose_line(demo: &Demo, id: &str) {
     demo.click_test_id("next").await;
 }
 
-/// Peter Edwards (ACME, Premium Mobile), past his line's current device.
+/// Peter Edwards (ACME, Premium Mobile), at the device step of his
+/// Verizon line.
 async fn peter_at_the_device_step() -> Demo {
     let demo = Demo::start(|_| {}).await;
     demo.open("/").await;
@@ -22,6 +23,7 @@ async fn peter_at_the_device_step() -> Demo {
     choose_line(&demo, "38382349").await;
     demo.wait_for_step("current-device").await;
     demo.click_test_id("next").await;
+    demo.wait_for_step("device").await;
     demo
 }
 
@@ -73,7 +75,6 @@ async fn a_plan_only_upgrade_keeps_the_device_and_ships_a_sim() {
     let demo = peter_at_the_device_step().await;
 
     // Keeping the current device is where the device step starts.
-    demo.wait_for_step("device").await;
     let keep = demo.element("#mobproc-keep-device").await;
     assert!(keep.is_selected().await.unwrap());
     assert!(!demo.is_present("[data-testid=\"chosen-device\"]").await);
@@ -155,7 +156,6 @@ async fn a_plan_only_upgrade_keeps_the_device_and_ships_a_sim() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_plan_of_another_network_needs_a_device_of_that_network() {
     let demo = peter_at_the_device_step().await;
-    demo.wait_for_step("device").await;
     demo.click_test_id("next").await;
 
     // An AT&T (GSM) plan for a Verizon (CDMA) phone: not without a new device.
@@ -440,7 +440,6 @@ async fn a_rivermine_plan_only_order_has_no_current_device_and_ships_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn details_and_address_errors_are_shown_beside_their_fields_until_fixed() {
     let demo = peter_at_the_device_step().await;
-    demo.wait_for_step("device").await;
     demo.click_test_id("next").await;
     demo.wait_for_step("plan").await;
     demo.click("label[for=\"mobproc-plan-6568886698\"]").await;
@@ -622,7 +621,6 @@ async fn device_list_state(demo: &Demo) -> (f64, usize, f64) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_catalog_draws_only_the_rows_in_view_and_a_new_search_starts_at_the_top() {
     let demo = peter_at_the_device_step().await;
-    demo.wait_for_step("device").await;
     demo.wait_for_text("device-count", "5680 devices").await;
 
     // Far down the 5,680 devices: only the rows around the view are drawn.

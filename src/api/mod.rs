@@ -215,9 +215,10 @@ impl Api {
     /// first page gives the total.
     pub async fn get_all<P: Page>(&self, path: &str) -> Result<Vec<P::Item>, ApiError> {
         let (mut meta, mut items) = decode::<P>(&self.get_text(path).await?)?.into_parts();
+        let mut last_page_len = items.len();
         let mut pages = 1;
         loop {
-            let offsets = pages::more_pages(meta.as_ref(), items.len(), MAX_PAGES - pages);
+            let offsets = pages::more_pages(meta.as_ref(), last_page_len, MAX_PAGES - pages);
             if offsets.is_empty() {
                 return Ok(items);
             }
@@ -225,6 +226,7 @@ impl Api {
             for text in self.get_pages(path, &offsets).await? {
                 let (page_meta, page_items) = decode::<P>(&text)?.into_parts();
                 meta = page_meta;
+                last_page_len = page_items.len();
                 items.extend(page_items);
             }
         }

@@ -85,6 +85,14 @@ impl Ctx {
         );
     }
 
+    /// Moves on from `from` to the next step the draft and backend call for.
+    pub fn go_on_from(&self, from: Step) {
+        let next = self
+            .draft
+            .with_untracked(|d| crate::steps::next_step(d, self.source_now(), from));
+        self.go(next);
+    }
+
     /// Sends `mobproc:<name>` to the host page.
     pub fn emit(&self, name: &str, detail: serde_json::Value) {
         browser::dispatch(&self.host, name, &detail);

@@ -147,21 +147,7 @@ fn Widget(config: Arc<Config>, host: web_sys::EventTarget) -> impl IntoView {
     provide_context(sign_in);
     listen_for_popup();
     match auth::take_arrived() {
-        Some(callback) => {
-            sign_in.waiting.set(true);
-            let ctx = ctx.clone();
-            leptos::task::spawn_local(async move {
-                match auth::complete(&ctx.config, callback).await {
-                    Ok(session) => {
-                        auth::store_session(&ctx.config, Some(&session));
-                        ctx.api.unauthorized.set(false);
-                        ctx.session.set(Some(session));
-                    }
-                    Err(error) => sign_in.error.set(Some(error)),
-                }
-                sign_in.waiting.set(false);
-            });
-        }
+        Some(callback) => sign_in.complete(ctx.clone(), callback),
         None => ctx.session.set(auth::stored_session(&config)),
     }
 

@@ -4,7 +4,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::app::context::use_ctx;
+use crate::app::context::{use_ctx, Ctx};
 use crate::auth::{self, oauth, SignInError, POPUP_MESSAGE_SOURCE};
 use crate::browser;
 use crate::components::Busy;
@@ -30,6 +30,23 @@ impl SignInState {
             error: RwSignal::new(None),
             waiting: RwSignal::new(false),
         }
+    }
+
+    /// Completes a sign-in answer (from the page's address or the popup)
+    /// and adopts the session, or keeps why it failed.
+    pub fn complete(self, ctx: Ctx, callback: oauth::Callback) {
+        self.waiting.set(true);
+        leptos::task::spawn_local(async move {
+            match auth::complete(&ctx.config, callback).await {
+                Ok(session) => {
+                    auth::store_session(&ctx.config, Some(&session));
+                    ctx.api.unauthorized.set(false);
+                    ctx.session.set(Some(session));
+                }
+                Err(problem) => self.error.set(Some(problem)),
+            }
+            self.waiting.set(false);
+        });
     }
 }
 
@@ -60,7 +77,7 @@ fn start(popup: bool) {
 /// only with the widget's message shape.
 pub fn listen_for_popup() {
     let ctx = use_ctx();
-    let SignInState { error, waiting } = expect_context::<SignInState>();
+    let state = expect_context::<SignInState>();
     let expected_origin = browser::origin_of(&auth::popup_redirect_uri(&ctx.config));
     let handle = window_event_listener(ev::message, move |event: web_sys::MessageEvent| {
         if event.origin() != expected_origin {
@@ -79,21 +96,9 @@ pub fn listen_for_popup() {
         if source != POPUP_MESSAGE_SOURCE {
             return;
         }
-        let Some(callback) = oauth::parse_callback(&answer) else {
-            return;
-        };
-        let ctx = ctx.clone();
-        leptos::task::spawn_local(async move {
-            match auth::complete(&ctx.config, callback).await {
-                Ok(session) => {
-                    auth::store_session(&ctx.config, Some(&session));
-                    ctx.api.unauthorized.set(false);
-                    ctx.session.set(Some(session));
-                }
-                Err(problem) => error.set(Some(problem)),
-            }
-            waiting.set(false);
-        });
+        if let Some(callback) = oauth::parse_callback(&answer) {
+            state.complete(ctx.clone(), callback);
+        }
     });
     on_cleanup(move || handle.remove());
 }

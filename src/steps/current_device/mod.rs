@@ -10,7 +10,7 @@ use crate::draft::{
     existing_device_problems, serial_types, DeviceField, ExistingDeviceDraft, Step,
 };
 use crate::steps::line::existing_device_of;
-use crate::steps::{next_step, previous_step};
+use crate::steps::previous_step;
 
 /// Step 2.
 #[component]
@@ -54,9 +54,7 @@ pub fn CurrentDeviceStep() -> impl IntoView {
         Callback::new(move |_| {
             shown.set(true);
             if problems.get_untracked().is_empty() {
-                let next =
-                    draft.with_untracked(|d| next_step(d, ctx.source_now(), Step::CurrentDevice));
-                ctx.go(next);
+                ctx.go_on_from(Step::CurrentDevice);
             }
         })
     };

@@ -14,7 +14,7 @@ use crate::app::load_error;
 use crate::components::{Busy, FieldError, RequiredMark, StepHeading, StepNav, TextField};
 use crate::draft::{Draft, PropertyDraft, Step};
 use crate::i18n::{fill, Texts};
-use crate::steps::{next_step, previous_step};
+use crate::steps::previous_step;
 pub use matcher::BrowserRegex;
 
 /// The value of a property as the API would receive it (`None` when empty).
@@ -127,8 +127,7 @@ pub fn DetailsStep() -> impl IntoView {
                 .with_untracked(|d| invalid_properties(&groups, d))
                 .is_empty()
             {
-                let next = draft.with_untracked(|d| next_step(d, ctx.source_now(), Step::Details));
-                ctx.go(next);
+                ctx.go_on_from(Step::Details);
             } else if let Some(element) = section.get_untracked() {
                 if let Ok(Some(first)) = element.query_selector("[aria-invalid='true']") {
                     if let Some(input) = crate::browser::html_element(first) {

@@ -18,7 +18,7 @@ use crate::draft::Step;
 use crate::format;
 use crate::i18n::fill;
 use crate::steps::plan::CompatibilityNote;
-use crate::steps::{next_step, previous_step};
+use crate::steps::previous_step;
 use filter::{manufacturers, visible_rows, Filter, Index, Sort};
 
 /// Height of one row of the list, in pixels (the CSS uses the same).
@@ -70,10 +70,7 @@ pub fn DeviceStep() -> impl IntoView {
     });
     let on_next = {
         let ctx = ctx.clone();
-        Callback::new(move |_| {
-            let next = draft.with_untracked(|d| next_step(d, ctx.source_now(), Step::Device));
-            ctx.go(next);
-        })
+        Callback::new(move |_| ctx.go_on_from(Step::Device))
     };
     view! {
         <section class="mobproc-device">

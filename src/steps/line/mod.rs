@@ -12,7 +12,6 @@ use crate::components::{Busy, StepHeading, StepNav};
 use crate::draft::{ExistingDeviceDraft, Step};
 use crate::format;
 use crate::i18n::fill;
-use crate::steps::next_step;
 
 /// What the existing-device block starts from: the line's device asset.
 pub fn existing_device_of(line: &ServiceAsset) -> ExistingDeviceDraft {
@@ -42,12 +41,7 @@ pub fn LineStep() -> impl IntoView {
     let source = ctx.source;
     let on_next = {
         let ctx = ctx.clone();
-        Callback::new(move |_| {
-            let next = ctx
-                .draft
-                .with_untracked(|d| next_step(d, ctx.source_now(), Step::Line));
-            ctx.go(next);
-        })
+        Callback::new(move |_| ctx.go_on_from(Step::Line))
     };
     view! {
         <section class="mobproc-line" aria-labelledby="mobproc-step-title">

@@ -11,7 +11,7 @@ use crate::components::{Busy, ErrorPanel, StepHeading, StepNav};
 use crate::draft::{compatibility, Compatibility, Step};
 use crate::format;
 use crate::i18n::fill;
-use crate::steps::{next_step, previous_step};
+use crate::steps::previous_step;
 
 /// Whether the device after the order fits the network after the order,
 /// from what is loaded (fits while anything is still loading).
@@ -118,10 +118,7 @@ pub fn PlanStep() -> impl IntoView {
     let ready = Signal::derive(move || something.get() && fit.get() == Compatibility::Fits);
     let on_next = {
         let ctx = ctx.clone();
-        Callback::new(move |_| {
-            let next = draft.with_untracked(|d| next_step(d, ctx.source_now(), Step::Plan));
-            ctx.go(next);
-        })
+        Callback::new(move |_| ctx.go_on_from(Step::Plan))
     };
     view! {
         <section class="mobproc-plan">

@@ -14,7 +14,7 @@ use crate::components::{
 };
 use crate::draft::{ShipToDraft, Step};
 use crate::steps::details::{problem_text, BrowserRegex};
-use crate::steps::{next_step, previous_step};
+use crate::steps::previous_step;
 
 /// The problems of an address against a country's format, and of the
 /// recipient's name.
@@ -108,8 +108,7 @@ pub fn ShippingStep() -> impl IntoView {
         Callback::new(move |_| {
             shown.set(true);
             if valid.get_untracked() {
-                let next = draft.with_untracked(|d| next_step(d, ctx.source_now(), Step::Shipping));
-                ctx.go(next);
+                ctx.go_on_from(Step::Shipping);
             }
         })
     };

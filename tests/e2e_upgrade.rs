@@ -9,6 +9,7 @@ async fn a_device_plan_and_features_upgrade_on_premium_mobile() {
     let demo = Demo::start(|_| {}).await;
     demo.open("/").await;
     demo.sign_in("peter.edwards").await;
+    demo.element("label[for=\"mobproc-line-38382349\"]").await;
     demo.screenshot("1-line").await;
 
     demo.click("label[for=\"mobproc-line-38382349\"]").await;

@@ -9,6 +9,8 @@
 //   vanilla.html?step=device   the same start, then the catalog: the same
 //                              search box and filtering (device/filter.rs)
 //                              and windowed list (device/mod.rs);
+//   vanilla.html, signed out  the sign-in panel (heading, text, button),
+//                              then performance.mark("mobproc:sign-in-shown");
 //   vanilla.html?step=review   a Continue button that POSTs the confirmation
 //                              the widget sent (the benchmark leaves its body
 //                              in sessionStorage) and shows the cost summary.
@@ -27,6 +29,9 @@ const PRICE_CEILINGS = [100, 250, 500, 750, 1000];
 
 const T = {
   title: "Upgrade your mobile device or plan",
+  signInTitle: "Sign in to order",
+  signInIntro: "Sign in with your company account to see your lines and upgrade options.",
+  signIn: "Sign in",
   loading: "Loading…",
   none: "None",
   orderingFor: "Ordering for",
@@ -639,10 +644,22 @@ function reviewStep() {
   });
 }
 
+// The sign-in panel (as src/app/sign_in.rs), for a visitor without a session.
+function signInStep() {
+  step.dataset.step = "sign-in";
+  const button = h("button", { type: "button", class: "mobproc-button mobproc-button-primary", "data-testid": "sign-in" }, T.signIn);
+  step.replaceChildren(
+    h("section", { class: "mobproc-sign-in" }, heading(T.signInTitle), h("p", {}, T.signInIntro), h("div", { class: "mobproc-nav" }, button)),
+  );
+  performance.mark("mobproc:sign-in-shown");
+}
+
 // ---------------------------------------------------------------------------
 
 const mode = new URLSearchParams(location.search).get("step") || "line";
-if (mode === "review") {
+if (!session) {
+  signInStep();
+} else if (mode === "review") {
   reviewStep();
 } else {
   const data = loadAll();

@@ -13,14 +13,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 
-# Brotli sizes need Debian's brotli (gzip is always there).
-if ! command -v brotli >/dev/null; then
-  echo "bench: installing brotli"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -qq brotli >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq brotli >/dev/null; } \
-    || echo "bench: brotli could not be installed; brotli sizes will be missing"
-fi
-
 rm -rf target/bench-dist
 scripts/build-widget.sh --release --dist target/bench-dist
 

@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.tools/node_modules/.bin:$PATH"
 # A RUSTFLAGS in the environment replaces .cargo/config.toml's flags: keep
-# the size-saving erase_components in the shipped build all the same.
+# the size-saving erase_components and wasm-split's relocations all the same.
 if [ -n "${RUSTFLAGS:-}" ]; then
-  export RUSTFLAGS="$RUSTFLAGS --cfg erase_components"
+  export RUSTFLAGS="$RUSTFLAGS --cfg erase_components -Clink-args=--emit-relocs"
 fi
 trunk build --offline "$@"

@@ -27,6 +27,16 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $BINDGEN_VERSION\$"; then
     || cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION"
 fi
 
+# wasm-split cuts the release wasm into chunks (scripts/split-wasm.sh); the
+# binary is behind the crate's build-binary feature (the crates.io crate
+# named wasm-split-cli is another tool).
+WASM_SPLIT_VERSION=0.2.4
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked \
+    || cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+fi
+
 # Debian's binaryen (108) writes modules Chromium refuses; npm's is current.
 if [ ! -x .tools/node_modules/.bin/wasm-opt ]; then
   say "installing binaryen (wasm-opt) from npm into .tools/"
@@ -34,11 +44,14 @@ if [ ! -x .tools/node_modules/.bin/wasm-opt ]; then
   npm install --silent --no-audit --no-fund --prefix .tools binaryen@132 >/dev/null
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "installing chromium and chromium-driver"
+# Chromium for the browser tests; brotli for the precompressed site
+# (scripts/precompress.sh).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+  || ! command -v brotli >/dev/null; then
+  say "installing chromium, chromium-driver and brotli"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq chromium chromium-driver brotli >/dev/null
 fi
 
 say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(.tools/node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"

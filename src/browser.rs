@@ -145,6 +145,29 @@ pub async fn sleep(ms: u32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Runs `f` once the browser is idle (`requestIdleCallback`, at most two
+/// seconds later), or shortly where the browser has no such call.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let global = js_sys::global();
+    let idle = js_sys::Reflect::get(&global, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|function| function.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(request_idle) => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &2000.into());
+            let _ = request_idle.call2(&global, &callback, &options);
+        }
+        None => {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.unchecked_ref(),
+                50,
+            );
+        }
+    }
+}
+
 /// Sends a DOM event `mobproc:<name>` from `target` to the host page
 /// (bubbling, and out of a shadow root).
 pub fn dispatch(target: &web_sys::EventTarget, name: &str, detail: &serde_json::Value) {

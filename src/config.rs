@@ -33,6 +33,7 @@ pub struct RawConfig {
     pub sign_in: Option<String>,
     pub token_storage: Option<String>,
     pub request_timeout_seconds: Option<u32>,
+    pub prefetch: Option<String>,
 }
 
 /// How sign-in happens.
@@ -65,6 +66,9 @@ pub struct Config {
     pub keep_token_in_session_storage: bool,
     /// How long an API call may take before it is given up (as a network failure).
     pub request_timeout_ms: u32,
+    /// Fetch the later steps' code while the browser is idle (else only
+    /// when the user goes there).
+    pub prefetch: bool,
 }
 
 /// A setting that is missing or wrong, named as the config file names it.
@@ -107,6 +111,7 @@ impl RawConfig {
             "popup-redirect-uri" => &mut self.popup_redirect_uri,
             "sign-in" => &mut self.sign_in,
             "token-storage" => &mut self.token_storage,
+            "prefetch" => &mut self.prefetch,
             "request-timeout-seconds" => {
                 self.request_timeout_seconds = value.parse().ok();
                 return;
@@ -178,6 +183,16 @@ impl RawConfig {
                 })
             }
         };
+        let prefetch = match self.prefetch.as_deref() {
+            None | Some("idle") => true,
+            Some("off") => false,
+            Some(other) => {
+                return Err(ConfigError {
+                    setting: "prefetch",
+                    problem: format!("must be \"idle\" or \"off\", not \"{other}\"."),
+                })
+            }
+        };
         Ok(Config {
             api_base_url: url(required(self.api_base_url, "apiBaseUrl")?, "apiBaseUrl")?,
             authorization_url: url(
@@ -212,6 +227,7 @@ impl RawConfig {
                     })
                 }
             },
+            prefetch,
         })
     }
 }
@@ -234,6 +250,16 @@ mod tests {
         assert_eq!(config.api_base_url, "/mobproc/v1");
         assert_eq!(config.scope, "MOBPROC");
         assert_eq!(config.grant, Grant::Implicit);
+        assert!(config.prefetch);
+    }
+
+    #[test]
+    fn prefetching_can_be_turned_off_and_nothing_else() {
+        let mut raw = complete();
+        raw.set("prefetch", "off".into());
+        assert!(!raw.clone().check().unwrap().prefetch);
+        raw.set("prefetch", "eager".into());
+        assert_eq!(raw.check().unwrap_err().setting, "prefetch");
     }
 
     #[test]

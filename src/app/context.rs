@@ -4,14 +4,12 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use mobproc_types::{
-    CatalogDevice, CatalogDevicesPage, Employee, EmployeesPage, Me, Plan, PlansPage,
-    PropertiesResponse, PropertyGroup, Region, RegionsPage, ServiceAsset, ServicesPage, Vendor,
-    VendorsPage,
-};
+use mobproc_types::{Employee, EmployeesPage, Me, ServiceAsset, ServicesPage};
 use send_wrapper::SendWrapper;
 
 use crate::api::{Api, ApiError};
+use crate::app::chunks::StepChunks;
+use crate::app::order_data::OrderData;
 use crate::auth::Session;
 use crate::browser;
 use crate::config::Config;
@@ -38,6 +36,10 @@ pub struct Ctx {
     pub step: RwSignal<Step>,
     /// The tenant's backend, once `/ping` has named it.
     pub source: RwSignal<Option<SourceSystem>>,
+    /// Which steps' code is loaded (release builds load later steps lazily).
+    pub chunks: StepChunks,
+    /// The later steps' data, once their chunk has started loading it.
+    pub order_data: RwSignal<Option<OrderData>>,
     /// The element host-page events are sent from.
     host: Arc<SendWrapper<web_sys::EventTarget>>,
 }
@@ -57,6 +59,8 @@ impl Ctx {
             draft: RwSignal::new(Draft::default()),
             step: RwSignal::new(Step::Line),
             source: RwSignal::new(None),
+            chunks: StepChunks::default(),
+            order_data: RwSignal::new(None),
             host: Arc::new(SendWrapper::new(host)),
         }
     }
@@ -71,18 +75,26 @@ impl Ctx {
         self.source.get().unwrap_or(SourceSystem::PremiumMobile)
     }
 
-    /// Moves to a step, and tells the host page. The move waits for the
-    /// current task's updates to settle, so the step being left sees them
-    /// through before it goes.
+    /// Moves to a step, and tells the host page. The step's code is loaded
+    /// first (when it is not, the user is told, with a retry, and stays where
+    /// they are). The move then waits for the current task's updates to
+    /// settle, so the step being left sees them through before it goes.
     pub fn go(&self, step: Step) {
         let ctx = self.clone();
-        set_timeout(
-            move || {
-                ctx.step.set(step);
-                ctx.emit("step", serde_json::json!({ "step": step.id() }));
-            },
-            std::time::Duration::ZERO,
-        );
+        leptos::task::spawn_local(async move {
+            if ctx.chunks.ensure(step).await.is_err() {
+                ctx.chunks.failed.set(Some(step));
+                return;
+            }
+            ctx.chunks.failed.set(None);
+            set_timeout(
+                move || {
+                    ctx.step.set(step);
+                    ctx.emit("step", serde_json::json!({ "step": step.id() }));
+                },
+                std::time::Duration::ZERO,
+            );
+        });
     }
 
     /// Moves on from `from` to the next step the draft and backend call for.
@@ -107,23 +119,18 @@ pub fn use_ctx() -> Ctx {
 /// A list answer of the API.
 pub type Loaded<T> = LocalResource<Result<T, ApiError>>;
 
-/// Data fetched once for the session and shared by the steps (re-fetched
-/// only when the employee ordered for changes).
+/// Data the first step shows, fetched once for the session (the lines
+/// again when the employee ordered for changes). What the later steps read
+/// is [`crate::app::order_data::OrderData`], in their chunk.
 #[derive(Clone, Copy)]
 pub struct Data {
     pub me: Loaded<Me>,
     pub team: Loaded<Vec<Employee>>,
     pub lines: Loaded<Vec<ServiceAsset>>,
-    pub catalog: Loaded<Arc<Vec<CatalogDevice>>>,
-    pub plans: Loaded<Vec<Plan>>,
-    pub vendors: Loaded<Vec<Vendor>>,
-    pub countries: Loaded<Vec<Region>>,
-    /// The vendor's order properties for the order as it stands.
-    pub properties: Loaded<Vec<PropertyGroup>>,
 }
 
 impl Data {
-    /// Starts every independent request at once.
+    /// Starts every request of the first step at once.
     pub fn load(ctx: &Ctx) -> Data {
         let api = ctx.api.clone();
         let acting_for = ctx.acting_for;
@@ -141,121 +148,19 @@ impl Data {
                 async move { api.get_all::<EmployeesPage>("/employees?limit=200").await }
             })
         };
-        let lines = {
+        let lines = LocalResource::new(move || {
             let api = api.clone();
-            LocalResource::new(move || {
-                let api = api.clone();
-                let employee = acting_for.get();
-                async move {
-                    let filter = employee
-                        .map(|id| format!("&employee={}", crate::auth::oauth::encode(&id)))
-                        .unwrap_or_default();
-                    api.get_all::<ServicesPage>(&format!("/assets/services?limit=100{filter}"))
-                        .await
-                }
-            })
-        };
-        let catalog = {
-            let api = api.clone();
-            LocalResource::new(move || {
-                let api = api.clone();
-                acting_for.track();
-                async move {
-                    api.get_all::<CatalogDevicesPage>("/catalog/devices?limit=5000&sort=name")
-                        .await
-                        .map(Arc::new)
-                }
-            })
-        };
-        let plans = {
-            let api = api.clone();
-            LocalResource::new(move || {
-                let api = api.clone();
-                acting_for.track();
-                async move { api.get_all::<PlansPage>("/catalog/plans?limit=500").await }
-            })
-        };
-        let vendors = {
-            let api = api.clone();
-            LocalResource::new(move || {
-                let api = api.clone();
-                async move { load_vendors(&api).await }
-            })
-        };
-        let countries = {
-            let api = api.clone();
-            LocalResource::new(move || {
-                let api = api.clone();
-                acting_for.track();
-                async move { api.get_all::<RegionsPage>("/regions?limit=500").await }
-            })
-        };
-        let draft = ctx.draft;
-        // Asked for only once the cart is settled (from the details step on).
-        let step = ctx.step;
-        let properties_query = Memo::new(move |_| {
-            if step.get() < Step::Details {
-                return None;
-            }
-            let (service, plan) = draft.with(|d| (d.service_id.clone(), d.plan_id.clone()));
-            let line_vendor = service.and_then(|id| {
-                lines
-                    .get()?
-                    .ok()?
-                    .into_iter()
-                    .find(|s| s.id == id)?
-                    .vendor
-                    .map(|v| v.id)
-            });
-            let plan_vendor = plan.and_then(|id| {
-                plans
-                    .get()?
-                    .ok()?
-                    .into_iter()
-                    .find(|p| p.id == id)?
-                    .vendor
-                    .map(|v| v.id)
-            });
-            draft.with(|d| {
-                crate::draft::properties_path(d, line_vendor.as_deref(), plan_vendor.as_deref())
-            })
-        });
-        let properties = LocalResource::new(move || {
-            let api = api.clone();
-            let query = properties_query.get();
+            let employee = acting_for.get();
             async move {
-                match query {
-                    Some(path) => api
-                        .get::<PropertiesResponse>(&path)
-                        .await
-                        .map(|r| r.properties.items),
-                    None => Ok(Vec::new()),
-                }
+                let filter = employee
+                    .map(|id| format!("&employee={}", crate::auth::oauth::encode(&id)))
+                    .unwrap_or_default();
+                api.get_all::<ServicesPage>(&format!("/assets/services?limit=100{filter}"))
+                    .await
             }
         });
-        Data {
-            me,
-            team,
-            lines,
-            catalog,
-            plans,
-            vendors,
-            countries,
-            properties,
-        }
+        Data { me, team, lines }
     }
-}
-
-/// The carriers with their access methods (the list has none: each detail
-/// is fetched, all at once).
-async fn load_vendors(api: &Api) -> Result<Vec<Vendor>, ApiError> {
-    let list = api.get_all::<VendorsPage>("/vendors?limit=100").await?;
-    let details = futures_util::future::join_all(list.iter().map(|vendor| {
-        let path = format!("/vendors/{}", crate::auth::oauth::encode(&vendor.id));
-        async move { api.get::<Vendor>(&path).await }
-    }))
-    .await;
-    details.into_iter().collect()
 }
 
 /// The data, from context.

@@ -1,7 +1,9 @@
 //! The widget's frame: configuration, sign-in, the step indicator and the
 //! current step.
 
+pub mod chunks;
 pub mod context;
+pub mod order_data;
 mod sign_in;
 mod stepper;
 
@@ -12,11 +14,10 @@ use mobproc_types::Ping;
 
 use crate::auth;
 use crate::browser;
-use crate::components::{Busy, ErrorPanel};
+use crate::components::{Busy, ChunkErrorPanel, ErrorPanel};
 use crate::config::{Config, RawConfig};
 use crate::draft::{external_order_number, Draft, SourceSystem, Step};
 use crate::i18n::Locale;
-use crate::steps;
 use context::{draft_key, use_ctx, Ctx, Data};
 use sign_in::{listen_for_popup, SessionBanner, SignInPanel, SignInState};
 use stepper::Stepper;
@@ -162,6 +163,15 @@ fn Widget(config: Arc<Config>, host: web_sys::EventTarget) -> impl IntoView {
         });
     }
 
+    // The later steps' code comes while the user reads (or signs in).
+    if config.prefetch {
+        let (step, chunks) = (ctx.step, ctx.chunks);
+        Effect::new(move |_| {
+            let current = step.get();
+            chunks.prefetch(Step::ALL.into_iter().filter(|s| *s > current).collect());
+        });
+    }
+
     ctx.emit("ready", serde_json::json!({ "tenant": config.tenant }));
     let signed_in = {
         let session = ctx.session;
@@ -191,19 +201,63 @@ fn Wizard() -> impl IntoView {
     let ctx = use_ctx();
     let data = Data::load(&ctx);
     provide_context(data);
-    let step = ctx.step;
+    let (step, chunks) = (ctx.step, ctx.chunks);
+    // A step restored from the draft may still need its code.
+    Effect::new(move |_| {
+        let step = step.get();
+        if !chunks.is_loaded(step) {
+            leptos::task::spawn_local(async move {
+                if chunks.ensure(step).await.is_err() {
+                    chunks.failed.set(Some(step));
+                }
+            });
+        }
+    });
+    // The later steps' data, built by their chunk's code as soon as the
+    // wizard is up (and again on the next step change if that failed).
+    let order_data = ctx.order_data;
+    let building = StoredValue::new(false);
+    {
+        let owner = Owner::current().expect("the wizard has a reactive owner");
+        let (ctx, lines) = (ctx.clone(), data.lines);
+        Effect::new(move |_| {
+            let step = step.get();
+            if order_data.with_untracked(Option::is_some) || building.get_value() {
+                return;
+            }
+            building.set_value(true);
+            let (owner, ctx) = (owner.clone(), ctx.clone());
+            leptos::task::spawn_local(async move {
+                let built = chunks::order_data(owner, ctx.clone(), lines).await;
+                // The wizard may be gone meanwhile (signed out).
+                if building.try_set_value(false).is_some() {
+                    return;
+                }
+                match built {
+                    Ok(built) => order_data.set(Some(built)),
+                    Err(_) if step != Step::Line => ctx.chunks.failed.set(Some(step)),
+                    Err(_) => {}
+                }
+            });
+        });
+    }
+    on_cleanup(move || order_data.set(None));
+    // Rebuilt only when the step changes or its code and data arrive (not
+    // when another chunk is prefetched).
+    let shown = Memo::new(move |_| {
+        let step = step.get();
+        let ready = chunks.is_loaded(step)
+            && (step == Step::Line || order_data.with(Option::is_some));
+        (step, ready)
+    });
+    let t = ctx.t();
     view! {
         <Stepper/>
+        <ChunkErrorPanel/>
         <div class="mobproc-step" data-step=move || step.get().id()>
-            {move || match step.get() {
-                Step::Line => view! { <steps::line::LineStep/> }.into_any(),
-                Step::CurrentDevice => view! { <steps::current_device::CurrentDeviceStep/> }.into_any(),
-                Step::Device => view! { <steps::device::DeviceStep/> }.into_any(),
-                Step::Plan => view! { <steps::plan::PlanStep/> }.into_any(),
-                Step::Details => view! { <steps::details::DetailsStep/> }.into_any(),
-                Step::Shipping => view! { <steps::shipping::ShippingStep/> }.into_any(),
-                Step::Review => view! { <steps::review::ReviewStep/> }.into_any(),
-                Step::Status => view! { <steps::status::StatusStep/> }.into_any(),
+            {move || match shown.get() {
+                (step, true) => chunks::step_view(step),
+                (_, false) => view! { <Busy label=t.loading/> }.into_any(),
             }}
         </div>
     }

@@ -121,6 +121,12 @@ pub fn SignInPanel() -> impl IntoView {
             SignInError::Failed(why) => format!("{} {why}", t.sign_in_failed),
         })
     };
+    // "Sign-in panel shown" for the performance benchmark (benches/widget.rs).
+    Effect::new(move |_| {
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark("mobproc:sign-in-shown");
+        }
+    });
     view! {
         <section class="mobproc-sign-in" aria-labelledby="mobproc-sign-in-title">
             <h2 id="mobproc-sign-in-title" tabindex="-1">

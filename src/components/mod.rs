@@ -102,6 +102,29 @@ pub fn ErrorPanel(
     }
 }
 
+/// A step whose code could not be fetched: says so, with a retry that
+/// fetches it again; the user stays where they were and keeps every entry.
+#[component]
+pub fn ChunkErrorPanel() -> impl IntoView {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let failed = ctx.chunks.failed;
+    move || {
+        failed.get().map(|step| {
+            let ctx = ctx.clone();
+            view! {
+                <div class="mobproc-error" role="alert" data-testid="chunk-error">
+                    <p class="mobproc-error-message">{t.chunk_failed}</p>
+                    <p class="mobproc-error-kept">{t.entries_kept}</p>
+                    <button type="button" class="mobproc-button" on:click=move |_| ctx.go(step)>
+                        {t.retry}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
 /// Back and Continue at the foot of a step.
 #[component]
 pub fn StepNav(

@@ -45,6 +45,7 @@ pub static TEXTS: Texts = Texts {
     error_unreadable: "The ordering service sent an answer the widget cannot read.",
     error_code: "Error code",
     error_id: "Reference for support",
+    chunk_failed: "This part of the order form could not be loaded. Check your connection and try again.",
     entries_kept: "Nothing you entered is lost.",
     ordering_for: "Ordering for",
     myself: "Myself",

@@ -45,6 +45,7 @@ pub static TEXTS: Texts = Texts {
     error_unreadable: "Le service de commande a envoyé une réponse illisible.",
     error_code: "Code d'erreur",
     error_id: "Référence pour le soutien",
+    chunk_failed: "Cette partie du formulaire de commande n'a pas pu être chargée. Vérifiez votre connexion et réessayez.",
     entries_kept: "Rien de ce que vous avez saisi n'est perdu.",
     ordering_for: "Commande pour",
     myself: "Moi-même",

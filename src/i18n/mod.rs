@@ -90,6 +90,7 @@ pub struct Texts {
     pub error_unauthorized: &'static str,
     pub error_status: &'static str,
     pub error_unreadable: &'static str,
+    pub chunk_failed: &'static str,
     pub error_code: &'static str,
     pub error_id: &'static str,
     pub entries_kept: &'static str,

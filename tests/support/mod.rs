@@ -143,6 +143,12 @@ impl Demo {
         demo
     }
 
+    /// The copy of the site this demo serves, when it has one of its own
+    /// ([`Demo::start_for_tenant`]).
+    pub fn own_site(&self) -> Option<&std::path::Path> {
+        self._site.as_ref().map(|site| site.path())
+    }
+
     /// From now on the widget helpers look inside the shadow root of the
     /// element matching `host_css` (a widget embedded in a host page).
     pub fn look_inside_shadow_root_of(&self, host_css: &str) {

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use mobproc_types::validation::{check_property, Problem};
 use mobproc_types::{ChoiceValue, FieldValue, PropertyField, PropertyGroup, PropertyType};
 
-use crate::app::context::{use_ctx, use_data};
+use crate::app::context::use_ctx;
+use crate::app::order_data::use_order_data;
 use crate::app::load_error;
 use crate::components::{Busy, FieldError, RequiredMark, StepHeading, StepNav, TextField};
 use crate::draft::{Draft, PropertyDraft, Step};
@@ -111,7 +112,7 @@ fn apply_defaults(groups: &[PropertyGroup], draft: RwSignal<Draft>) {
 pub fn DetailsStep() -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let data = use_data();
+    let order = use_order_data();
     let draft = ctx.draft;
     let shown = RwSignal::new(false);
     let source = ctx.source_now();
@@ -121,7 +122,7 @@ pub fn DetailsStep() -> impl IntoView {
         let ctx = ctx.clone();
         Callback::new(move |_| {
             shown.set(true);
-            let groups = data.properties.get().and_then(Result::ok);
+            let groups = order.properties.get().and_then(Result::ok);
             let Some(groups) = groups else { return };
             if draft
                 .with_untracked(|d| invalid_properties(&groups, d))
@@ -139,7 +140,7 @@ pub fn DetailsStep() -> impl IntoView {
     };
     let has_errors = Signal::derive(move || {
         shown.get()
-            && data
+            && order
                 .properties
                 .get()
                 .and_then(Result::ok)
@@ -154,7 +155,7 @@ pub fn DetailsStep() -> impl IntoView {
             </Show>
             <Transition fallback=move || view! { <Busy label=t.loading/> }>
                 {move || Suspend::new(async move {
-                    match data.properties.await {
+                    match order.properties.await {
                         Ok(groups) => {
                             let defaults = groups.clone();
                             Effect::new(move |_| apply_defaults(&defaults, draft));
@@ -164,7 +165,7 @@ pub fn DetailsStep() -> impl IntoView {
                                 .collect_view()
                                 .into_any()
                         }
-                        Err(error) => load_error(error, data.properties),
+                        Err(error) => load_error(error, order.properties),
                     }
                 })}
             </Transition>

@@ -10,7 +10,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use mobproc_types::{CatalogDevice, DeviceFeatureSelection, Money};
 
-use crate::app::context::{use_ctx, use_data};
+use crate::app::context::use_ctx;
+use crate::app::order_data::use_order_data;
 use crate::app::load_error;
 use crate::browser;
 use crate::components::{Busy, ErrorPanel, RequiredMark, StepHeading, StepNav};
@@ -36,7 +37,7 @@ const PRICE_CEILINGS: [i64; 5] = [100, 250, 500, 750, 1000];
 pub fn DeviceStep() -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let data = use_data();
+    let order = use_order_data();
     let draft = ctx.draft;
     let source = ctx.source_now();
     let back = draft.with_untracked(|d| previous_step(d, source, Step::Device));
@@ -91,9 +92,9 @@ pub fn DeviceStep() -> impl IntoView {
             </div>
             <Transition fallback=move || view! { <Busy label=t.loading/> }>
                 {move || Suspend::new(async move {
-                    match data.catalog.await {
+                    match order.catalog.await {
                         Ok(devices) => view! { <Catalog devices=devices/> }.into_any(),
-                        Err(error) => load_error(error, data.catalog),
+                        Err(error) => load_error(error, order.catalog),
                     }
                 })}
             </Transition>

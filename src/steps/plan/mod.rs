@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use mobproc_types::{AccessMethod, Plan};
 
 use crate::app::context::{use_ctx, use_data};
+use crate::app::order_data::use_order_data;
 use crate::app::load_error;
 use crate::components::{Busy, ErrorPanel, StepHeading, StepNav};
 use crate::draft::{compatibility, Compatibility, Step};
@@ -18,11 +19,12 @@ use crate::steps::previous_step;
 pub fn use_compatibility() -> Signal<Compatibility> {
     let ctx = use_ctx();
     let data = use_data();
+    let order = use_order_data();
     let draft = ctx.draft;
     Signal::derive(move || {
         let (service_id, device_id, plan_id) =
             draft.with(|d| (d.service_id.clone(), d.device_id.clone(), d.plan_id.clone()));
-        let vendors = data.vendors.get().and_then(Result::ok).unwrap_or_default();
+        let vendors = order.vendors.get().and_then(Result::ok).unwrap_or_default();
         let method_of = |vendor_id: &str| -> Option<AccessMethod> {
             vendors
                 .iter()
@@ -44,7 +46,7 @@ pub fn use_compatibility() -> Signal<Compatibility> {
             .and_then(|d| d.access_method.clone())
             .or(line_network.clone());
         let new_device = device_id.and_then(|id| {
-            data.catalog.get().and_then(Result::ok).and_then(|catalog| {
+            order.catalog.get().and_then(Result::ok).and_then(|catalog| {
                 catalog
                     .iter()
                     .find(|d| d.id == id)
@@ -52,7 +54,7 @@ pub fn use_compatibility() -> Signal<Compatibility> {
             })
         });
         let plan_network = plan_id.as_ref().and_then(|id| {
-            data.plans
+            order.plans
                 .get()
                 .and_then(Result::ok)
                 .and_then(|plans| plans.into_iter().find(|p| &p.id == id))
@@ -109,6 +111,7 @@ pub fn PlanStep() -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
     let data = use_data();
+    let order = use_order_data();
     let draft = ctx.draft;
     let fit = use_compatibility();
     let source = ctx.source_now();
@@ -143,9 +146,9 @@ pub fn PlanStep() -> impl IntoView {
                         let service = draft.with_untracked(|d| d.service_id.clone());
                         lines.into_iter().find(|s| Some(&s.id) == service.as_ref()).and_then(|s| s.vendor).map(|v| v.id)
                     });
-                    match data.plans.await {
+                    match order.plans.await {
                         Ok(plans) => view! { <PlanList plans=plans line_vendor=line_vendor/> }.into_any(),
-                        Err(error) => load_error(error, data.plans),
+                        Err(error) => load_error(error, order.plans),
                     }
                 })}
             </Transition>

@@ -11,7 +11,8 @@ use mobproc_types::{
 };
 
 use crate::api::ApiError;
-use crate::app::context::{use_ctx, use_data};
+use crate::app::context::use_ctx;
+use crate::app::order_data::use_order_data;
 use crate::components::{Busy, ErrorPanel, StepHeading};
 use crate::draft::{build_request, request_key, Step};
 use crate::format;
@@ -48,11 +49,11 @@ enum Submit {
 pub fn ReviewStep() -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let data = use_data();
+    let order = use_order_data();
     let draft = ctx.draft;
     let source = ctx.source;
     let back = draft.with_untracked(|d| previous_step(d, ctx.source_now(), Step::Review));
-    let groups = Memo::new(move |_| data.properties.get().and_then(Result::ok));
+    let groups = Memo::new(move |_| order.properties.get().and_then(Result::ok));
     let request = Memo::new(move |_| {
         let groups = groups.get()?;
         let source = source

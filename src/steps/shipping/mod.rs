@@ -8,6 +8,7 @@ use mobproc_types::validation::{check_address, FieldProblem};
 use mobproc_types::{AddressField, AddressValue, Region};
 
 use crate::app::context::{use_ctx, use_data};
+use crate::app::order_data::use_order_data;
 use crate::app::load_error;
 use crate::components::{
     Busy, ErrorPanel, FieldError, RequiredMark, StepHeading, StepNav, TextField,
@@ -56,6 +57,7 @@ pub fn ShippingStep() -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
     let data = use_data();
+    let order = use_order_data();
     let draft = ctx.draft;
     let shown = RwSignal::new(false);
     let source = ctx.source_now();
@@ -133,9 +135,9 @@ pub fn ShippingStep() -> impl IntoView {
                 />
                 <Transition fallback=move || view! { <Busy label=t.loading/> }>
                     {move || Suspend::new(async move {
-                        match data.countries.await {
+                        match order.countries.await {
                             Ok(countries) => view! { <CountryPicker countries=countries/> }.into_any(),
-                            Err(error) => load_error(error, data.countries),
+                            Err(error) => load_error(error, order.countries),
                         }
                     })}
                 </Transition>
@@ -172,12 +174,12 @@ pub fn ShippingStep() -> impl IntoView {
 fn CountryPicker(countries: Vec<Region>) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let data = use_data();
+    let order = use_order_data();
     let draft = ctx.draft;
     // Written after the step is on screen: never while the last step is still there.
     let all = countries.clone();
     Effect::new(move |_| {
-        let currency = match data.plans.get() {
+        let currency = match order.plans.get() {
             // Still loading: the currency is known soon.
             None => return,
             Some(Ok(plans)) => plans

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Trunk post-build hook (release only): cuts the widget's wasm into the
+# main module and one chunk per later step (the split points of
+# src/app/chunks.rs), so the first load holds only the frame and the first
+# screen. In place of trunk's single wasm and glue it leaves in the staging
+# directory:
+#   mobproc-widget-<build>.js         wasm-bindgen's glue, for the main module
+#   mobproc-widget-<hash>_bg.wasm     the main module
+#   __wasm_split-<build>.js           wasm-split's chunk loader
+#   <chunk>-<hash>.wasm               the chunks
+# and rewrites index.html's references and integrity attributes to match.
+# Every name carries a hash of what it depends on, so all of them may be
+# cached for good. Debug builds (trunk serve) are left unsplit.
+set -euo pipefail
+dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
+[ "${TRUNK_PROFILE:-}" = release ] || exit 0
+root="${TRUNK_SOURCE_DIR:-$(pwd)}"
+export PATH="$root/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+page="$dir/index.html"
+
+glue=$(grep -o "from '/[^']*\.js'" "$page" | head -n 1 | sed "s/from '\/\(.*\)'/\1/")
+wasm=$(grep -o "module_or_path: '/[^']*\.wasm'" "$page" | head -n 1 | sed "s/module_or_path: '\/\(.*\)'/\1/")
+[ -n "$glue" ] && [ -n "$wasm" ] || { echo "split-wasm: no loader script found in $page" >&2; exit 1; }
+
+target_dir=${CARGO_TARGET_DIR:-$(cd "$root" && cargo metadata --format-version 1 --no-deps --offline \
+  | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')}
+input="$target_dir/wasm32-unknown-unknown/release/mobproc-widget.wasm"
+[ -f "$input" ] || { echo "split-wasm: $input is missing" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir "$work/split" "$work/out"
+wasm-split-cli "$input" "$work/split" --out-name mobproc-widget >/dev/null
+wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
+  --out-dir "$work/bindgen" --out-name mobproc-widget "$work/split/mobproc-widget.wasm"
+
+# The wasm features Rust 1.95's wasm32 target emits, which Chromium runs.
+features="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue"
+optimize() { wasm-opt -Oz $features "$1" -o "$2"; }
+hash_of() { sha256sum "$@" | sha256sum | cut -c1-16; }
+
+# Chunks: named by their own content.
+loader_js="$work/split/__wasm_split.js"
+for chunk in "$work"/split/*.wasm; do
+  name=$(basename "$chunk" .wasm)
+  [ "$name" = mobproc-widget ] && continue
+  optimize "$chunk" "$work/out/$name.wasm"
+  hashed="$name-$(hash_of "$work/out/$name.wasm").wasm"
+  mv "$work/out/$name.wasm" "$work/out/$hashed"
+  sed -i "s#\"./$name.wasm\"#\"./$hashed\"#g" "$loader_js"
+done
+
+# The main module, by its content; glue and chunk loader import each other,
+# so both are named by one hash of the whole build.
+optimize "$work/bindgen/mobproc-widget_bg.wasm" "$work/out/main.wasm"
+main_wasm="mobproc-widget-$(hash_of "$work/out/main.wasm")_bg.wasm"
+mv "$work/out/main.wasm" "$work/out/$main_wasm"
+build=$(hash_of "$work"/out/*.wasm "$loader_js" "$work/bindgen/mobproc-widget.js")
+new_glue="mobproc-widget-$build.js"
+new_loader="__wasm_split-$build.js"
+sed "s#\"./mobproc-widget.js\"#\"./$new_glue\"#g" "$loader_js" > "$work/out/$new_loader"
+sed "s#'./__wasm_split.js'#'./$new_loader'#g; s#\"./__wasm_split.js\"#\"./$new_loader\"#g" \
+  "$work/bindgen/mobproc-widget.js" > "$work/out/$new_glue"
+grep -q "$new_loader" "$work/out/$new_glue" || { echo "split-wasm: the glue does not import the chunk loader" >&2; exit 1; }
+
+# Swap trunk's unsplit files for these, and point index.html at them.
+rm -f "$dir/$glue" "$dir/$wasm"
+cp "$work"/out/* "$dir/"
+integrity() { echo "sha384-$(openssl dgst -sha384 -binary "$1" | openssl base64 -A)"; }
+sed -i "s#/$glue#/$new_glue#g; s#/$wasm#/$main_wasm#g" "$page"
+for file in "$new_glue" "$main_wasm"; do
+  sed -i "/href=\"\/$file\"/ s#integrity=\"[^\"]*\"#integrity=\"$(integrity "$dir/$file")\"#" "$page"
+done
+echo "split-wasm: $(ls "$work"/out/*.wasm | wc -l) wasm files, main $(wc -c < "$dir/$main_wasm") bytes"

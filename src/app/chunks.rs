@@ -1,0 +1,223 @@
+//! The steps after the first are chunks of wasm in the release build:
+//! fetched when needed, prefetched when the browser is idle before they are
+//! needed. Steps that follow each other share a chunk (current device and
+//! device; plan; details and shipping; review and status): wasm-split gives
+//! code shared by several chunks a chunk of its own per combination, so
+//! fewer, larger chunks keep a whole order to a few files.
+//!
+//! A step's view is built only once its chunk is in: [`StepChunks::ensure`]
+//! loads it before the step changes, and [`step_view`] then builds the view
+//! synchronously, in the reactive owner of the step it replaces (never in a
+//! task that outlives it).
+//!
+//! The split points exist only in the release wasm (`not(debug_assertions)`,
+//! which is what `trunk build --release` makes and `scripts/split-wasm.sh`
+//! splits); `trunk serve`, the component tests and native builds get
+//! ordinary functions from the same source.
+
+use futures_util::FutureExt;
+use leptos::prelude::*;
+use mobproc_types::ServiceAsset;
+
+use crate::app::context::{Ctx, Loaded};
+use crate::app::order_data::OrderData;
+use crate::components::Busy;
+use crate::draft::Step;
+use crate::steps;
+
+/// A chunk could not be fetched (network, or the file is missing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChunkError;
+
+#[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ChunkError
+    }
+}
+
+/// Declares a step's view as a split point in `$chunk`: `$view` builds it
+/// (async: it loads the chunk first), `$preload` only loads the chunk.
+macro_rules! step_chunk {
+    ($chunk:ident, $view:ident, $preload:ident, $build:expr) => {
+        #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
+        #[leptos::wasm_split::wasm_split(
+            $chunk,
+            wasm_split_path = ::leptos::wasm_split,
+            preload($preload),
+            fallible
+        )]
+        fn $view() -> Result<AnyView, ChunkError> {
+            Ok($build)
+        }
+
+        #[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
+        async fn $view() -> Result<AnyView, ChunkError> {
+            Ok($build)
+        }
+
+        #[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
+        async fn $preload() -> Result<(), ChunkError> {
+            Ok(())
+        }
+    };
+}
+
+step_chunk!(
+    device_steps,
+    current_device_view,
+    preload_current_device,
+    view! { <steps::current_device::CurrentDeviceStep/> }.into_any()
+);
+step_chunk!(
+    device_steps,
+    device_view,
+    preload_device,
+    view! { <steps::device::DeviceStep/> }.into_any()
+);
+step_chunk!(
+    plan_step,
+    plan_view,
+    preload_plan,
+    view! { <steps::plan::PlanStep/> }.into_any()
+);
+step_chunk!(
+    details_steps,
+    details_view,
+    preload_details,
+    view! { <steps::details::DetailsStep/> }.into_any()
+);
+step_chunk!(
+    details_steps,
+    shipping_view,
+    preload_shipping,
+    view! { <steps::shipping::ShippingStep/> }.into_any()
+);
+step_chunk!(
+    review_steps,
+    review_view,
+    preload_review,
+    view! { <steps::review::ReviewStep/> }.into_any()
+);
+step_chunk!(
+    review_steps,
+    status_view,
+    preload_status,
+    view! { <steps::status::StatusStep/> }.into_any()
+);
+
+/// Builds the later steps' data with code from the first later chunk
+/// (loaded first), in `owner` (the steps' frame, which disposes of it).
+#[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
+#[leptos::wasm_split::wasm_split(device_steps, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn build_order_data(
+    owner: Owner,
+    ctx: Ctx,
+    lines: Loaded<Vec<ServiceAsset>>,
+) -> Result<OrderData, ChunkError> {
+    Ok(owner.with(|| OrderData::load(&ctx, lines)))
+}
+
+#[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
+async fn build_order_data(
+    owner: Owner,
+    ctx: Ctx,
+    lines: Loaded<Vec<ServiceAsset>>,
+) -> Result<OrderData, ChunkError> {
+    Ok(owner.with(|| OrderData::load(&ctx, lines)))
+}
+
+/// The later steps' data, built in `owner` once its code is in.
+pub async fn order_data(
+    owner: Owner,
+    ctx: Ctx,
+    lines: Loaded<Vec<ServiceAsset>>,
+) -> Result<OrderData, ChunkError> {
+    build_order_data(owner, ctx, lines).await
+}
+
+/// Fetches the chunk of `step` (nothing for the first step, which is in
+/// the main module).
+async fn preload(step: Step) -> Result<(), ChunkError> {
+    Ok(match step {
+        Step::Line => (),
+        Step::CurrentDevice => preload_current_device().await?,
+        Step::Device => preload_device().await?,
+        Step::Plan => preload_plan().await?,
+        Step::Details => preload_details().await?,
+        Step::Shipping => preload_shipping().await?,
+        Step::Review => preload_review().await?,
+        Step::Status => preload_status().await?,
+    })
+}
+
+/// The view of `step`, built now. Its chunk must be loaded
+/// ([`StepChunks::is_loaded`]); if it is not, a busy notice stands in.
+pub fn step_view(step: Step) -> AnyView {
+    let built = match step {
+        Step::Line => return view! { <steps::line::LineStep/> }.into_any(),
+        Step::CurrentDevice => current_device_view().now_or_never(),
+        Step::Device => device_view().now_or_never(),
+        Step::Plan => plan_view().now_or_never(),
+        Step::Details => details_view().now_or_never(),
+        Step::Shipping => shipping_view().now_or_never(),
+        Step::Review => review_view().now_or_never(),
+        Step::Status => status_view().now_or_never(),
+    };
+    match built {
+        Some(Ok(view)) => view,
+        _ => view! { <Busy label=crate::app::context::use_ctx().t().loading/> }.into_any(),
+    }
+}
+
+fn bit(step: Step) -> u16 {
+    1 << (step as u16)
+}
+
+/// Which step chunks are in, and the step whose chunk last failed to load.
+#[derive(Clone, Copy)]
+pub struct StepChunks {
+    loaded: RwSignal<u16>,
+    /// The step the user asked for whose chunk could not be fetched.
+    pub failed: RwSignal<Option<Step>>,
+}
+
+impl Default for StepChunks {
+    fn default() -> Self {
+        StepChunks {
+            loaded: RwSignal::new(bit(Step::Line)),
+            failed: RwSignal::new(None),
+        }
+    }
+}
+
+impl StepChunks {
+    /// Whether `step` can be shown now (tracked).
+    pub fn is_loaded(self, step: Step) -> bool {
+        self.loaded.get() & bit(step) != 0
+    }
+
+    /// Loads the chunk of `step` unless it is in already.
+    pub async fn ensure(self, step: Step) -> Result<(), ChunkError> {
+        if self.loaded.get_untracked() & bit(step) != 0 {
+            return Ok(());
+        }
+        preload(step).await?;
+        self.loaded.update(|loaded| *loaded |= bit(step));
+        Ok(())
+    }
+
+    /// Loads the chunks of `steps`, one after the other, when the browser
+    /// is idle. A failure is left for the user's own step change to show.
+    pub fn prefetch(self, steps: Vec<Step>) {
+        crate::browser::when_idle(move || {
+            leptos::task::spawn_local(async move {
+                for step in steps {
+                    if self.ensure(step).await.is_err() {
+                        break;
+                    }
+                }
+            });
+        });
+    }
+}

@@ -1,0 +1,142 @@
+//! What the later steps read: the catalog, plans, carriers, countries and
+//! the order's properties. Built by code in the later steps' chunk
+//! ([`crate::app::chunks::order_data`]), so that reading these answers is
+//! not part of the first load; fetched once per sign-in and kept for the
+//! session (again when the employee ordered for changes).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use mobproc_types::{
+    CatalogDevice, CatalogDevicesPage, Plan, PlansPage, PropertiesResponse, PropertyGroup,
+    Region, RegionsPage, ServiceAsset, Vendor, VendorsPage,
+};
+
+use crate::api::{Api, ApiError};
+use crate::app::context::{use_ctx, Ctx, Loaded};
+use crate::draft::Step;
+
+/// The later steps' data.
+#[derive(Clone, Copy)]
+pub struct OrderData {
+    pub catalog: Loaded<Arc<Vec<CatalogDevice>>>,
+    pub plans: Loaded<Vec<Plan>>,
+    pub vendors: Loaded<Vec<Vendor>>,
+    pub countries: Loaded<Vec<Region>>,
+    /// The vendor's order properties for the order as it stands.
+    pub properties: Loaded<Vec<PropertyGroup>>,
+}
+
+impl OrderData {
+    /// Starts every independent request at once (the properties once the
+    /// cart is settled, from the details step on).
+    pub fn load(ctx: &Ctx, lines: Loaded<Vec<ServiceAsset>>) -> OrderData {
+        let api = ctx.api.clone();
+        let acting_for = ctx.acting_for;
+        let catalog = {
+            let api = api.clone();
+            LocalResource::new(move || {
+                let api = api.clone();
+                acting_for.track();
+                async move {
+                    api.get_all::<CatalogDevicesPage>("/catalog/devices?limit=5000&sort=name")
+                        .await
+                        .map(Arc::new)
+                }
+            })
+        };
+        let plans = {
+            let api = api.clone();
+            LocalResource::new(move || {
+                let api = api.clone();
+                acting_for.track();
+                async move { api.get_all::<PlansPage>("/catalog/plans?limit=500").await }
+            })
+        };
+        let vendors = {
+            let api = api.clone();
+            LocalResource::new(move || {
+                let api = api.clone();
+                async move { load_vendors(&api).await }
+            })
+        };
+        let countries = {
+            let api = api.clone();
+            LocalResource::new(move || {
+                let api = api.clone();
+                acting_for.track();
+                async move { api.get_all::<RegionsPage>("/regions?limit=500").await }
+            })
+        };
+        let draft = ctx.draft;
+        // Asked for only once the cart is settled (from the details step on).
+        let step = ctx.step;
+        let properties_query = Memo::new(move |_| {
+            if step.get() < Step::Details {
+                return None;
+            }
+            let (service, plan) = draft.with(|d| (d.service_id.clone(), d.plan_id.clone()));
+            let line_vendor = service.and_then(|id| {
+                lines
+                    .get()?
+                    .ok()?
+                    .into_iter()
+                    .find(|s| s.id == id)?
+                    .vendor
+                    .map(|v| v.id)
+            });
+            let plan_vendor = plan.and_then(|id| {
+                plans
+                    .get()?
+                    .ok()?
+                    .into_iter()
+                    .find(|p| p.id == id)?
+                    .vendor
+                    .map(|v| v.id)
+            });
+            draft.with(|d| {
+                crate::draft::properties_path(d, line_vendor.as_deref(), plan_vendor.as_deref())
+            })
+        });
+        let properties = LocalResource::new(move || {
+            let api = api.clone();
+            let query = properties_query.get();
+            async move {
+                match query {
+                    Some(path) => api
+                        .get::<PropertiesResponse>(&path)
+                        .await
+                        .map(|r| r.properties.items),
+                    None => Ok(Vec::new()),
+                }
+            }
+        });
+        OrderData {
+            catalog,
+            plans,
+            vendors,
+            countries,
+            properties,
+        }
+    }
+}
+
+/// The carriers with their access methods (the list has none: each detail
+/// is fetched, all at once).
+async fn load_vendors(api: &Api) -> Result<Vec<Vendor>, ApiError> {
+    let list = api.get_all::<VendorsPage>("/vendors?limit=100").await?;
+    let details = futures_util::future::join_all(list.iter().map(|vendor| {
+        let path = format!("/vendors/{}", crate::auth::oauth::encode(&vendor.id));
+        async move { api.get::<Vendor>(&path).await }
+    }))
+    .await;
+    details.into_iter().collect()
+}
+
+/// The later steps' data: present whenever a later step is shown.
+pub fn use_order_data() -> OrderData {
+    use_ctx()
+        .order_data
+        .get_untracked()
+        .expect("later steps are shown once their data is loading")
+}

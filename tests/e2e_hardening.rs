@@ -284,7 +284,7 @@ async fn a_whole_order_runs_under_the_strict_csp_without_a_violation() {
     tokio::time::sleep(Duration::from_secs(1)).await;
     assert_eq!(
         demo.state.observed.csp_reports(),
-        Vec::<serde_json::Value>::new()
+        Vec::<mobproc_sandbox::observe::CspReport>::new()
     );
     demo.close().await;
 }

@@ -140,7 +140,7 @@ async fn a_whole_order_on_hostile_data_runs_nothing_and_shows_text_literally() {
     tokio::time::sleep(std::time::Duration::from_secs(1)).await;
     assert_eq!(
         demo.state.observed.csp_reports(),
-        Vec::<serde_json::Value>::new(),
+        Vec::<mobproc_sandbox::observe::CspReport>::new(),
         "no CSP violation"
     );
     assert_eq!(demo.console_errors().await, Vec::<String>::new());

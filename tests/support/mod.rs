@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use fantoccini::elements::Element;
 use fantoccini::wd::WindowHandle;
 use fantoccini::{Client, ClientBuilder, Locator};
+use mobproc_sandbox::serve::{serve, ServeLimits};
 use mobproc_sandbox::{app, AppState, Config};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::process::{Child, Command};
@@ -106,10 +107,8 @@ impl Demo {
         change(&mut config);
         let state = AppState::open(config).expect("the sandbox opens");
         let service = app(state.clone());
-        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
-            let _ = tcp.set_nodelay(true);
-        });
-        tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
+        let limits = ServeLimits::from_config(&state.config);
+        tokio::spawn(serve(listener, service, limits, std::future::pending()));
 
         let driver_port = free_port().await;
         let driver = Command::new("chromedriver")

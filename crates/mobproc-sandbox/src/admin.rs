@@ -121,7 +121,7 @@ async fn forget_requests(State(state): State<AppState>) -> StatusCode {
 }
 
 /// The CSP violation reports browsers sent.
-async fn csp_reports(State(state): State<AppState>) -> Json<Vec<serde_json::Value>> {
+async fn csp_reports(State(state): State<AppState>) -> Json<Vec<crate::observe::CspReport>> {
     Json(state.observed.csp_reports())
 }
 

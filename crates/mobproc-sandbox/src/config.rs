@@ -58,16 +58,65 @@ pub struct Config {
     pub order_step_seconds: u64,
 
     /// Key that `/sandbox/admin/*` requires in the `X-Sandbox-Admin-Key` header.
+    /// The default is public: the sandbox refuses to start with it on an
+    /// address other than the loopback.
     #[arg(
         long,
         env = "MOBPROC_SANDBOX_ADMIN_KEY",
-        default_value = "sandbox-admin"
+        default_value = DEFAULT_ADMIN_KEY
     )]
     pub admin_key: String,
 
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "MOBPROC_SANDBOX_BODY_LIMIT", default_value_t = 64 * 1024)]
     pub body_limit: usize,
+
+    /// Largest total size of a request's header fields (names and values),
+    /// in bytes; larger requests are answered 431.
+    #[arg(long, env = "MOBPROC_SANDBOX_HEADER_LIMIT", default_value_t = 16 * 1024)]
+    pub header_limit: usize,
+
+    /// Largest single header value, in bytes; larger requests are answered 431.
+    #[arg(long, env = "MOBPROC_SANDBOX_HEADER_VALUE_LIMIT", default_value_t = 8 * 1024)]
+    pub header_value_limit: usize,
+
+    /// Milliseconds a client has to send a whole request head once it has
+    /// started one (the connection is closed after that), and then as long
+    /// again for its body (reading it fails after that).
+    #[arg(
+        long,
+        env = "MOBPROC_SANDBOX_HEADER_READ_TIMEOUT_MS",
+        default_value_t = 10_000
+    )]
+    pub header_read_timeout_ms: u64,
+
+    /// Milliseconds a connection may stay open with no request under way
+    /// (a kept-alive connection waiting for the next request).
+    #[arg(
+        long,
+        env = "MOBPROC_SANDBOX_IDLE_TIMEOUT_MS",
+        default_value_t = 30_000
+    )]
+    pub idle_timeout_ms: u64,
+
+    /// Most connections served at once; when they are all taken, new ones
+    /// wait (in the listen backlog) until one closes.
+    #[arg(
+        long,
+        env = "MOBPROC_SANDBOX_MAX_CONNECTIONS",
+        default_value_t = 512,
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
+    pub max_connections: u32,
+
+    /// On Ctrl-C or SIGTERM, milliseconds that requests under way may take
+    /// to finish before the sandbox exits anyway.
+    #[arg(
+        long,
+        env = "MOBPROC_SANDBOX_SHUTDOWN_GRACE_MS",
+        default_value_t = 10_000
+    )]
+    pub shutdown_grace_ms: u64,
 
     /// Fault: milliseconds added to every API call.
     #[arg(long, env = "MOBPROC_SANDBOX_FAULT_LATENCY_MS", default_value_t = 0)]
@@ -89,7 +138,24 @@ pub struct Config {
     pub fault_token_max_age: Option<u64>,
 }
 
+/// The admin key everyone knows (it is in the documentation).
+pub const DEFAULT_ADMIN_KEY: &str = "sandbox-admin";
+
 impl Config {
+    /// Refuses a configuration that exposes the admin API with the public
+    /// default key: listening on an address other than the loopback needs
+    /// `--admin-key`. The error says what to do.
+    pub fn check_admin_key(&self) -> Result<(), String> {
+        if self.addr.ip().is_loopback() || self.admin_key != DEFAULT_ADMIN_KEY {
+            return Ok(());
+        }
+        Err(format!(
+            "refusing to listen on {} with the public default admin key; \
+             set --admin-key (MOBPROC_SANDBOX_ADMIN_KEY) to a secret, or listen on 127.0.0.1",
+            self.addr
+        ))
+    }
+
     /// The configuration with every default, for tests: an in-memory-like
     /// database path must still be given.
     pub fn for_tests(db: PathBuf) -> Self {

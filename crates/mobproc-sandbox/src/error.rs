@@ -52,6 +52,15 @@ impl ApiError {
         )
     }
 
+    /// 431: the request's header fields are larger than the sandbox accepts.
+    pub fn headers_too_large(message: impl Into<String>) -> Self {
+        Self::new(
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "431-headers-too-large",
+            message,
+        )
+    }
+
     /// 500: something broke in the sandbox itself.
     pub fn internal(message: impl Into<String>) -> Self {
         Self::new(

@@ -2,7 +2,8 @@
 //! Procurement v1 API, with its own OAuth 2 authorization server, seeded
 //! data in SQLite, fault switches, and the widget's static files.
 //!
-//! [`app`] builds the whole service; `main.rs` only parses flags and serves it.
+//! [`app`] builds the whole service and [`serve::serve`] serves it with
+//! the transport limits; `main.rs` only parses flags and calls them.
 
 pub mod admin;
 pub mod api;
@@ -12,6 +13,7 @@ pub mod db;
 pub mod error;
 pub mod extract;
 pub mod faults;
+pub mod header_limit;
 pub mod ids;
 pub mod images;
 pub mod links;
@@ -20,6 +22,7 @@ pub mod oauth;
 pub mod observe;
 pub mod paging;
 pub mod seed;
+pub mod serve;
 pub mod site;
 pub mod state;
 
@@ -33,7 +36,8 @@ pub const API_PREFIX: &str = "/mobproc/v1";
 
 /// The whole sandbox: the API under [`API_PREFIX`], the OAuth server under
 /// `/as`, generated images and the admin API under `/sandbox`, and the
-/// static site at `/`.
+/// static site at `/`; requests with oversized header fields are answered
+/// 431 before any of them.
 pub fn app(state: AppState) -> Router {
     Router::new()
         .nest(API_PREFIX, api::router(state.clone()))
@@ -47,5 +51,9 @@ pub fn app(state: AppState) -> Router {
         )
         .merge(site::router(&state.config))
         .layer(site::cors(&state.config))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            header_limit::refuse_oversized,
+        ))
         .with_state(state)
 }

@@ -1,11 +1,16 @@
-use axum::serve::ListenerExt;
 use clap::Parser;
+use mobproc_sandbox::serve::{serve, shutdown_signal, ServeLimits};
 use mobproc_sandbox::{app, AppState, Config};
 
 #[tokio::main]
 async fn main() {
     let config = Config::parse();
+    if let Err(message) = config.check_admin_key() {
+        eprintln!("mobproc-sandbox: {message}");
+        std::process::exit(1);
+    }
     let addr = config.addr;
+    let limits = ServeLimits::from_config(&config);
     let state = match AppState::open(config) {
         Ok(state) => state,
         Err(error) => {
@@ -20,18 +25,8 @@ async fn main() {
             std::process::exit(1);
         }
     };
+    let shutdown = shutdown_signal();
     eprintln!("mobproc-sandbox: serving http://{addr}/ (API at http://{addr}/mobproc/v1)");
-    // Small answers go out at once (no Nagle delay on kept-alive connections).
-    let listener = listener.tap_io(|tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
-    let served = axum::serve(listener, app(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await;
-    if let Err(error) = served {
-        eprintln!("mobproc-sandbox: {error}");
-        std::process::exit(1);
-    }
+    serve(listener, app(state), limits, shutdown).await;
+    eprintln!("mobproc-sandbox: stopped");
 }

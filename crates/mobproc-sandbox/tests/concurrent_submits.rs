@@ -8,6 +8,7 @@ mod common;
 use std::sync::Arc;
 
 use common::*;
+use mobproc_sandbox::serve::{serve, ServeLimits};
 use serde_json::{json, Value};
 use tokio::sync::Barrier;
 
@@ -31,7 +32,8 @@ impl Served {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}/mobproc/v1", listener.local_addr().unwrap());
         let app = sandbox.app.clone();
-        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        let limits = ServeLimits::from_config(&sandbox.state.config);
+        tokio::spawn(serve(listener, app, limits, std::future::pending()));
         let token = sandbox.token("peter.edwards").await;
         Served {
             sandbox,

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use mobproc_sandbox::serve::{serve, ServeLimits};
 use mobproc_sandbox::{app, ids::base64_url, AppState, Config};
 use mobproc_types::{Me, OAuthError, TokenResponse, TokenValidation};
 use regex::Regex;
@@ -26,8 +27,9 @@ impl Server {
         let addr = listener.local_addr().unwrap();
         let mut config = Config::for_tests(dir.path().join("sandbox.sqlite3"));
         config.addr = addr;
+        let limits = ServeLimits::from_config(&config);
         let service = app(AppState::open(config).unwrap());
-        tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
+        tokio::spawn(serve(listener, service, limits, std::future::pending()));
         let http = reqwest::Client::builder()
             .redirect(redirect::Policy::none())
             .build()

@@ -20,6 +20,15 @@ fn help_explains_every_setting_and_its_environment_variable() {
         ("--reset", "MOBPROC_SANDBOX_RESET"),
         ("--token-lifetime", "MOBPROC_SANDBOX_TOKEN_LIFETIME"),
         ("--fault-fail", "MOBPROC_SANDBOX_FAULT_FAIL"),
+        ("--header-limit", "MOBPROC_SANDBOX_HEADER_LIMIT"),
+        ("--header-value-limit", "MOBPROC_SANDBOX_HEADER_VALUE_LIMIT"),
+        (
+            "--header-read-timeout-ms",
+            "MOBPROC_SANDBOX_HEADER_READ_TIMEOUT_MS",
+        ),
+        ("--idle-timeout-ms", "MOBPROC_SANDBOX_IDLE_TIMEOUT_MS"),
+        ("--max-connections", "MOBPROC_SANDBOX_MAX_CONNECTIONS"),
+        ("--shutdown-grace-ms", "MOBPROC_SANDBOX_SHUTDOWN_GRACE_MS"),
     ] {
         assert!(
             help.contains(flag) && help.contains(variable),

@@ -11,7 +11,7 @@ mod regions;
 pub mod render;
 
 use axum::extract::Request;
-use axum::http::{HeaderName, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
@@ -23,8 +23,9 @@ use crate::state::AppState;
 pub use orders::lifecycle;
 pub use orders::validate;
 
-/// Every API route, with fault injection, the body limit, and the MOBPROC
-/// error body for unknown routes and methods.
+/// Every API route, with fault injection, the body limit, the MOBPROC
+/// error body for unknown routes and methods, and [`set_answer_headers`]
+/// on every answer.
 pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
         .merge(ping::router())
@@ -49,6 +50,22 @@ pub fn router(state: AppState) -> Router<AppState> {
         .layer(axum::extract::DefaultBodyLimit::max(
             state.config.body_limit,
         ))
+        .layer(middleware::map_response(answer_headers))
+}
+
+/// Headers every API answer carries: not to be sniffed as another type,
+/// nor stored by caches (answers are per user and change).
+pub fn set_answer_headers(headers: &mut HeaderMap) {
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+}
+
+async fn answer_headers(mut response: Response) -> Response {
+    set_answer_headers(response.headers_mut());
+    response
 }
 
 async fn unknown_route(request: Request) -> ApiError {

@@ -16,6 +16,7 @@ use std::fmt::Write as _;
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
+use mobproc_sandbox::serve::{serve, ServeLimits};
 use mobproc_sandbox::{app, AppState, Config};
 use serde_json::{json, Value};
 
@@ -364,10 +365,8 @@ pub async fn run(settings: Settings) -> Result<Report, String> {
     config.addr = addr;
     let state = AppState::open(config).map_err(|e| format!("the sandbox does not open: {e}"))?;
     let service = app(state.clone());
-    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
-    let server = tokio::spawn(async move { axum::serve(listener, service).await });
+    let limits = ServeLimits::from_config(&state.config);
+    let server = tokio::spawn(serve(listener, service, limits, std::future::pending()));
 
     let base = format!("http://{addr}");
     let http = reqwest::Client::builder()

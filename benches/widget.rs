@@ -151,7 +151,10 @@ async fn run(settings: Settings) {
 
     let mut steps = Value::Null;
     if settings.runs_phase("steps") {
-        say(&format!("step change: {} runs each, prefetched and not", settings.runs));
+        say(&format!(
+            "step change: {} runs each, prefetched and not",
+            settings.runs
+        ));
         steps = split::step_change(&demo, site.path(), &session, settings.runs).await;
     }
     let mut throttled = Value::Null;
@@ -1501,9 +1504,14 @@ fn table(r: &Value) -> String {
     );
     let th = &r["throttled"];
     for (what, key) in [("sign-in panel", "signIn"), ("lines", "lines")] {
-        let (widget, vanilla) = (&th["widget"][key]["medianMs"], &th["vanilla"][key]["medianMs"]);
+        let (widget, vanilla) = (
+            &th["widget"][key]["medianMs"],
+            &th["vanilla"][key]["medianMs"],
+        );
         row(
-            &format!("Throttled start-up (10 Mbit/s, 40 ms RTT, cold): navigation → {what} (median)"),
+            &format!(
+                "Throttled start-up (10 Mbit/s, 40 ms RTT, cold): navigation → {what} (median)"
+            ),
             ms(widget),
             ms(vanilla),
             times(&ratio(widget, vanilla)),

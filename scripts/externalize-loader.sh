@@ -1,6 +1,7 @@
 #!/bin/sh
-# Trunk post-build hook: replaces the inline module script trunk writes into
-# index.html with loader.js, a file of its own, so that
+# Part of trunk's post-build hook (scripts/post-build.sh): replaces the
+# inline module script trunk writes into index.html with loader.js, a file
+# of its own, so that
 #  - the page runs under a Content-Security-Policy without 'unsafe-inline'
 #    (script-src 'self' 'wasm-unsafe-eval'), and
 #  - a portal on another origin can embed the widget with one

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Trunk post-build hook (release only, the last one): writes a brotli
-# (.br) and a gzip (.gz) copy beside every text and wasm file of the site,
+# Part of trunk's post-build hook (scripts/post-build.sh; release only,
+# last): writes a brotli (.br) and a gzip (.gz) copy beside every text and
+# wasm file of the site,
 # for servers that send precompressed files (the sandbox does; README.md,
 # "Serving the widget").
 set -euo pipefail

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Trunk post-build hook (release only): cuts the widget's wasm into the
+# Part of trunk's post-build hook (scripts/post-build.sh; release only):
+# cuts the widget's wasm into the
 # main module and one chunk per later step (the split points of
 # src/app/chunks.rs), so the first load holds only the frame and the first
 # screen. In place of trunk's single wasm and glue it leaves in the staging
@@ -37,7 +38,8 @@ wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
 # The wasm features Rust 1.95's wasm32 target emits, which Chromium runs.
 features="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue"
-optimize() { wasm-opt -Oz $features "$1" -o "$2"; }
+# (wasm-opt warns of name subsections it does not know: noise.)
+optimize() { wasm-opt -Oz $features "$1" -o "$2" 2> >(grep -v "unknown name subsection" >&2); }
 hash_of() { sha256sum "$@" | sha256sum | cut -c1-16; }
 
 # Chunks: named by their own content.
@@ -60,7 +62,8 @@ build=$(hash_of "$work"/out/*.wasm "$loader_js" "$work/bindgen/mobproc-widget.js
 new_glue="mobproc-widget-$build.js"
 new_loader="__wasm_split-$build.js"
 sed "s#\"./mobproc-widget.js\"#\"./$new_glue\"#g" "$loader_js" > "$work/out/$new_loader"
-sed "s#'./__wasm_split.js'#'./$new_loader'#g; s#\"./__wasm_split.js\"#\"./$new_loader\"#g" \
+# (only the import statements: the wasm's own import module keeps its name)
+sed "s#from '\./__wasm_split\.js'#from './$new_loader'#g; s#from \"\./__wasm_split\.js\"#from \"./$new_loader\"#g" \
   "$work/bindgen/mobproc-widget.js" > "$work/out/$new_glue"
 grep -q "$new_loader" "$work/out/$new_glue" || { echo "split-wasm: the glue does not import the chunk loader" >&2; exit 1; }
 
@@ -69,7 +72,8 @@ rm -f "$dir/$glue" "$dir/$wasm"
 cp "$work"/out/* "$dir/"
 integrity() { echo "sha384-$(openssl dgst -sha384 -binary "$1" | openssl base64 -A)"; }
 sed -i "s#/$glue#/$new_glue#g; s#/$wasm#/$main_wasm#g" "$page"
+# (trunk writes several tags on one line: each tag's own integrity.)
 for file in "$new_glue" "$main_wasm"; do
-  sed -i "/href=\"\/$file\"/ s#integrity=\"[^\"]*\"#integrity=\"$(integrity "$dir/$file")\"#" "$page"
+  sed -i -E "s#(href=\"/$file\"[^>]*integrity=\")[^\"]*#\1$(integrity "$dir/$file")#" "$page"
 done
 echo "split-wasm: $(ls "$work"/out/*.wasm | wc -l) wasm files, main $(wc -c < "$dir/$main_wasm") bytes"

@@ -63,13 +63,19 @@ async fn step_change_once(demo: &Demo, session: &str) -> Option<f64> {
 /// after the click).
 pub async fn step_change(demo: &Demo, site: &Path, session: &str, runs: usize) -> Value {
     let mut out = serde_json::Map::new();
-    for (name, prefetch, cold) in [("prefetched", "idle", false), ("notPrefetched", "off", true)] {
+    for (name, prefetch, cold) in [
+        ("prefetched", "idle", false),
+        ("notPrefetched", "off", true),
+    ] {
         write_config(site, &[("tokenStorage", "session"), ("prefetch", prefetch)]);
         cache_disabled(demo, cold).await;
         let mut samples = Vec::new();
         for run in 0..runs {
             if let Some(ms) = step_change_once(demo, session).await {
-                say(&format!("  step change, {name}, run {}: {ms:.1} ms", run + 1));
+                say(&format!(
+                    "  step change, {name}, run {}: {ms:.1} ms",
+                    run + 1
+                ));
                 samples.push(ms);
             }
         }

@@ -42,11 +42,11 @@ macro_rules! step_chunk {
     ($chunk:ident, $view:ident, $preload:ident, $build:expr) => {
         #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
         #[leptos::wasm_split::wasm_split(
-            $chunk,
-            wasm_split_path = ::leptos::wasm_split,
-            preload($preload),
-            fallible
-        )]
+                    $chunk,
+                    wasm_split_path = ::leptos::wasm_split,
+                    preload($preload),
+                    fallible
+                )]
         fn $view() -> Result<AnyView, ChunkError> {
             Ok($build)
         }
@@ -110,7 +110,7 @@ step_chunk!(
 /// (loaded first), in `owner` (the steps' frame, which disposes of it).
 #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
 #[leptos::wasm_split::wasm_split(device_steps, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn build_order_data(
+pub fn order_data(
     owner: Owner,
     ctx: Ctx,
     lines: Loaded<Vec<ServiceAsset>>,
@@ -119,7 +119,7 @@ fn build_order_data(
 }
 
 #[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
-async fn build_order_data(
+pub async fn order_data(
     owner: Owner,
     ctx: Ctx,
     lines: Loaded<Vec<ServiceAsset>>,
@@ -127,28 +127,22 @@ async fn build_order_data(
     Ok(owner.with(|| OrderData::load(&ctx, lines)))
 }
 
-/// The later steps' data, built in `owner` once its code is in.
-pub async fn order_data(
-    owner: Owner,
-    ctx: Ctx,
-    lines: Loaded<Vec<ServiceAsset>>,
-) -> Result<OrderData, ChunkError> {
-    build_order_data(owner, ctx, lines).await
-}
-
 /// Fetches the chunk of `step` (nothing for the first step, which is in
 /// the main module).
 async fn preload(step: Step) -> Result<(), ChunkError> {
-    Ok(match step {
-        Step::Line => (),
-        Step::CurrentDevice => preload_current_device().await?,
-        Step::Device => preload_device().await?,
-        Step::Plan => preload_plan().await?,
-        Step::Details => preload_details().await?,
-        Step::Shipping => preload_shipping().await?,
-        Step::Review => preload_review().await?,
-        Step::Status => preload_status().await?,
-    })
+    let loaded = match step {
+        Step::Line => return Ok(()),
+        Step::CurrentDevice => preload_current_device().await,
+        Step::Device => preload_device().await,
+        Step::Plan => preload_plan().await,
+        Step::Details => preload_details().await,
+        Step::Shipping => preload_shipping().await,
+        Step::Review => preload_review().await,
+        Step::Status => preload_status().await,
+    };
+    // (A `SplitLoaderError` in the release wasm, already ours elsewhere.)
+    #[allow(clippy::useless_conversion)]
+    loaded.map_err(ChunkError::from)
 }
 
 /// The view of `step`, built now. Its chunk must be loaded

@@ -246,8 +246,8 @@ fn Wizard() -> impl IntoView {
     // when another chunk is prefetched).
     let shown = Memo::new(move |_| {
         let step = step.get();
-        let ready = chunks.is_loaded(step)
-            && (step == Step::Line || order_data.with(Option::is_some));
+        let ready =
+            chunks.is_loaded(step) && (step == Step::Line || order_data.with(Option::is_some));
         (step, ready)
     });
     let t = ctx.t();

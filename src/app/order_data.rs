@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use mobproc_types::{
-    CatalogDevice, CatalogDevicesPage, Plan, PlansPage, PropertiesResponse, PropertyGroup,
-    Region, RegionsPage, ServiceAsset, Vendor, VendorsPage,
+    CatalogDevice, CatalogDevicesPage, Plan, PlansPage, PropertiesResponse, PropertyGroup, Region,
+    RegionsPage, ServiceAsset, Vendor, VendorsPage,
 };
 
 use crate::api::{Api, ApiError};

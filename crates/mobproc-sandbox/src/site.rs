@@ -44,8 +44,7 @@ fn is_content_hashed(path: &str) -> bool {
 async fn set_cache_control(request: Request, next: Next) -> Response {
     let policy = cache_control(request.uri().path());
     let mut response = next.run(request).await;
-    if response.status().is_success() || response.status() == axum::http::StatusCode::NOT_MODIFIED
-    {
+    if response.status().is_success() || response.status() == axum::http::StatusCode::NOT_MODIFIED {
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
@@ -125,7 +124,11 @@ mod tests {
             "/__wasm_split-0123456789abcdef.js",
             "/page-0123456789abcdef.css",
         ] {
-            assert_eq!(cache_control(hashed), "public, max-age=31536000, immutable", "{hashed}");
+            assert_eq!(
+                cache_control(hashed),
+                "public, max-age=31536000, immutable",
+                "{hashed}"
+            );
         }
         for revalidated in [
             "/",

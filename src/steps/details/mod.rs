@@ -10,8 +10,8 @@ use mobproc_types::validation::{check_property, Problem};
 use mobproc_types::{ChoiceValue, FieldValue, PropertyField, PropertyGroup, PropertyType};
 
 use crate::app::context::use_ctx;
-use crate::app::order_data::use_order_data;
 use crate::app::load_error;
+use crate::app::order_data::use_order_data;
 use crate::components::{Busy, FieldError, RequiredMark, StepHeading, StepNav, TextField};
 use crate::draft::{Draft, PropertyDraft, Step};
 use crate::i18n::{fill, Texts};

@@ -11,8 +11,8 @@ use leptos::prelude::*;
 use mobproc_types::{CatalogDevice, DeviceFeatureSelection, Money};
 
 use crate::app::context::use_ctx;
-use crate::app::order_data::use_order_data;
 use crate::app::load_error;
+use crate::app::order_data::use_order_data;
 use crate::browser;
 use crate::components::{Busy, ErrorPanel, RequiredMark, StepHeading, StepNav};
 use crate::draft::Step;

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use mobproc_types::{AccessMethod, Plan};
 
 use crate::app::context::{use_ctx, use_data};
-use crate::app::order_data::use_order_data;
 use crate::app::load_error;
+use crate::app::order_data::use_order_data;
 use crate::components::{Busy, ErrorPanel, StepHeading, StepNav};
 use crate::draft::{compatibility, Compatibility, Step};
 use crate::format;
@@ -46,15 +46,20 @@ pub fn use_compatibility() -> Signal<Compatibility> {
             .and_then(|d| d.access_method.clone())
             .or(line_network.clone());
         let new_device = device_id.and_then(|id| {
-            order.catalog.get().and_then(Result::ok).and_then(|catalog| {
-                catalog
-                    .iter()
-                    .find(|d| d.id == id)
-                    .and_then(|d| d.access_method.clone())
-            })
+            order
+                .catalog
+                .get()
+                .and_then(Result::ok)
+                .and_then(|catalog| {
+                    catalog
+                        .iter()
+                        .find(|d| d.id == id)
+                        .and_then(|d| d.access_method.clone())
+                })
         });
         let plan_network = plan_id.as_ref().and_then(|id| {
-            order.plans
+            order
+                .plans
                 .get()
                 .and_then(Result::ok)
                 .and_then(|plans| plans.into_iter().find(|p| &p.id == id))

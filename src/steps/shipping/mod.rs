@@ -8,8 +8,8 @@ use mobproc_types::validation::{check_address, FieldProblem};
 use mobproc_types::{AddressField, AddressValue, Region};
 
 use crate::app::context::{use_ctx, use_data};
-use crate::app::order_data::use_order_data;
 use crate::app::load_error;
+use crate::app::order_data::use_order_data;
 use crate::components::{
     Busy, ErrorPanel, FieldError, RequiredMark, StepHeading, StepNav, TextField,
 };

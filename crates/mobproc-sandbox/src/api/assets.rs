@@ -10,7 +10,6 @@ use serde::Deserialize;
 
 use crate::api::render;
 use crate::auth::Caller;
-use crate::db::find_body;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiPath, ApiQuery};
 use crate::links::Links;
@@ -335,15 +334,16 @@ async fn device_detail(
     )))
 }
 
-/// Reads one stored device asset by id (no visibility check).
-pub fn find_device(
+/// One device asset of the tenant, if the caller may see it (it belongs
+/// to them or to someone who reports to them). Another employee's device
+/// is `None`, exactly as a device that does not exist.
+pub fn find_visible_device(
     connection: &Connection,
-    tenant: &str,
+    caller: &Caller,
     id: &str,
 ) -> ApiResult<Option<DeviceAsset>> {
-    find_body(
-        connection,
-        "SELECT body FROM device_assets WHERE tenant = ?1 AND id = ?2",
-        [tenant, id],
-    )
+    Ok(load_devices(connection, &caller.tenant.code, Some(id))?
+        .into_iter()
+        .find(|row| caller.may_act_for(&row.employee_id))
+        .map(|row| row.device))
 }

@@ -282,7 +282,7 @@ async fn list_accessories(
         .run(move |c| {
             let manufacturer = match &query.compatible_with_device_asset_id {
                 Some(id) => Some(
-                    crate::api::assets::find_device(c, &tenant, id)?
+                    crate::api::assets::find_visible_device(c, &caller, id)?
                         .and_then(|d| d.manufacturer)
                         .map(|m| m.id)
                         .ok_or_else(|| ApiError::not_found("device", id))?,

@@ -2,6 +2,7 @@
 //! history and shipments, and `POST /orders/{id}/approval`.
 
 mod build;
+mod eligibility;
 pub mod lifecycle;
 mod store;
 pub mod validate;
@@ -84,7 +85,7 @@ async fn create(
         .db
         .run(move |connection| {
             let context = validate::load_context(connection, &caller, &request)?;
-            let problems = validate::check_order(&context, &request);
+            let problems = validate::check_order(&context, &request, now);
             if !problems.is_empty() {
                 return Err(ApiError::invalid_order(problems));
             }

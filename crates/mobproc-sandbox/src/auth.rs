@@ -307,7 +307,7 @@ impl FromRequestParts<AppState> for Caller {
         let max_age = state.faults().token_max_age_seconds;
         state
             .db
-            .run(move |connection| authenticate(connection, &headers, now, max_age))
+            .read(move |connection| authenticate(connection, &headers, now, max_age))
             .await
     }
 }

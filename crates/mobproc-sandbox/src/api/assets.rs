@@ -162,7 +162,7 @@ async fn list_services(
     let tenant = caller.tenant.code.clone();
     let (rows, employee) = state
         .db
-        .run(move |c| {
+        .read(move |c| {
             let employee = employee_filter(c, &tenant, query.employee, query.company_employee_id)?;
             Ok((load_services(c, &tenant, None)?, employee))
         })
@@ -198,7 +198,7 @@ async fn service_detail(
     let lookup = id.clone();
     let row = state
         .db
-        .run(move |c| load_service(c, &caller, &lookup))
+        .read(move |c| load_service(c, &caller, &lookup))
         .await?
         .ok_or_else(|| ApiError::not_found("service", &id))?;
     Ok(Json(render::service(&links, row.service, row.device)))
@@ -264,7 +264,7 @@ async fn list_devices(
     let tenant = caller.tenant.code.clone();
     let (devices, services, employee) = state
         .db
-        .run(move |c| {
+        .read(move |c| {
             let employee = employee_filter(c, &tenant, query.employee, query.company_employee_id)?;
             Ok((
                 load_devices(c, &tenant, None)?,
@@ -314,7 +314,7 @@ async fn device_detail(
     let lookup = id.clone();
     let (devices, services) = state
         .db
-        .run(move |c| {
+        .read(move |c| {
             Ok((
                 load_devices(c, &tenant, Some(&lookup))?,
                 load_services(c, &tenant, None)?,

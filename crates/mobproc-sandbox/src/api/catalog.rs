@@ -88,7 +88,7 @@ async fn tenant_record<T: Send + 'static>(
     let lookup = id.clone();
     state
         .db
-        .run(move |c| find(c, &tenant, &lookup))
+        .read(move |c| find(c, &tenant, &lookup))
         .await?
         .ok_or_else(|| ApiError::not_found(what, &id))
 }
@@ -159,7 +159,7 @@ async fn list_devices(
     let search = query.search.as_deref().map(escape_like);
     let (total, devices) = state
         .db
-        .run(move |c| {
+        .read(move |c| {
             let filter = "FROM catalog_devices WHERE tenant = ?1
                  AND (?2 IS NULL OR vendor_id = ?2) AND (?3 IS NULL OR manufacturer_id = ?3)
                  AND (?4 IS NULL OR name LIKE '%' || ?4 || '%' ESCAPE '\\')
@@ -224,7 +224,7 @@ async fn list_plans(
     let tenant = caller.tenant.code.clone();
     let plans: Vec<Plan> = state
         .db
-        .run(move |c| {
+        .read(move |c| {
             all_bodies(
                 c,
                 "SELECT body FROM plans WHERE tenant = ?1 AND (?2 IS NULL OR vendor_id = ?2) ORDER BY seq",
@@ -279,7 +279,7 @@ async fn list_accessories(
     let tenant = caller.tenant.code.clone();
     let accessories: Vec<Accessory> = state
         .db
-        .run(move |c| {
+        .read(move |c| {
             let manufacturer = match &query.compatible_with_device_asset_id {
                 Some(id) => Some(
                     crate::api::assets::find_visible_device(c, &caller, id)?
@@ -339,7 +339,7 @@ async fn list_vendors(
     let tenant = caller.tenant.code.clone();
     let vendors: Vec<Vendor> = state
         .db
-        .run(move |c| {
+        .read(move |c| {
             all_bodies(
                 c,
                 "SELECT body FROM vendors WHERE tenant = ?1 ORDER BY seq",

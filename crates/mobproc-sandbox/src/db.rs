@@ -115,6 +115,11 @@ const TABLES: &[&str] = &[
 const INDEXES: &str = "
 CREATE INDEX IF NOT EXISTS orders_by_holder
     ON orders (tenant, account_holder_id, submitted_at DESC, CAST(order_id AS INTEGER) DESC);
+CREATE INDEX IF NOT EXISTS catalog_devices_by_name ON catalog_devices (tenant, name, id);
+CREATE INDEX IF NOT EXISTS catalog_devices_by_name_desc ON catalog_devices (tenant, name DESC, id);
+CREATE INDEX IF NOT EXISTS catalog_devices_by_price ON catalog_devices (tenant, price_cents, name);
+CREATE INDEX IF NOT EXISTS catalog_devices_by_price_desc
+    ON catalog_devices (tenant, price_cents DESC, name);
 ";
 
 /// A shared handle on the database: one connection that writes, and a few
@@ -272,4 +277,21 @@ pub fn all_bodies<T: DeserializeOwned>(
         out.push(serde_json::from_str(&row?)?);
     }
     Ok(out)
+}
+
+/// The plan SQLite picks for `sql` (every parameter NULL) on a freshly
+/// seeded file, one line per step: for tests of the indexes queries use.
+#[cfg(test)]
+pub async fn query_plan(sql: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::open(&dir.path().join("plan.sqlite3"), false, 0, 0).unwrap();
+    let sql = format!("EXPLAIN QUERY PLAN {sql}");
+    db.run(move |c| {
+        let mut statement = c.prepare(&sql)?;
+        let nulls = vec![rusqlite::types::Null; statement.parameter_count()];
+        let rows = statement.query_map(rusqlite::params_from_iter(nulls), |row| row.get(3))?;
+        Ok(rows.collect::<Result<Vec<String>, _>>()?)
+    })
+    .await
+    .unwrap()
 }

@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 use crate::error::{ApiError, ApiResult};
 
 /// The version of the schema and seed; a file with another one is re-seeded.
-pub const SCHEMA_VERSION: &str = "2";
+pub const SCHEMA_VERSION: &str = "3";
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -80,11 +80,12 @@ CREATE TABLE IF NOT EXISTS oauth_sessions (
 CREATE TABLE IF NOT EXISTS oauth_codes (
     code TEXT PRIMARY KEY, client_id TEXT NOT NULL, redirect_uri TEXT NOT NULL,
     code_challenge TEXT NOT NULL, username TEXT NOT NULL, scope TEXT NOT NULL,
-    expires_at INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0);
+    expires_at INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0, grant_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS oauth_tokens (
     token TEXT PRIMARY KEY, kind TEXT NOT NULL, client_id TEXT NOT NULL,
     username TEXT NOT NULL, scope TEXT NOT NULL, issued_at INTEGER NOT NULL,
-    expires_at INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0);
+    expires_at INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0, grant_id TEXT);
+CREATE INDEX IF NOT EXISTS oauth_tokens_grant ON oauth_tokens (grant_id);
 "#;
 
 const TABLES: &[&str] = &[

@@ -271,7 +271,7 @@ fn resolve_actor(
                 |row| row.get(0),
             )
             .optional()?;
-        Some(id.ok_or_else(|| not_allowed_context(company_id))?)
+        Some(id.ok_or_else(not_allowed_context)?)
     } else {
         None
     };
@@ -279,16 +279,19 @@ fn resolve_actor(
         None => Ok(user.clone()),
         Some(id) if id == user.employee.id => Ok(user.clone()),
         Some(id) if visible.contains(&id) => {
-            load_person(connection, &tenant.code, &id)?.ok_or_else(|| not_allowed_context(&id))
+            load_person(connection, &tenant.code, &id)?.ok_or_else(not_allowed_context)
         }
-        Some(id) => Err(not_allowed_context(&id)),
+        Some(_) => Err(not_allowed_context()),
     }
 }
 
-fn not_allowed_context(id: &str) -> ApiError {
+/// The refusal of a context header. It names no employee: neither the id
+/// sent nor the one a company id resolves to, so it reveals nothing about
+/// people the user may not see.
+fn not_allowed_context() -> ApiError {
     ApiError::forbidden(
         "context-not-allowed",
-        format!("You are not authorised to act on behalf of employee '{id}'."),
+        "You are not authorised to act on behalf of the employee named in the context header.",
     )
 }
 
@@ -304,7 +307,7 @@ impl FromRequestParts<AppState> for Caller {
         let max_age = state.faults().token_max_age_seconds;
         state
             .db
-            .run(move |connection| authenticate(connection, &headers, now, max_age))
+            .read(move |connection| authenticate(connection, &headers, now, max_age))
             .await
     }
 }

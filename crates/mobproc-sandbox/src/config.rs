@@ -28,6 +28,11 @@ pub struct Config {
     #[arg(long, env = "MOBPROC_SANDBOX_RESET")]
     pub reset: bool,
 
+    /// Read-only SQLite connections for calls that only read, beside the
+    /// one that writes; 0 makes every call use the writer.
+    #[arg(long, env = "MOBPROC_SANDBOX_READ_CONNECTIONS", default_value_t = 4)]
+    pub read_connections: usize,
+
     /// A directory served at `/` (the widget's `dist/`); nothing is served there without it.
     #[arg(long, env = "MOBPROC_SANDBOX_STATIC_DIR")]
     pub static_dir: Option<PathBuf>,

@@ -5,15 +5,16 @@
 //! one transaction, so nothing is ever left half-written.
 
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use serde::de::DeserializeOwned;
 
 use crate::error::{ApiError, ApiResult};
 
 /// The version of the schema and seed; a file with another one is re-seeded.
-pub const SCHEMA_VERSION: &str = "2";
+pub const SCHEMA_VERSION: &str = "3";
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -79,11 +80,12 @@ CREATE TABLE IF NOT EXISTS oauth_sessions (
 CREATE TABLE IF NOT EXISTS oauth_codes (
     code TEXT PRIMARY KEY, client_id TEXT NOT NULL, redirect_uri TEXT NOT NULL,
     code_challenge TEXT NOT NULL, username TEXT NOT NULL, scope TEXT NOT NULL,
-    expires_at INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0);
+    expires_at INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0, grant_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS oauth_tokens (
     token TEXT PRIMARY KEY, kind TEXT NOT NULL, client_id TEXT NOT NULL,
     username TEXT NOT NULL, scope TEXT NOT NULL, issued_at INTEGER NOT NULL,
-    expires_at INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0);
+    expires_at INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0, grant_id TEXT);
+CREATE INDEX IF NOT EXISTS oauth_tokens_grant ON oauth_tokens (grant_id);
 "#;
 
 const TABLES: &[&str] = &[
@@ -109,22 +111,57 @@ const TABLES: &[&str] = &[
     "oauth_tokens",
 ];
 
-/// A shared handle on the database. Calls run on the blocking pool, one at
-/// a time (SQLite has one writer anyway).
+/// Indexes that queries rely on, created on every start (not only at
+/// seeding) so that files seeded before them get them too.
+const INDEXES: &str = "
+CREATE INDEX IF NOT EXISTS orders_by_holder
+    ON orders (tenant, account_holder_id, submitted_at DESC, CAST(order_id AS INTEGER) DESC);
+CREATE INDEX IF NOT EXISTS catalog_devices_by_name ON catalog_devices (tenant, name, id);
+CREATE INDEX IF NOT EXISTS catalog_devices_by_name_desc ON catalog_devices (tenant, name DESC, id);
+CREATE INDEX IF NOT EXISTS catalog_devices_by_price ON catalog_devices (tenant, price_cents, name);
+CREATE INDEX IF NOT EXISTS catalog_devices_by_price_desc
+    ON catalog_devices (tenant, price_cents DESC, name);
+";
+
+/// A shared handle on the database: one connection that writes, and a few
+/// read-only ones for calls that only read. In WAL mode those read a
+/// committed snapshot while the writer writes, so reads neither wait for
+/// writes nor for each other. Calls run on the blocking pool.
 #[derive(Clone)]
 pub struct Db {
-    connection: Arc<Mutex<Connection>>,
+    writer: Arc<Mutex<Connection>>,
+    readers: Arc<[Mutex<Connection>]>,
+    next_reader: Arc<AtomicUsize>,
+}
+
+/// What every connection needs: waiting on a busy file, and the SQL
+/// functions of the order lifecycle.
+fn prepare(connection: &Connection) -> Result<(), rusqlite::Error> {
+    connection.busy_timeout(std::time::Duration::from_secs(5))?;
+    crate::api::lifecycle::register_sql_functions(connection)
+}
+
+fn lock(connection: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
+    connection
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl Db {
     /// Opens (creating if needed) the file at `path`; seeds it when it is new,
-    /// of another schema version, or when `reset` is set.
-    pub fn open(path: &Path, reset: bool, now: i64) -> Result<Db, rusqlite::Error> {
+    /// of another schema version, or when `reset` is set. `read_connections`
+    /// read-only connections serve [`Db::read`]; with none, reads use the writer.
+    pub fn open(
+        path: &Path,
+        reset: bool,
+        now: i64,
+        read_connections: usize,
+    ) -> Result<Db, rusqlite::Error> {
         let mut connection = Connection::open(path)?;
         connection.pragma_update(None, "journal_mode", "WAL")?;
         connection.pragma_update(None, "synchronous", "NORMAL")?;
         connection.pragma_update(None, "foreign_keys", "ON")?;
-        connection.busy_timeout(std::time::Duration::from_secs(5))?;
+        prepare(&connection)?;
         let version: Option<String> = connection
             .query_row(
                 "SELECT value FROM meta WHERE key = 'schema_version'",
@@ -146,26 +183,70 @@ impl Db {
             )?;
             tx.commit()?;
         }
+        connection.execute_batch(INDEXES)?;
+        let readers = (0..read_connections)
+            .map(|_| {
+                let reader = Connection::open_with_flags(
+                    path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                prepare(&reader)?;
+                Ok(Mutex::new(reader))
+            })
+            .collect::<Result<Arc<[_]>, rusqlite::Error>>()?;
         Ok(Db {
-            connection: Arc::new(Mutex::new(connection)),
+            writer: Arc::new(Mutex::new(connection)),
+            readers,
+            next_reader: Arc::default(),
         })
     }
 
-    /// Runs `work` with the connection on the blocking pool.
+    /// Runs `work` with the writer connection on the blocking pool: for
+    /// everything that writes (or may write), one call at a time.
     pub async fn run<T, F>(&self, work: F) -> ApiResult<T>
     where
         T: Send + 'static,
         F: FnOnce(&mut Connection) -> ApiResult<T> + Send + 'static,
     {
-        let connection = self.connection.clone();
+        let writer = self.writer.clone();
+        tokio::task::spawn_blocking(move || work(&mut lock(&writer)))
+            .await
+            .map_err(|e| ApiError::internal(format!("A database task failed: {e}")))?
+    }
+
+    /// Runs `work`, which only reads, on a read-only connection (a free one
+    /// if there is one) in one read transaction, so it sees one committed
+    /// snapshot. Without read connections it runs on the writer.
+    pub async fn read<T, F>(&self, work: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> ApiResult<T> + Send + 'static,
+    {
+        if self.readers.is_empty() {
+            return self.run(move |connection| work(connection)).await;
+        }
+        let db = self.clone();
         tokio::task::spawn_blocking(move || {
-            let mut guard = connection
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
-            work(&mut guard)
+            let mut reader = db.free_reader();
+            let snapshot = reader.transaction()?;
+            work(&snapshot)
         })
         .await
         .map_err(|e| ApiError::internal(format!("A database task failed: {e}")))?
+    }
+
+    /// A read connection nobody is using, or (all busy) the next in turn.
+    fn free_reader(&self) -> MutexGuard<'_, Connection> {
+        let count = self.readers.len();
+        let first = self.next_reader.fetch_add(1, Ordering::Relaxed) % count;
+        for index in (0..count).map(|i| (first + i) % count) {
+            match self.readers[index].try_lock() {
+                Ok(reader) => return reader,
+                Err(TryLockError::Poisoned(poisoned)) => return poisoned.into_inner(),
+                Err(TryLockError::WouldBlock) => {}
+            }
+        }
+        lock(&self.readers[first])
     }
 }
 
@@ -197,4 +278,21 @@ pub fn all_bodies<T: DeserializeOwned>(
         out.push(serde_json::from_str(&row?)?);
     }
     Ok(out)
+}
+
+/// The plan SQLite picks for `sql` (every parameter NULL) on a freshly
+/// seeded file, one line per step: for tests of the indexes queries use.
+#[cfg(test)]
+pub async fn query_plan(sql: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::open(&dir.path().join("plan.sqlite3"), false, 0, 0).unwrap();
+    let sql = format!("EXPLAIN QUERY PLAN {sql}");
+    db.run(move |c| {
+        let mut statement = c.prepare(&sql)?;
+        let nulls = vec![rusqlite::types::Null; statement.parameter_count()];
+        let rows = statement.query_map(rusqlite::params_from_iter(nulls), |row| row.get(3))?;
+        Ok(rows.collect::<Result<Vec<String>, _>>()?)
+    })
+    .await
+    .unwrap()
 }

@@ -3188,7 +3188,7 @@ mod tests {
     fn seeded() -> (TempDir, Connection) {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let path = dir.path().join("seed.sqlite3");
-        Db::open(&path, false, NOW).expect("the database opens and seeds");
+        Db::open(&path, false, NOW, 0).expect("the database opens and seeds");
         let connection = Connection::open(&path).expect("the seeded file opens");
         (dir, connection)
     }

@@ -24,7 +24,12 @@ impl AppState {
     /// Opens the database named in `config` and builds the state.
     pub fn open(config: Config) -> Result<AppState, rusqlite::Error> {
         let clock = Clock::default();
-        let db = Db::open(&config.db, config.reset, clock.now())?;
+        let db = Db::open(
+            &config.db,
+            config.reset,
+            clock.now(),
+            config.read_connections,
+        )?;
         let faults = Faults::from_config(&config).map_err(|message| {
             rusqlite::Error::InvalidParameterName(format!("bad fault setting: {message}"))
         })?;

@@ -1,6 +1,7 @@
 //! The OAuth flows over real HTTP, as a browser and a client drive them:
 //! the implicit grant with its session cookie, the code grant with PKCE,
-//! and cancelling sign-in.
+//! cancelling sign-in, a cross-site sign-in refused, and HTTP Basic client
+//! authentication.
 
 use std::collections::HashMap;
 
@@ -57,14 +58,40 @@ impl Server {
         request.send().await.unwrap()
     }
 
-    /// Submits the sign-in page's form as a browser would: its hidden
-    /// inputs, plus `fields`.
-    async fn submit(&self, page: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-        assert!(page.contains(r#"<form method="post" action="/as/authorization.oauth2">"#));
-        let mut form = hidden_inputs(page);
+    /// Shows the sign-in page for `params`, as a browser without cookies.
+    async fn sign_in_page(&self, params: &[(&str, &str)]) -> SignInPage {
+        let response = self.authorize(params, None).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let cookie = cookie_named(&response, "PF_FORM").expect("a PF_FORM cookie");
+        SignInPage {
+            html: response.text().await.unwrap(),
+            cookie,
+        }
+    }
+
+    /// Submits the sign-in page's form as the browser that was shown it
+    /// would: its hidden inputs (the form token among them) plus `fields`,
+    /// with the page's cookie and the sandbox's own origin.
+    async fn submit(&self, page: &SignInPage, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.submit_from(page, fields, &self.base).await
+    }
+
+    /// As [`Server::submit`], from a page of `origin`.
+    async fn submit_from(
+        &self,
+        page: &SignInPage,
+        fields: &[(&str, &str)],
+        origin: &str,
+    ) -> reqwest::Response {
+        let html = &page.html;
+        assert!(html.contains(r#"<form method="post" action="/as/authorization.oauth2">"#));
+        let mut form = hidden_inputs(html);
+        assert!(form.iter().any(|(name, _)| name == "form_token"));
         form.extend(fields.iter().map(|(n, v)| (n.to_string(), v.to_string())));
         self.http
             .post(format!("{}/as/authorization.oauth2", self.base))
+            .header(header::COOKIE, &page.cookie)
+            .header(header::ORIGIN, origin)
             .form(&form)
             .send()
             .await
@@ -88,6 +115,24 @@ impl Server {
             .await
             .unwrap()
     }
+}
+
+/// The sign-in page as a browser holds it: its HTML and the `PF_FORM=...`
+/// cookie it came with.
+struct SignInPage {
+    html: String,
+    cookie: String,
+}
+
+/// The `name=value` of a response's `Set-Cookie` for cookie `name`.
+fn cookie_named(response: &reqwest::Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|value| value.to_str().unwrap())
+        .find(|value| value.starts_with(&format!("{name}=")))
+        .map(|value| value.split(';').next().unwrap().to_owned())
 }
 
 /// The name and (unescaped) value of every hidden input of a page.
@@ -129,9 +174,11 @@ fn redirect_params(location: &str) -> HashMap<String, String> {
 fn session_cookie(response: &reqwest::Response) -> String {
     let set_cookie = response
         .headers()
-        .get(header::SET_COOKIE)
-        .expect("a cookie");
-    let set_cookie = set_cookie.to_str().unwrap();
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|value| value.to_str().unwrap())
+        .find(|value| value.starts_with("PF="))
+        .expect("a session cookie");
     assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("Path=/as"));
     set_cookie.split(';').next().unwrap().to_owned()
 }
@@ -159,8 +206,12 @@ async fn implicit_flow_with_session_cookie() {
         .to_str()
         .unwrap();
     assert!(csp.contains("default-src 'none'"));
-    let page = page.text().await.unwrap();
-    assert!(page.contains(r#"<label for="username">"#));
+    assert!(page
+        .text()
+        .await
+        .unwrap()
+        .contains(r#"<label for="username">"#));
+    let page = server.sign_in_page(&request).await;
 
     let signed_in = server.submit(&page, &SIGN_IN).await;
     assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
@@ -222,7 +273,7 @@ async fn code_flow_with_pkce() {
         ("code_challenge", challenge.as_str()),
         ("code_challenge_method", "S256"),
     ];
-    let page = server.authorize(&request, None).await.text().await.unwrap();
+    let page = server.sign_in_page(&request).await;
     let signed_in = server.submit(&page, &SIGN_IN).await;
     assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
     let location = location_of(&signed_in);
@@ -274,7 +325,7 @@ async fn cancelling_sign_in() {
         ("scope", "MOBPROC"),
         ("state", "bye"),
     ];
-    let page = server.authorize(&request, None).await.text().await.unwrap();
+    let page = server.sign_in_page(&request).await;
     let cancelled = server.submit(&page, &[("action", "cancel")]).await;
     assert_eq!(cancelled.status(), StatusCode::SEE_OTHER);
     assert!(cancelled.headers().get(header::SET_COOKIE).is_none());
@@ -284,4 +335,109 @@ async fn cancelling_sign_in() {
             "{callback}#error=access_denied&error_description=The+user+cancelled+sign-in&state=bye"
         )
     );
+}
+
+#[tokio::test]
+async fn a_cross_site_sign_in_is_refused() {
+    let server = Server::start().await;
+    let callback = server.callback();
+    let request = [
+        ("response_type", "token"),
+        ("client_id", "mobproc-widget"),
+        ("redirect_uri", callback.as_str()),
+        ("scope", "MOBPROC"),
+        ("state", "csrf"),
+    ];
+    // Mallory's own copy of the page: a form token that is hers.
+    let mallory = server.sign_in_page(&request).await;
+    let as_mallory = [
+        ("username", "mallory"),
+        ("password", "sandbox"),
+        ("action", "login"),
+    ];
+    // Posted from her site, even with a matching cookie: refused.
+    let forged = server
+        .submit_from(&mallory, &as_mallory, "http://evil.example")
+        .await;
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    assert!(forged.headers().get(header::SET_COOKIE).is_none());
+    assert!(forged.headers().get(header::LOCATION).is_none());
+    // Posted into Peter's browser, which has its own PF_FORM cookie (or
+    // none at all): the token does not match, refused too.
+    let peter = server.sign_in_page(&request).await;
+    let mixed = SignInPage {
+        html: mallory.html.clone(),
+        cookie: peter.cookie.clone(),
+    };
+    let forged = server.submit(&mixed, &as_mallory).await;
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    assert!(forged.headers().get(header::SET_COOKIE).is_none());
+    let page = forged.text().await.unwrap();
+    assert!(page.contains("nobody was signed in"), "{page}");
+
+    // Peter's own form still signs him in.
+    let signed_in = server.submit(&peter, &SIGN_IN).await;
+    assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
+    let cookie = session_cookie(&signed_in);
+    let silent = [request.as_slice(), &[("prompt", "none")]].concat();
+    let again = server.authorize(&silent, Some(&cookie)).await;
+    let params = redirect_params(&location_of(&again));
+    let validation: TokenValidation = server
+        .introspect(&params["access_token"])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(validation.access_token.identifier, "peter.edwards");
+}
+
+#[tokio::test]
+async fn http_basic_client_authentication() {
+    let server = Server::start().await;
+    let body = [
+        ("grant_type", "password"),
+        ("username", "peter.edwards"),
+        ("password", "sandbox"),
+        ("scope", "MOBPROC"),
+    ];
+    let post = || server.http.post(format!("{}/as/token.oauth2", server.base));
+    let answer = post()
+        .basic_auth("acme-integration", Some("acme-integration-secret"))
+        .form(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), StatusCode::OK);
+    let tokens: TokenResponse = answer.json().await.unwrap();
+    assert_eq!(
+        server.introspect(&tokens.access_token).await.status(),
+        StatusCode::OK
+    );
+
+    let wrong = post()
+        .basic_auth("acme-integration", Some("wrong"))
+        .form(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    let challenge = wrong.headers()[header::WWW_AUTHENTICATE].to_str().unwrap();
+    assert!(challenge.starts_with("Basic "), "{challenge}");
+    let error: OAuthError = wrong.json().await.unwrap();
+    assert_eq!(error.error, "invalid_client");
+
+    let both = [
+        body.as_slice(),
+        &[("client_secret", "acme-integration-secret")],
+    ]
+    .concat();
+    let twice = post()
+        .basic_auth("acme-integration", Some("acme-integration-secret"))
+        .form(&both)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(twice.status(), StatusCode::BAD_REQUEST);
+    let error: OAuthError = twice.json().await.unwrap();
+    assert_eq!(error.error, "invalid_request");
 }

@@ -10,7 +10,6 @@ use serde::Deserialize;
 
 use crate::api::render;
 use crate::auth::Caller;
-use crate::db::find_body;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiPath, ApiQuery};
 use crate::links::Links;
@@ -163,7 +162,7 @@ async fn list_services(
     let tenant = caller.tenant.code.clone();
     let (rows, employee) = state
         .db
-        .run(move |c| {
+        .read(move |c| {
             let employee = employee_filter(c, &tenant, query.employee, query.company_employee_id)?;
             Ok((load_services(c, &tenant, None)?, employee))
         })
@@ -199,7 +198,7 @@ async fn service_detail(
     let lookup = id.clone();
     let row = state
         .db
-        .run(move |c| load_service(c, &caller, &lookup))
+        .read(move |c| load_service(c, &caller, &lookup))
         .await?
         .ok_or_else(|| ApiError::not_found("service", &id))?;
     Ok(Json(render::service(&links, row.service, row.device)))
@@ -265,7 +264,7 @@ async fn list_devices(
     let tenant = caller.tenant.code.clone();
     let (devices, services, employee) = state
         .db
-        .run(move |c| {
+        .read(move |c| {
             let employee = employee_filter(c, &tenant, query.employee, query.company_employee_id)?;
             Ok((
                 load_devices(c, &tenant, None)?,
@@ -315,7 +314,7 @@ async fn device_detail(
     let lookup = id.clone();
     let (devices, services) = state
         .db
-        .run(move |c| {
+        .read(move |c| {
             Ok((
                 load_devices(c, &tenant, Some(&lookup))?,
                 load_services(c, &tenant, None)?,
@@ -335,15 +334,16 @@ async fn device_detail(
     )))
 }
 
-/// Reads one stored device asset by id (no visibility check).
-pub fn find_device(
+/// One device asset of the tenant, if the caller may see it (it belongs
+/// to them or to someone who reports to them). Another employee's device
+/// is `None`, exactly as a device that does not exist.
+pub fn find_visible_device(
     connection: &Connection,
-    tenant: &str,
+    caller: &Caller,
     id: &str,
 ) -> ApiResult<Option<DeviceAsset>> {
-    find_body(
-        connection,
-        "SELECT body FROM device_assets WHERE tenant = ?1 AND id = ?2",
-        [tenant, id],
-    )
+    Ok(load_devices(connection, &caller.tenant.code, Some(id))?
+        .into_iter()
+        .find(|row| caller.may_act_for(&row.employee_id))
+        .map(|row| row.device))
 }

@@ -48,7 +48,7 @@ async fn list(
     let tenant = caller.tenant.code.clone();
     let all: Vec<Employee> = state
         .db
-        .run(move |c| {
+        .read(move |c| {
             all_bodies(
                 c,
                 "SELECT body FROM employees WHERE tenant = ?1 ORDER BY seq",
@@ -100,7 +100,7 @@ async fn detail(
     let lookup = id.clone();
     let employee = state
         .db
-        .run(move |c| load_employee(c, &tenant, &lookup))
+        .read(move |c| load_employee(c, &tenant, &lookup))
         .await?
         .ok_or_else(|| ApiError::not_found("employee", &id))?;
     Ok(Json(render::employee(&links, employee)))

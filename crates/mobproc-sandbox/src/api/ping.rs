@@ -34,7 +34,7 @@ async fn ping(
     let backend = match tenant {
         Some(code) => state
             .db
-            .run(move |c| load_tenant(c, &code))
+            .read(move |c| load_tenant(c, &code))
             .await?
             .map(|tenant| tenant.platform.backend_name().to_owned()),
         None => None,

@@ -83,7 +83,7 @@ async fn properties(
     let (has_device, has_plan) = (!query.order_excludes_device, !query.order_excludes_plan);
     let groups = state
         .db
-        .run(move |c| {
+        .read(move |c| {
             let vendor_id =
                 match (&query.service, &query.vendor) {
                     (Some(service), _) => {

@@ -71,7 +71,7 @@ async fn list(
     let parent = query.parent_region.clone();
     let regions: Vec<Region> = state
         .db
-        .run(move |c| {
+        .read(move |c| {
             if let Some(parent) = &parent {
                 if find_region(c, parent)?.is_none() {
                     return Err(ApiError::not_found("region", parent));
@@ -103,7 +103,7 @@ async fn detail(
     let lookup = id.clone();
     let region = state
         .db
-        .run(move |c| find_region(c, &lookup))
+        .read(move |c| find_region(c, &lookup))
         .await?
         .ok_or_else(|| ApiError::not_found("region", &id))?;
     Ok(Json(linked(&links, region, true)))

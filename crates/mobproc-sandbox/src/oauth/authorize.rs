@@ -1,7 +1,8 @@
 //! The authorization endpoint, `GET|POST /as/authorization.oauth2`: checks
 //! the client and redirect URI (an error page when they are wrong, never a
 //! redirect), signs the user in, and sends a token (implicit grant) or a
-//! code (PKCE) back to the redirect URI.
+//! code (PKCE) back to the redirect URI. The sign-in form is guarded
+//! against login CSRF (see [`super::csrf`]).
 
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Query, State};
@@ -10,12 +11,15 @@ use axum::response::{IntoResponse, Response};
 use axum::Form;
 use serde::Deserialize;
 
-use super::clients::{allowed_redirect_uris, is_allowed_redirect, load_client, Client};
+use super::clients::{is_allowed_redirect, load_client, Client};
+use super::csrf::{check_form, form_cookie, form_token, FormRefusal};
 use super::encoding::form_encode_pairs;
-use super::html::{error_page, html_response, login_page, sign_in_response, LoginPage};
+use super::html::{
+    error_page, error_page_with, html_response, login_page, sign_in_response, LoginPage,
+};
 use super::pkce::is_valid_challenge;
 use super::session::{session_cookie, session_id, signed_in_user, start_session};
-use super::token::{invalid_scope, store_code, store_token};
+use super::token::{invalid_scope, new_grant_id, store_code, store_token};
 use super::users::{check_credentials, demo_users};
 use super::{asks_for_mobproc, non_empty, Refusal, SCOPE};
 use crate::error::ApiError;
@@ -71,11 +75,13 @@ impl AuthorizeParams {
     }
 }
 
-/// The sign-in form: the original parameters plus what the user entered.
+/// The sign-in form: the original parameters, the anti-CSRF token, and
+/// what the user entered.
 #[derive(Debug, Deserialize)]
 pub struct LoginForm {
     #[serde(flatten)]
     request: AuthorizeParams,
+    form_token: Option<String>,
     action: Option<String>,
     username: Option<String>,
     password: Option<String>,
@@ -174,11 +180,12 @@ pub async fn show(
             "The user is not signed in, and prompt=none forbids asking.",
         )));
     }
-    sign_in_page(&app, &target, &params, "", None).await
+    sign_in_page(&app, &headers, &target, &params, "", None).await
 }
 
 /// `POST /as/authorization.oauth2`: the sign-in form's answer: cancel, or
-/// sign in (starting a session) and issue.
+/// sign in (starting a session) and issue. A form from another origin, or
+/// without the token its page set, gets an error page and signs nobody in.
 pub async fn submit(
     State(app): State<AppState>,
     headers: HeaderMap,
@@ -187,6 +194,8 @@ pub async fn submit(
     let Form(form) = form.map_err(|rejection| bad_request_page(&rejection.body_text()))?;
     let params = form.request.normalized();
     let target = find_target(&app, &params).await?;
+    let sent_token = non_empty(form.form_token);
+    check_form(&headers, sent_token.as_deref(), &app.config).map_err(refused_form_page)?;
     let (flow, _) = check_request(&params).map_err(|refusal| target.refuse(&refusal))?;
     if form.action.as_deref() == Some("cancel") {
         return Err(target.refuse(&Refusal::new("access_denied", "The user cancelled sign-in")));
@@ -210,6 +219,7 @@ pub async fn submit(
     let Some((username, session)) = signed_in else {
         return sign_in_page(
             &app,
+            &headers,
             &target,
             &params,
             &login,
@@ -244,9 +254,8 @@ async fn find_target(app: &AppState, params: &AuthorizeParams) -> Result<Target,
         .ok_or_else(|| bad_request_page(&format!("There is no client '{client_id}'.")))?;
     if !is_allowed_redirect(&client, &app.config, &redirect_uri) {
         return Err(bad_request_page(&format!(
-            "The redirect_uri '{redirect_uri}' is not registered for client '{client_id}'. \
-             Redirect URIs must match exactly; the allowed ones are: {}.",
-            allowed_redirect_uris(&client, &app.config).join(", ")
+            "The redirect_uri '{redirect_uri}' is not registered for this client \
+             ('{client_id}'); redirect URIs must match a registered one exactly."
         )));
     }
     let mode = match params.response_type.as_deref() {
@@ -350,7 +359,13 @@ async fn issue(app: &AppState, target: &Target, flow: Flow, username: String) ->
                 .run(move |connection| {
                     let lifetime = lifetime as i64;
                     Ok(store_token(
-                        connection, "access", &client_id, &username, now, lifetime,
+                        connection,
+                        "access",
+                        &client_id,
+                        &username,
+                        &new_grant_id(),
+                        now,
+                        lifetime,
                     )?)
                 })
                 .await
@@ -383,9 +398,11 @@ async fn issue(app: &AppState, target: &Target, flow: Flow, username: String) ->
     }
 }
 
-/// The sign-in page: 200 at first, 401 after a failed attempt.
+/// The sign-in page: 200 at first, 401 after a failed attempt; it (re)sets
+/// the form token's cookie.
 async fn sign_in_page(
     app: &AppState,
+    headers: &HeaderMap,
     target: &Target,
     params: &AuthorizeParams,
     username: &str,
@@ -396,9 +413,11 @@ async fn sign_in_page(
         .run(|connection| demo_users(connection))
         .await
         .map_err(IntoResponse::into_response)?;
+    let token = form_token(headers);
     let html = login_page(&LoginPage {
         client_name: &target.client.name,
         hidden: params.sent(),
+        form_token: &token,
         username,
         error,
         users: &users,
@@ -408,9 +427,24 @@ async fn sign_in_page(
     } else {
         StatusCode::OK
     };
-    Ok(sign_in_response(status, html, &target.redirect_uri))
+    let mut response = sign_in_response(status, html, &target.redirect_uri);
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, form_cookie(&token, &app.config));
+    Ok(response)
 }
 
 fn bad_request_page(message: &str) -> Response {
     html_response(StatusCode::BAD_REQUEST, error_page(message))
+}
+
+/// The 403 error page for a sign-in form that failed the CSRF checks.
+fn refused_form_page(refusal: FormRefusal) -> Response {
+    html_response(
+        StatusCode::FORBIDDEN,
+        error_page_with(
+            refusal.message(),
+            "Go back to the application and sign in again from its sign-in button.",
+        ),
+    )
 }

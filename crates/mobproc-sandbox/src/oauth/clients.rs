@@ -72,7 +72,7 @@ pub fn is_allowed_redirect(client: &Client, config: &Config, redirect_uri: &str)
 }
 
 /// The origins the sandbox's own site is reached at, without a trailing slash.
-fn own_origins(config: &Config) -> Vec<String> {
+pub fn own_origins(config: &Config) -> Vec<String> {
     match &config.public_url {
         Some(url) => vec![url.trim_end_matches('/').to_owned()],
         None => vec![

@@ -75,6 +75,8 @@ pub struct LoginPage<'a> {
     pub client_name: &'a str,
     /// The original authorization parameters, carried through the form.
     pub hidden: Vec<(&'static str, &'a str)>,
+    /// The anti-CSRF token, echoed in the `form_token` field.
+    pub form_token: &'a str,
     /// The username typed before, if any.
     pub username: &'a str,
     /// Why the last attempt failed, if it did.
@@ -87,6 +89,7 @@ pub fn login_page(page: &LoginPage) -> String {
     let hidden: String = page
         .hidden
         .iter()
+        .chain([&("form_token", page.form_token)])
         .map(|(name, value)| {
             format!(
                 r#"<input type="hidden" name="{}" value="{}">"#,
@@ -155,14 +158,25 @@ fn demo_users(users: &[DemoUser]) -> String {
     )
 }
 
-/// A page explaining why a request cannot go on.
+/// A page explaining why a request cannot go on: the application that
+/// sent the user is misconfigured.
 pub fn error_page(message: &str) -> String {
+    error_page_with(
+        message,
+        "The application that sent you here is misconfigured. For safety you are not sent back to it.",
+    )
+}
+
+/// A page explaining why a request cannot go on, with `advice` (plain
+/// text) on what to do.
+pub fn error_page_with(message: &str, advice: &str) -> String {
     let body = format!(
         r#"<p class="brand">MOBPROC sandbox</p>
     <h1>This sign-in request cannot go on</h1>
     <p class="error" role="alert">{}</p>
-    <p>The application that sent you here is misconfigured. For safety you are not sent back to it.</p>"#,
-        escape_html(message)
+    <p>{}</p>"#,
+        escape_html(message),
+        escape_html(advice)
     );
     document("Sign-in error — MOBPROC sandbox", &body)
 }
@@ -211,9 +225,16 @@ fn document(title: &str, body: &str) -> String {
 
 /// The sign-in page's answer: as [`html_response`], but its policy also lets
 /// the form's answer redirect to `redirect_uri`'s origin, which Chrome
-/// checks against `form-action` too.
+/// checks against `form-action` too, and its referrer policy is
+/// `same-origin`: under `no-referrer` browsers send `Origin: null` with the
+/// form, and the origin check needs the real one (other sites still get
+/// no referrer).
 pub fn sign_in_response(status: StatusCode, html: String, redirect_uri: &str) -> Response {
     let mut response = html_response(status, html);
+    response.headers_mut().insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     let Some(origin) = origin_of(redirect_uri) else {
         return response;
     };
@@ -231,7 +252,7 @@ pub fn sign_in_response(status: StatusCode, html: String, redirect_uri: &str) ->
 
 /// The origin (`scheme://host[:port]`) of an absolute URI, when it is
 /// plain enough to be a CSP source (no user info, no odd characters).
-fn origin_of(uri: &str) -> Option<&str> {
+pub fn origin_of(uri: &str) -> Option<&str> {
     let (scheme, rest) = uri.split_once("://")?;
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let authority = &rest[..end];
@@ -295,6 +316,7 @@ mod tests {
         let html = login_page(&LoginPage {
             client_name: "<b>Evil</b>",
             hidden: vec![("state", "\"><script>x</script>")],
+            form_token: "<token>",
             username: "'quoted'",
             error: Some("<i>bad</i>"),
             users: &users,
@@ -306,6 +328,7 @@ mod tests {
         assert!(html.contains("&lt;b&gt;Evil&lt;/b&gt;"));
         assert!(html.contains(r#"value="&quot;&gt;&lt;script&gt;x&lt;/script&gt;""#));
         assert!(html.contains(r#"value="&#39;quoted&#39;""#));
+        assert!(html.contains(r#"<input type="hidden" name="form_token" value="&lt;token&gt;">"#));
         assert!(html.contains("T&amp;T (&quot;p&quot;)"));
         assert!(html.contains("<title>Sign in — MOBPROC sandbox</title>"));
         assert!(html.contains(r#"<label for="username">"#));
@@ -340,6 +363,7 @@ mod tests {
             "default-src 'none'; style-src 'unsafe-inline'; \
              form-action 'self' http://localhost:3000; frame-ancestors 'none'"
         );
+        assert_eq!(response.headers()[header::REFERRER_POLICY], "same-origin");
         let plain = sign_in_response(StatusCode::OK, String::new(), "http://u@h/");
         assert_eq!(
             plain.headers()[header::CONTENT_SECURITY_POLICY],

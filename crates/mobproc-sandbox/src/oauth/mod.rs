@@ -5,7 +5,8 @@
 //!   (`response_type=code`, S256 only), behind a sign-in page and a `PF`
 //!   session cookie;
 //! - `POST /as/token.oauth2`: the `password`, `refresh_token` and
-//!   `authorization_code` grants;
+//!   `authorization_code` grants, with client secrets in the body or with
+//!   HTTP Basic;
 //! - `GET /as/introspect.oauth2`: what MOBPROC's token validation says
 //!   about an access token;
 //! - `GET /as/logout.oauth2`: ends the sign-in session.
@@ -14,7 +15,9 @@
 //! tests can age tokens, codes and sessions.
 
 mod authorize;
+mod client_auth;
 mod clients;
+mod csrf;
 mod encoding;
 mod html;
 mod introspect;
@@ -85,7 +88,27 @@ fn asks_for_mobproc(scope: Option<&str>) -> bool {
     scope.is_some_and(|scope| scope.split(' ').any(|item| item == SCOPE))
 }
 
+/// Whether two secrets are equal, in a time that depends only on their
+/// lengths (not on where they first differ).
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0
+}
+
 /// `Some` of a parameter that was sent and is not empty.
 fn non_empty(value: Option<String>) -> Option<String> {
     value.filter(|value| !value.is_empty())
+}
+
+#[cfg(test)]
+mod unit_tests {
+    use super::constant_time_eq;
+
+    #[test]
+    fn compares_secrets_whole() {
+        assert!(constant_time_eq(b"secret", b"secret"));
+        assert!(constant_time_eq(b"", b""));
+        assert!(!constant_time_eq(b"secret", b"secreT"));
+        assert!(!constant_time_eq(b"secret", b"secret2"));
+        assert!(!constant_time_eq(b"", b"x"));
+    }
 }

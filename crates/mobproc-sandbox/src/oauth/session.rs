@@ -16,13 +16,18 @@ pub const SESSION_LIFETIME: i64 = 8 * 3600;
 
 /// The session id the request's cookies carry, if any.
 pub fn session_id(headers: &HeaderMap) -> Option<String> {
+    cookie_value(headers, SESSION_COOKIE)
+}
+
+/// The (first, non-empty) value of the request's cookie `name`, if any.
+pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|cookies| cookies.split(';'))
         .filter_map(|cookie| cookie.trim().split_once('='))
-        .find(|(name, value)| *name == SESSION_COOKIE && !value.is_empty())
+        .find(|(found, value)| *found == name && !value.is_empty())
         .map(|(_, value)| value.to_owned())
 }
 
@@ -75,15 +80,22 @@ pub fn cleared_cookie(config: &Config) -> HeaderValue {
 }
 
 fn cookie_header(start: &str, config: &Config) -> HeaderValue {
+    set_cookie(start, "/as", "Lax", config)
+}
+
+/// A `Set-Cookie` value: `start` (`name=value; Max-Age=...`), then the
+/// path, HttpOnly, `SameSite=same_site`, and Secure when the public URL is
+/// https. `start` must hold only URL-safe characters.
+pub fn set_cookie(start: &str, path: &str, same_site: &str, config: &Config) -> HeaderValue {
     let secure = config
         .public_url
         .as_deref()
         .is_some_and(|url| url.starts_with("https://"));
     let value = format!(
-        "{start}; Path=/as; HttpOnly; SameSite=Lax{}",
+        "{start}; Path={path}; HttpOnly; SameSite={same_site}{}",
         if secure { "; Secure" } else { "" }
     );
-    HeaderValue::try_from(value).expect("session ids are URL-safe base64")
+    HeaderValue::try_from(value).expect("cookie values are URL-safe base64")
 }
 
 #[cfg(test)]

@@ -71,13 +71,41 @@ impl Sandbox {
     }
 
     async fn post(&self, uri: &str, pairs: &[(&str, &str)], cookie: Option<&str>) -> Reply {
+        let headers: Vec<_> = cookie
+            .map(|cookie| ("cookie", cookie))
+            .into_iter()
+            .collect();
+        self.post_with(uri, pairs, &headers).await
+    }
+
+    /// POSTs a form with extra request headers.
+    async fn post_with(
+        &self,
+        uri: &str,
+        pairs: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Reply {
         let mut request =
             Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-        if let Some(cookie) = cookie {
-            request = request.header(header::COOKIE, cookie);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
         }
         self.send(request.body(Body::from(form_encode_pairs(pairs))).unwrap())
             .await
+    }
+
+    /// Whether introspection accepts the access token.
+    async fn is_live(&self, token: &str) -> bool {
+        self.introspect(token).await.status == StatusCode::OK
+    }
+
+    /// How many sign-in sessions exist.
+    async fn session_count(&self) -> i64 {
+        self.state
+            .db
+            .run(|c| Ok(c.query_row("SELECT COUNT(*) FROM oauth_sessions", [], |row| row.get(0))?))
+            .await
+            .unwrap()
     }
 
     async fn authorize(&self, pairs: &[(&str, &str)], cookie: Option<&str>) -> Reply {
@@ -97,15 +125,34 @@ impl Sandbox {
         self.get(&uri, None).await
     }
 
-    /// Signs in through the form; answers the redirect and the `PF=...` cookie.
-    async fn sign_in(&self, request: &[(&str, &str)]) -> (Reply, String) {
+    /// Shows the sign-in page for `request`, as a browser with no cookie
+    /// would; answers the page's form token and its `PF_FORM=...` cookie.
+    async fn sign_in_form(&self, request: &[(&str, &str)]) -> FormPass {
+        let page = self.authorize(request, None).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        page.form_pass()
+    }
+
+    /// Posts the sign-in form for `request` with `fields`, the way the
+    /// browser that got `pass` would: its token in the form, its cookie.
+    async fn post_form(
+        &self,
+        request: &[(&str, &str)],
+        pass: &FormPass,
+        fields: &[(&'static str, &str)],
+    ) -> Reply {
         let mut form = request.to_vec();
-        form.extend([
-            ("username", "peter.edwards"),
-            ("password", "sandbox"),
-            ("action", "login"),
-        ]);
-        let reply = self.post("/as/authorization.oauth2", &form, None).await;
+        form.push(("form_token", pass.token.as_str()));
+        form.extend_from_slice(fields);
+        self.post("/as/authorization.oauth2", &form, Some(&pass.cookie))
+            .await
+    }
+
+    /// Signs in through the form (shown first, for its token); answers the
+    /// redirect and the `PF=...` cookie.
+    async fn sign_in(&self, request: &[(&str, &str)]) -> (Reply, String) {
+        let pass = self.sign_in_form(request).await;
+        let reply = self.post_form(request, &pass, &PETER).await;
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
         let cookie = reply.session_cookie().expect("a session cookie");
         (reply, cookie)
@@ -151,9 +198,28 @@ impl Reply {
         self.json::<OAuthError>().error
     }
 
+    /// The `name=value` of the `Set-Cookie` for cookie `name`, if any.
+    fn cookie(&self, name: &str) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .map(|value| value.to_str().unwrap())
+            .find(|value| value.starts_with(&format!("{name}=")))
+            .map(|value| value.split(';').next().unwrap().to_owned())
+    }
+
     fn session_cookie(&self) -> Option<String> {
-        let set_cookie = self.headers.get(header::SET_COOKIE)?.to_str().unwrap();
-        Some(set_cookie.split(';').next()?.to_owned())
+        self.cookie("PF")
+    }
+
+    /// The sign-in page's form token and the cookie that goes with it.
+    fn form_pass(&self) -> FormPass {
+        let start = r#"<input type="hidden" name="form_token" value=""#;
+        let at = self.body.find(start).expect("a form_token field") + start.len();
+        let token = self.body[at..].split('"').next().unwrap().to_owned();
+        let cookie = self.cookie("PF_FORM").expect("a PF_FORM cookie");
+        assert_eq!(cookie, format!("PF_FORM={token}"));
+        FormPass { token, cookie }
     }
 
     fn header(&self, name: header::HeaderName) -> &str {
@@ -161,8 +227,22 @@ impl Reply {
     }
 }
 
+/// What a browser holds after seeing the sign-in page: the form's token
+/// and the `PF_FORM=...` cookie.
+struct FormPass {
+    token: String,
+    cookie: String,
+}
+
 /// Form or query parameters, by name.
 type Pairs<'a> = Vec<(&'static str, &'a str)>;
+
+/// The sign-in form's fields for Peter.
+const PETER: [(&str, &str); 3] = [
+    ("username", "peter.edwards"),
+    ("password", "sandbox"),
+    ("action", "login"),
+];
 
 fn implicit(state: &str) -> Pairs<'_> {
     vec![
@@ -272,6 +352,32 @@ async fn redirect_uris_must_match_exactly() {
 }
 
 #[tokio::test]
+async fn the_redirect_uri_error_page_names_only_the_uri_sent() {
+    let sandbox = Sandbox::new().await;
+    let sent = "http://evil.example/<b>cb</b>?a=1&b=2";
+    let reply = sandbox
+        .authorize(&with(&implicit("s"), "redirect_uri", sent), None)
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    let html = &reply.body;
+    assert!(
+        html.contains("http://evil.example/&lt;b&gt;cb&lt;/b&gt;?a=1&amp;b=2"),
+        "{html}"
+    );
+    assert!(html.contains("is not registered for this client"), "{html}");
+    assert!(!html.contains("<b>cb"));
+    // None of the URIs the client may use is listed.
+    for allowed in [
+        "oauth-callback.html",
+        "index.html",
+        "portal.html",
+        "127.0.0.1:8080/",
+    ] {
+        assert!(!html.contains(allowed), "{allowed}: {html}");
+    }
+}
+
+#[tokio::test]
 async fn a_redirect_uri_with_a_query_keeps_it() {
     let sandbox = Sandbox::with(|config| {
         config.redirect_uris = vec!["http://localhost:3000/cb?app=1".into()];
@@ -351,8 +457,11 @@ async fn protocol_errors_are_redirected_with_the_state() {
 #[tokio::test]
 async fn cancel_answers_access_denied() {
     let sandbox = Sandbox::new().await;
-    let form = [implicit("keep me"), vec![("action", "cancel")]].concat();
-    let reply = sandbox.post("/as/authorization.oauth2", &form, None).await;
+    let request = implicit("keep me");
+    let pass = sandbox.sign_in_form(&request).await;
+    let reply = sandbox
+        .post_form(&request, &pass, &[("action", "cancel")])
+        .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     assert_eq!(
         reply.location().unwrap(),
@@ -360,8 +469,10 @@ async fn cancel_answers_access_denied() {
     );
     assert!(reply.session_cookie().is_none());
 
-    let form = [code_request(), vec![("action", "cancel")]].concat();
-    let reply = sandbox.post("/as/authorization.oauth2", &form, None).await;
+    let pass = sandbox.sign_in_form(&code_request()).await;
+    let reply = sandbox
+        .post_form(&code_request(), &pass, &[("action", "cancel")])
+        .await;
     assert!(reply
         .location()
         .unwrap()
@@ -390,6 +501,26 @@ async fn the_sign_in_page_carries_the_request_and_the_demo_users() {
     assert!(html.contains("<code>peter.edwards</code>"));
     assert!(html.contains("<code>sandbox</code>"));
     assert!(!html.contains("<script"));
+    // The anti-CSRF token: in a hidden field and in a strict cookie.
+    let pass = reply.form_pass();
+    assert_eq!(pass.token.len(), 43);
+    let set_cookie = reply
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|value| value.to_str().unwrap())
+        .find(|value| value.starts_with("PF_FORM="))
+        .unwrap();
+    for part in [
+        "Max-Age=3600",
+        "Path=/as/authorization.oauth2",
+        "HttpOnly",
+        "SameSite=Strict",
+    ] {
+        assert!(set_cookie.contains(part), "{set_cookie}");
+    }
+    // A same-origin policy, so that browsers send the form's real Origin.
+    assert_eq!(reply.header(header::REFERRER_POLICY), "same-origin");
 }
 
 #[tokio::test]
@@ -401,22 +532,176 @@ async fn a_wrong_password_shows_the_page_again() {
         ("rivermine://peter.edwards", "sandbox"),
         ("", ""),
     ] {
-        let form = [
-            implicit("s"),
-            vec![
-                ("action", "login"),
-                ("username", username),
-                ("password", password),
-            ],
-        ]
-        .concat();
-        let reply = sandbox.post("/as/authorization.oauth2", &form, None).await;
+        let pass = sandbox.sign_in_form(&implicit("s")).await;
+        let fields = [
+            ("action", "login"),
+            ("username", username),
+            ("password", password),
+        ];
+        let reply = sandbox.post_form(&implicit("s"), &pass, &fields).await;
         assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{username}");
         assert!(reply.location().is_none());
         assert!(reply.session_cookie().is_none());
         assert!(reply.body.contains("Wrong username or password."));
         assert_eq!(reply.header(header::CONTENT_SECURITY_POLICY), SIGN_IN_CSP);
+        // The page again, with the same token: the next try works.
+        assert_eq!(reply.form_pass().token, pass.token);
     }
+}
+
+// --- the sign-in form against login CSRF ---
+
+/// Asserts a refused sign-in form: the 403 error page, no redirect, no cookie.
+fn assert_refused_form(reply: &Reply, what: &str) {
+    assert_eq!(
+        reply.status,
+        StatusCode::FORBIDDEN,
+        "{what}: {}",
+        reply.body
+    );
+    assert!(reply.location().is_none(), "{what}");
+    assert!(reply.session_cookie().is_none(), "{what}");
+    assert_eq!(reply.header(header::CONTENT_SECURITY_POLICY), CSP, "{what}");
+    assert!(
+        reply.body.contains("cannot go on"),
+        "{what}: {}",
+        reply.body
+    );
+    assert!(
+        reply.body.contains("nobody was signed in"),
+        "{what}: {}",
+        reply.body
+    );
+}
+
+#[tokio::test]
+async fn a_cross_site_sign_in_plants_no_session() {
+    // Mallory shows herself the sign-in page and makes Peter's browser post
+    // it, with her credentials, from her site.
+    let sandbox = Sandbox::new().await;
+    let request = implicit("s");
+    let mallory = sandbox.sign_in_form(&request).await;
+    let mut form = request.clone();
+    form.extend([
+        ("form_token", mallory.token.as_str()),
+        ("username", "mallory"),
+        ("password", "sandbox"),
+        ("action", "login"),
+    ]);
+    let evil = ("origin", "http://evil.example");
+    // Peter's browser has no PF_FORM cookie (or SameSite=Strict keeps it home).
+    let reply = sandbox
+        .post_with("/as/authorization.oauth2", &form, &[evil])
+        .await;
+    assert_refused_form(&reply, "no cookie, foreign origin");
+    let reply = sandbox
+        .post_with("/as/authorization.oauth2", &form, &[])
+        .await;
+    assert_refused_form(&reply, "no cookie, no origin");
+    // Even a matching cookie does not help a form from another origin.
+    let with_cookie = [evil, ("cookie", mallory.cookie.as_str())];
+    let reply = sandbox
+        .post_with("/as/authorization.oauth2", &form, &with_cookie)
+        .await;
+    assert_refused_form(&reply, "matching cookie, foreign origin");
+    assert_eq!(sandbox.session_count().await, 0);
+    // So a silent request afterwards finds nobody signed in.
+    let silent = with(&request, "prompt", "none");
+    let reply = sandbox.authorize(&silent, None).await;
+    assert_eq!(reply.redirect_params()["error"], "login_required");
+}
+
+#[tokio::test]
+async fn the_form_token_must_echo_the_cookie() {
+    let sandbox = Sandbox::new().await;
+    let request = implicit("s");
+    let mine = sandbox.sign_in_form(&request).await;
+    let other = sandbox.sign_in_form(&request).await;
+    assert_ne!(mine.token, other.token);
+    let cases: [(&str, Option<&str>, Option<&str>); 5] = [
+        ("neither", None, None),
+        ("no cookie", Some(&mine.token), None),
+        ("no token", None, Some(&mine.cookie)),
+        (
+            "another page's token",
+            Some(&other.token),
+            Some(&mine.cookie),
+        ),
+        ("an empty token", Some(""), Some("PF_FORM=")),
+    ];
+    for (what, token, cookie) in cases {
+        for action in ["login", "cancel"] {
+            let mut form = request.clone();
+            if let Some(token) = token {
+                form.push(("form_token", token));
+            }
+            form.extend([
+                ("username", "peter.edwards"),
+                ("password", "sandbox"),
+                ("action", action),
+            ]);
+            let reply = sandbox
+                .post("/as/authorization.oauth2", &form, cookie)
+                .await;
+            assert_refused_form(&reply, &format!("{what}, {action}"));
+        }
+    }
+    assert_eq!(sandbox.session_count().await, 0);
+    // The right pair signs in.
+    let reply = sandbox.post_form(&request, &mine, &PETER).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert!(reply.session_cookie().is_some());
+}
+
+#[tokio::test]
+async fn the_form_must_come_from_the_sandbox_origin() {
+    let sandbox = Sandbox::new().await;
+    let request = implicit("s");
+    let pass = sandbox.sign_in_form(&request).await;
+    let mut form = request.clone();
+    form.push(("form_token", pass.token.as_str()));
+    form.extend(PETER);
+    let host = ("host", "127.0.0.1:8080");
+    let cookie = ("cookie", pass.cookie.as_str());
+    let own_page = "http://127.0.0.1:8080/as/authorization.oauth2?client_id=mobproc-widget";
+    let passing: [&[(&str, &str)]; 5] = [
+        &[("origin", "http://127.0.0.1:8080")],
+        &[("origin", "http://localhost:8080")],
+        &[("referer", own_page)],
+        &[("origin", "null"), ("sec-fetch-site", "same-origin")],
+        &[],
+    ];
+    for extra in passing {
+        let headers = [&[host, cookie][..], extra].concat();
+        let reply = sandbox
+            .post_with("/as/authorization.oauth2", &form, &headers)
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::SEE_OTHER,
+            "{extra:?}: {}",
+            reply.body
+        );
+        assert!(reply.session_cookie().is_some(), "{extra:?}");
+    }
+    let sessions = sandbox.session_count().await;
+    let refused: [&[(&str, &str)]; 6] = [
+        &[("origin", "http://evil.example")],
+        &[("origin", "http://127.0.0.1:8081")],
+        &[("origin", "null")],
+        &[("origin", "null"), ("sec-fetch-site", "cross-site")],
+        &[("referer", "http://evil.example/attack.html")],
+        &[("origin", "http://evil.example"), ("referer", own_page)],
+    ];
+    for extra in refused {
+        let headers = [&[host, cookie][..], extra].concat();
+        let reply = sandbox
+            .post_with("/as/authorization.oauth2", &form, &headers)
+            .await;
+        assert_refused_form(&reply, &format!("{extra:?}"));
+        assert!(reply.body.contains("from another site"), "{}", reply.body);
+    }
+    assert_eq!(sandbox.session_count().await, sessions);
 }
 
 #[tokio::test]
@@ -583,6 +868,78 @@ async fn a_code_is_refused_when_anything_differs() {
     }
     let unknown = sandbox.token(&exchange("not-a-code")).await;
     assert_eq!(unknown.oauth_error(), "invalid_grant");
+}
+
+#[tokio::test]
+async fn replaying_a_code_revokes_only_its_own_tokens_and_only_with_its_verifier() {
+    let sandbox = Sandbox::new().await;
+    let old_code = get_code(&sandbox).await;
+    let old: TokenResponse = sandbox.token(&exchange(&old_code)).await.json();
+    // The old grant's refresh token rotates: its successor is the grant's too.
+    let rotated: TokenResponse = sandbox
+        .token(&widget_refresh(old.refresh_token.as_deref().unwrap()))
+        .await
+        .json();
+    // A later, independent sign-in of the same user with the same client.
+    sandbox.state.clock.advance(10);
+    let new_code = get_code(&sandbox).await;
+    let new: TokenResponse = sandbox.token(&exchange(&new_code)).await.json();
+
+    // Replays that are not the code's own client and verifier revoke nothing,
+    // however often and however late.
+    sandbox.state.clock.advance(3000);
+    let other_verifier = "y".repeat(43);
+    let wrong: Vec<Pairs> = vec![
+        with(&exchange(&old_code), "code_verifier", &other_verifier),
+        with(
+            &with(&exchange(&old_code), "client_id", INTEGRATION),
+            "client_secret",
+            INTEGRATION_SECRET,
+        ),
+        with(
+            &exchange(&old_code),
+            "redirect_uri",
+            "http://127.0.0.1:8080/index.html",
+        ),
+    ];
+    for pairs in wrong.iter().chain(wrong.iter()) {
+        let reply = sandbox.token(pairs).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{pairs:?}");
+        assert_eq!(reply.oauth_error(), "invalid_grant", "{pairs:?}");
+    }
+    assert!(sandbox.is_live(&rotated.access_token).await);
+    assert!(sandbox.is_live(&new.access_token).await);
+
+    // The code's own replay revokes its grant (the rotated tokens too) and
+    // nothing else.
+    let reply = sandbox.token(&exchange(&old_code)).await;
+    assert_eq!(reply.oauth_error(), "invalid_grant");
+    assert!(reply.body.contains("revoked"), "{}", reply.body);
+    assert!(!sandbox.is_live(&old.access_token).await);
+    assert!(!sandbox.is_live(&rotated.access_token).await);
+    let rotated_refresh = rotated.refresh_token.clone().unwrap();
+    assert_eq!(
+        sandbox
+            .token(&widget_refresh(&rotated_refresh))
+            .await
+            .oauth_error(),
+        "invalid_grant"
+    );
+    assert!(sandbox.is_live(&new.access_token).await);
+    let new_refresh = new.refresh_token.clone().unwrap();
+    assert_eq!(
+        sandbox.token(&widget_refresh(&new_refresh)).await.status,
+        StatusCode::OK
+    );
+}
+
+/// A refresh request of the widget (a public client).
+fn widget_refresh(token: &str) -> Pairs<'_> {
+    vec![
+        ("grant_type", "refresh_token"),
+        ("client_id", WIDGET),
+        ("refresh_token", token),
+    ]
 }
 
 #[tokio::test]
@@ -791,6 +1148,203 @@ async fn refresh_tokens_rotate() {
     sandbox.state.clock.advance(24 * 3600);
     let expired = sandbox.token(&refresh(&new_refresh)).await;
     assert_eq!(expired.oauth_error(), "invalid_grant");
+}
+
+#[tokio::test]
+async fn reusing_a_refresh_token_revokes_its_whole_grant() {
+    let sandbox = Sandbox::new().await;
+    let first = sandbox.password_grant("peter.edwards").await;
+    let unrelated = sandbox.password_grant("peter.edwards").await;
+    let old_refresh = first.refresh_token.unwrap();
+    let second: TokenResponse = sandbox.token(&refresh(&old_refresh)).await.json();
+    let third: TokenResponse = sandbox
+        .token(&refresh(second.refresh_token.as_deref().unwrap()))
+        .await
+        .json();
+    assert_eq!(
+        sandbox.introspect(&third.access_token).await.status,
+        StatusCode::OK
+    );
+
+    // A thief (or a confused client) presents the first, rotated, token.
+    let reused = sandbox.token(&refresh(&old_refresh)).await;
+    assert_eq!(reused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(reused.oauth_error(), "invalid_grant");
+    // Every token of the grant is revoked: the latest refresh token ...
+    let latest = third.refresh_token.unwrap();
+    assert_eq!(
+        sandbox.token(&refresh(&latest)).await.oauth_error(),
+        "invalid_grant"
+    );
+    // ... and every access token.
+    for token in [
+        &first.access_token,
+        &second.access_token,
+        &third.access_token,
+    ] {
+        assert_eq!(
+            sandbox.introspect(token).await.status,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    // Another sign-in of the same user and client is not touched.
+    assert_eq!(
+        sandbox.introspect(&unrelated.access_token).await.status,
+        StatusCode::OK
+    );
+    let unrelated_refresh = unrelated.refresh_token.unwrap();
+    assert_eq!(
+        sandbox.token(&refresh(&unrelated_refresh)).await.status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn a_refresh_token_presented_by_another_client_revokes_nothing() {
+    let sandbox = Sandbox::new().await;
+    let first = sandbox.password_grant("peter.edwards").await;
+    let old_refresh = first.refresh_token.unwrap();
+    let second: TokenResponse = sandbox.token(&refresh(&old_refresh)).await.json();
+    let other_client = [
+        ("grant_type", "refresh_token"),
+        ("client_id", WIDGET),
+        ("refresh_token", old_refresh.as_str()),
+    ];
+    assert_eq!(
+        sandbox.token(&other_client).await.oauth_error(),
+        "invalid_grant"
+    );
+    assert_eq!(
+        sandbox.introspect(&second.access_token).await.status,
+        StatusCode::OK
+    );
+}
+
+// --- client authentication with HTTP Basic ---
+
+/// `Basic base64(urlencode(id):urlencode(secret))`, as RFC 6749 section 2.3.1 has it.
+fn basic(id: &str, secret: &str) -> String {
+    let joined = format!(
+        "{}:{}",
+        super::encoding::form_urlencode(id),
+        super::encoding::form_urlencode(secret)
+    );
+    let mut encoded = crate::ids::base64_url(joined.as_bytes())
+        .replace('-', "+")
+        .replace('_', "/");
+    while !encoded.len().is_multiple_of(4) {
+        encoded.push('=');
+    }
+    format!("Basic {encoded}")
+}
+
+impl Sandbox {
+    async fn token_with_basic(&self, authorization: &str, pairs: &[(&str, &str)]) -> Reply {
+        self.post_with(
+            "/as/token.oauth2",
+            pairs,
+            &[("authorization", authorization)],
+        )
+        .await
+    }
+}
+
+#[tokio::test]
+async fn the_token_endpoint_accepts_http_basic() {
+    let sandbox = Sandbox::new().await;
+    let authorization = basic(INTEGRATION, INTEGRATION_SECRET);
+    let body = without(
+        &without(&password("peter.edwards"), "client_id"),
+        "client_secret",
+    );
+    let reply = sandbox.token_with_basic(&authorization, &body).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let tokens: TokenResponse = reply.json();
+    let validation: TokenValidation = sandbox.introspect(&tokens.access_token).await.json();
+    assert_eq!(validation.client_id, INTEGRATION);
+
+    // The same client_id in the body too is fine; the refresh grant works alike.
+    let refresh_body = [
+        ("grant_type", "refresh_token"),
+        ("client_id", INTEGRATION),
+        ("refresh_token", tokens.refresh_token.as_deref().unwrap()),
+    ];
+    let reply = sandbox
+        .token_with_basic(&authorization, &refresh_body)
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    // The scheme's name is case-insensitive.
+    let lower = authorization.replacen("Basic", "basic", 1);
+    assert_eq!(
+        sandbox.token_with_basic(&lower, &body).await.status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn basic_and_a_body_secret_together_are_refused() {
+    let sandbox = Sandbox::new().await;
+    let authorization = basic(INTEGRATION, INTEGRATION_SECRET);
+    let both = password("peter.edwards");
+    let other_id = with(
+        &without(&password("peter.edwards"), "client_secret"),
+        "client_id",
+        WIDGET,
+    );
+    for body in [
+        both,
+        without(&password("peter.edwards"), "client_id"),
+        other_id,
+    ] {
+        let reply = sandbox.token_with_basic(&authorization, &body).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{body:?}");
+        assert_eq!(reply.oauth_error(), "invalid_request", "{body:?}");
+    }
+    for broken in ["Basic", "Basic !!!", "Basic aWQ"] {
+        let body = without(&password("peter.edwards"), "client_secret");
+        let reply = sandbox.token_with_basic(broken, &body).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{broken}");
+        assert_eq!(reply.oauth_error(), "invalid_request", "{broken}");
+    }
+}
+
+#[tokio::test]
+async fn wrong_basic_credentials_are_invalid_client_with_a_challenge() {
+    let sandbox = Sandbox::new().await;
+    let body = without(
+        &without(&password("peter.edwards"), "client_id"),
+        "client_secret",
+    );
+    for authorization in [
+        basic(INTEGRATION, "wrong"),
+        basic(INTEGRATION, ""),
+        basic("nobody", INTEGRATION_SECRET),
+        basic(WIDGET, ""),
+        basic(&INTEGRATION.to_uppercase(), INTEGRATION_SECRET),
+    ] {
+        let reply = sandbox.token_with_basic(&authorization, &body).await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{authorization}");
+        assert_eq!(reply.oauth_error(), "invalid_client", "{authorization}");
+        assert!(
+            reply.header(header::WWW_AUTHENTICATE).starts_with("Basic "),
+            "{authorization}"
+        );
+    }
+    // Without Basic, a wrong body secret is still 401, without a challenge.
+    let reply = sandbox
+        .token(&with(&password("peter.edwards"), "client_secret", "wrong"))
+        .await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    assert!(reply.headers.get(header::WWW_AUTHENTICATE).is_none());
+    // Another scheme is not client authentication: the body decides.
+    let reply = sandbox
+        .post_with(
+            "/as/token.oauth2",
+            &password("peter.edwards"),
+            &[("authorization", "Bearer something")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
 }
 
 // --- introspection ---

@@ -1,16 +1,23 @@
 //! The token endpoint, `POST /as/token.oauth2`, and the token and code rows
 //! it shares with the authorization endpoint.
+//!
+//! Every token belongs to a grant (its `grant_id`): one sign-in's tokens,
+//! from the password grant, an implicit answer, or an authorization code
+//! (the code carries the id), and every token rotated from them. Presenting
+//! a used refresh token revokes its whole grant (RFC 9700 section 4.14.2),
+//! and so does replaying a used code with the right client and verifier.
 
 use axum::extract::rejection::FormRejection;
 use axum::extract::State;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Form, Json};
 use mobproc_types::TokenResponse;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Deserialize;
 
-use super::clients::{load_client, Client};
+use super::client_auth::{authenticate_client, basic_credentials, BasicCredentials};
+use super::clients::Client;
 use super::pkce::{challenge_of, is_valid_verifier};
 use super::users::check_credentials;
 use super::{asks_for_mobproc, non_empty, Refusal, SCOPE};
@@ -78,38 +85,49 @@ impl From<rusqlite::Error> for Failure {
 }
 
 /// `POST /as/token.oauth2`: exchanges a grant for an access and a refresh
-/// token, or answers an RFC 6749 error (401 for `invalid_client`, else 400).
+/// token, or answers an RFC 6749 error (401 for `invalid_client`, with
+/// `WWW-Authenticate: Basic` when the client used HTTP Basic; else 400).
 pub async fn exchange(
     State(app): State<AppState>,
+    headers: HeaderMap,
     form: Result<Form<TokenParams>, FormRejection>,
 ) -> Response {
+    let basic = match basic_credentials(&headers) {
+        Ok(basic) => basic,
+        Err(refusal) => return refused(refusal, false),
+    };
+    let used_basic = basic.is_some();
     let params = match form {
         Ok(Form(params)) => params,
         Err(rejection) => {
-            return refused(Refusal::new(
-                "invalid_request",
-                format!(
-                    "Send the parameters as an application/x-www-form-urlencoded body: {}",
-                    rejection.body_text()
+            return refused(
+                Refusal::new(
+                    "invalid_request",
+                    format!(
+                        "Send the parameters as an application/x-www-form-urlencoded body: {}",
+                        rejection.body_text()
+                    ),
                 ),
-            ))
+                used_basic,
+            )
         }
     };
     let now = app.clock.now();
     let lifetime = app.config.token_lifetime;
     let outcome = app
         .db
-        .run(move |connection| Ok(grant(connection, params, now, lifetime)))
+        .run(move |connection| Ok(grant(connection, basic, params, now, lifetime)))
         .await;
     match outcome {
         Ok(Ok(issued)) => token_response(issued),
-        Ok(Err(Failure::Refused(refusal))) => refused(refusal),
+        Ok(Err(Failure::Refused(refusal))) => refused(refusal, used_basic),
         Err(error) | Ok(Err(Failure::Internal(error))) => error.into_response(),
     }
 }
 
 fn grant(
     connection: &mut Connection,
+    basic: Option<BasicCredentials>,
     params: TokenParams,
     now: i64,
     lifetime: u64,
@@ -128,7 +146,12 @@ fn grant(
             .into())
         }
     };
-    let client = authenticate_client(connection, &params)?;
+    let client = authenticate_client(
+        connection,
+        basic.as_ref(),
+        non_empty(params.client_id.clone()).as_deref(),
+        non_empty(params.client_secret.clone()).as_deref(),
+    )??;
     match grant_type {
         GrantType::Password => password_grant(connection, &client, &params, now, lifetime),
         GrantType::RefreshToken => refresh_grant(connection, &client, &params, now, lifetime),
@@ -147,29 +170,6 @@ fn required<'a>(value: &'a Option<String>, name: &str) -> Result<&'a str, Refusa
                 format!("The parameter '{name}' is required."),
             )
         })
-}
-
-/// The client, when it exists and (for a confidential client) sent its secret.
-fn authenticate_client(connection: &Connection, params: &TokenParams) -> Result<Client, Failure> {
-    let client_id = required(&params.client_id, "client_id")?;
-    let client = load_client(connection, client_id)?.ok_or_else(|| {
-        Refusal::new(
-            "invalid_client",
-            format!("There is no client '{client_id}'."),
-        )
-    })?;
-    let Some(secret) = &client.secret else {
-        return Ok(client);
-    };
-    match non_empty(params.client_secret.clone()) {
-        Some(sent) if &sent == secret => Ok(client),
-        Some(_) => Err(Refusal::new("invalid_client", "The client_secret is wrong.").into()),
-        None => Err(Refusal::new(
-            "invalid_client",
-            format!("'{client_id}' is a confidential client: send its client_secret."),
-        )
-        .into()),
-    }
 }
 
 fn password_grant(
@@ -197,7 +197,7 @@ fn password_grant(
     let username = check_credentials(connection, login, password)?
         .map_err(|description| Refusal::new("invalid_grant", description))?;
     let tx = connection.transaction()?;
-    let issued = issue_pair(&tx, &client.id, &username, now, lifetime)?;
+    let issued = issue_pair(&tx, &client.id, &username, &new_grant_id(), now, lifetime)?;
     tx.commit()?;
     Ok(issued)
 }
@@ -210,7 +210,8 @@ pub(super) fn invalid_scope() -> Refusal {
     )
 }
 
-/// Rotates a refresh token: the old one is revoked, a new pair issued.
+/// Rotates a refresh token: the old one is revoked, a new pair issued in
+/// the same grant. A used (or revoked) one revokes its whole grant.
 fn refresh_grant(
     connection: &mut Connection,
     client: &Client,
@@ -219,10 +220,25 @@ fn refresh_grant(
     lifetime: u64,
 ) -> Result<Issued, Failure> {
     let token = required(&params.refresh_token, "refresh_token")?;
+    // A reuse revokes the grant: commit unless the database itself failed.
     let tx = connection.transaction()?;
+    let outcome = rotate(&tx, client, token, now, lifetime);
+    if !matches!(outcome, Err(Failure::Internal(_))) {
+        tx.commit()?;
+    }
+    outcome
+}
+
+fn rotate(
+    tx: &Connection,
+    client: &Client,
+    token: &str,
+    now: i64,
+    lifetime: u64,
+) -> Result<Issued, Failure> {
     let row = tx
         .query_row(
-            "SELECT client_id, username, expires_at, revoked FROM oauth_tokens
+            "SELECT client_id, username, expires_at, revoked, grant_id FROM oauth_tokens
              WHERE token = ?1 AND kind = 'refresh'",
             [token],
             |row| {
@@ -231,11 +247,12 @@ fn refresh_grant(
                     row.get::<_, String>(1)?,
                     row.get::<_, i64>(2)?,
                     row.get::<_, bool>(3)?,
+                    row.get::<_, Option<String>>(4)?,
                 ))
             },
         )
         .optional()?;
-    let Some((client_id, username, expires_at, revoked)) = row else {
+    let Some((client_id, username, expires_at, revoked, grant_id)) = row else {
         return Err(invalid_grant(
             "The refresh token is not one the sandbox issued.",
         ));
@@ -246,22 +263,38 @@ fn refresh_grant(
         ));
     }
     if revoked {
-        return Err(invalid_grant(
-            "The refresh token was already used or revoked; refresh tokens are single-use.",
-        ));
+        return Err(reused(tx, grant_id.as_deref())?);
     }
     if now >= expires_at {
         return Err(invalid_grant(
             "The refresh token has expired. Sign in again.",
         ));
     }
-    tx.execute(
-        "UPDATE oauth_tokens SET revoked = 1 WHERE token = ?1 AND kind = 'refresh'",
+    // Only one rotation of a token can win, even if two raced here.
+    let rotated = tx.execute(
+        "UPDATE oauth_tokens SET revoked = 1 WHERE token = ?1 AND kind = 'refresh' AND revoked = 0",
         [token],
     )?;
-    let issued = issue_pair(&tx, &client.id, &username, now, lifetime)?;
-    tx.commit()?;
-    Ok(issued)
+    if rotated != 1 {
+        return Err(reused(tx, grant_id.as_deref())?);
+    }
+    let grant_id = grant_id.unwrap_or_else(new_grant_id);
+    Ok(issue_pair(
+        tx, &client.id, &username, &grant_id, now, lifetime,
+    )?)
+}
+
+/// A used refresh token presented again (RFC 9700 section 4.14.2), by its
+/// client or by a thief: either way the grant is compromised, so every
+/// token of it is revoked.
+fn reused(tx: &Connection, grant_id: Option<&str>) -> rusqlite::Result<Failure> {
+    if let Some(grant_id) = grant_id {
+        revoke_grant(tx, grant_id)?;
+    }
+    Ok(invalid_grant(
+        "The refresh token was already used or revoked; refresh tokens are single-use, \
+         and presenting a used one revokes every token of its sign-in. Sign in again.",
+    ))
 }
 
 fn code_grant(
@@ -297,12 +330,23 @@ struct StoredCode {
     challenge: String,
     username: String,
     expires_at: i64,
+    grant_id: String,
+}
+
+impl StoredCode {
+    /// Whether the request is the one the code was made for: same client,
+    /// same redirect URI, and a verifier that matches the challenge.
+    fn binds(&self, client: &Client, redirect_uri: &str, verifier: &str) -> bool {
+        self.client_id == client.id
+            && self.redirect_uri == redirect_uri
+            && challenge_of(verifier) == self.challenge
+    }
 }
 
 /// Marks the code used (it is single-use even when refused) and issues
-/// tokens when everything matches. A second use revokes every token issued
-/// to the client for the user since the code was made, which includes
-/// those issued from the code.
+/// tokens when everything matches. A second use with the code's client,
+/// redirect URI and verifier revokes the tokens issued from the code (and
+/// rotated from them); any other second use revokes nothing.
 fn redeem_code(
     tx: &Connection,
     client: &Client,
@@ -322,15 +366,10 @@ fn redeem_code(
         ));
     };
     if !first_use {
-        tx.execute(
-            "UPDATE oauth_tokens SET revoked = 1
-             WHERE client_id = ?1 AND username = ?2 AND issued_at >= ?3",
-            params![
-                stored.client_id,
-                stored.username,
-                stored.expires_at - CODE_LIFETIME
-            ],
-        )?;
+        if !stored.binds(client, redirect_uri, verifier) {
+            return Err(invalid_grant("The authorization code was already used."));
+        }
+        revoke_grant(tx, &stored.grant_id)?;
         return Err(invalid_grant(
             "The authorization code was already used; the tokens issued from it are revoked.",
         ));
@@ -355,13 +394,34 @@ fn redeem_code(
             "The code_verifier does not match the code_challenge.",
         ));
     }
-    Ok(issue_pair(tx, &client.id, &stored.username, now, lifetime)?)
+    Ok(issue_pair(
+        tx,
+        &client.id,
+        &stored.username,
+        &stored.grant_id,
+        now,
+        lifetime,
+    )?)
+}
+
+/// Revokes every token of a grant, access and refresh.
+fn revoke_grant(connection: &Connection, grant_id: &str) -> rusqlite::Result<()> {
+    connection.execute(
+        "UPDATE oauth_tokens SET revoked = 1 WHERE grant_id = ?1",
+        [grant_id],
+    )?;
+    Ok(())
+}
+
+/// A new grant id, for the tokens of one sign-in.
+pub(super) fn new_grant_id() -> String {
+    random_token(16)
 }
 
 fn load_code(connection: &Connection, code: &str) -> rusqlite::Result<Option<StoredCode>> {
     connection
         .query_row(
-            "SELECT client_id, redirect_uri, code_challenge, username, expires_at
+            "SELECT client_id, redirect_uri, code_challenge, username, expires_at, grant_id
              FROM oauth_codes WHERE code = ?1",
             [code],
             |row| {
@@ -371,6 +431,7 @@ fn load_code(connection: &Connection, code: &str) -> rusqlite::Result<Option<Sto
                     challenge: row.get(2)?,
                     username: row.get(3)?,
                     expires_at: row.get(4)?,
+                    grant_id: row.get(5)?,
                 })
             },
         )
@@ -381,7 +442,8 @@ fn invalid_grant(description: impl Into<String>) -> Failure {
     Refusal::new("invalid_grant", description).into()
 }
 
-/// Stores a new authorization code, valid for a minute; returns it.
+/// Stores a new authorization code, valid for a minute, with a new grant
+/// id for the tokens it will be exchanged for; returns it.
 pub(super) fn store_code(
     connection: &Connection,
     client_id: &str,
@@ -392,28 +454,49 @@ pub(super) fn store_code(
 ) -> rusqlite::Result<String> {
     let code = random_token(32);
     connection.execute(
-        "INSERT INTO oauth_codes (code, client_id, redirect_uri, code_challenge, username, scope, expires_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![code, client_id, redirect_uri, challenge, username, SCOPE, now + CODE_LIFETIME],
+        "INSERT INTO oauth_codes
+             (code, client_id, redirect_uri, code_challenge, username, scope, expires_at, grant_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            code,
+            client_id,
+            redirect_uri,
+            challenge,
+            username,
+            SCOPE,
+            now + CODE_LIFETIME,
+            new_grant_id()
+        ],
     )?;
     Ok(code)
 }
 
 /// Stores a new access token (`kind` 'access') or refresh token ('refresh')
-/// valid for `lifetime` seconds; returns it.
+/// of grant `grant_id`, valid for `lifetime` seconds; returns it.
 pub(super) fn store_token(
     connection: &Connection,
     kind: &str,
     client_id: &str,
     username: &str,
+    grant_id: &str,
     now: i64,
     lifetime: i64,
 ) -> rusqlite::Result<String> {
     let token = random_token(32);
     connection.execute(
-        "INSERT INTO oauth_tokens (token, kind, client_id, username, scope, issued_at, expires_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![token, kind, client_id, username, SCOPE, now, now + lifetime],
+        "INSERT INTO oauth_tokens
+             (token, kind, client_id, username, scope, issued_at, expires_at, grant_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            token,
+            kind,
+            client_id,
+            username,
+            SCOPE,
+            now,
+            now + lifetime,
+            grant_id
+        ],
     )?;
     Ok(token)
 }
@@ -422,6 +505,7 @@ fn issue_pair(
     connection: &Connection,
     client_id: &str,
     username: &str,
+    grant_id: &str,
     now: i64,
     lifetime: u64,
 ) -> rusqlite::Result<Issued> {
@@ -431,6 +515,7 @@ fn issue_pair(
             "access",
             client_id,
             username,
+            grant_id,
             now,
             lifetime as i64,
         )?,
@@ -439,6 +524,7 @@ fn issue_pair(
             "refresh",
             client_id,
             username,
+            grant_id,
             now,
             REFRESH_LIFETIME,
         )?,
@@ -461,11 +547,19 @@ fn token_response(issued: Issued) -> Response {
     response
 }
 
-fn refused(refusal: Refusal) -> Response {
-    let status = if refusal.error == "invalid_client" {
-        StatusCode::UNAUTHORIZED
-    } else {
-        StatusCode::BAD_REQUEST
-    };
-    refusal.into_json(status)
+/// The JSON error answer: 401 for `invalid_client` (with a Basic challenge
+/// when the client tried HTTP Basic, as RFC 6749 section 5.2 requires), 400
+/// for the others.
+fn refused(refusal: Refusal, used_basic: bool) -> Response {
+    if refusal.error != "invalid_client" {
+        return refusal.into_json(StatusCode::BAD_REQUEST);
+    }
+    let mut response = refusal.into_json(StatusCode::UNAUTHORIZED);
+    if used_basic {
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Basic realm=\"MOBPROC sandbox\", charset=\"UTF-8\""),
+        );
+    }
+    response
 }

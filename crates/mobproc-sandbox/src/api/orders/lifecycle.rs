@@ -10,12 +10,25 @@
 //! ```
 
 use mobproc_types::OrderStatus;
+use rusqlite::functions::{Context, FunctionFlags};
+use rusqlite::Connection;
 
 /// An approver's decision and when it was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decision {
     Approve(i64),
     Reject(i64),
+}
+
+impl Decision {
+    /// The decision an order's `decision` and `decided_at` columns hold.
+    pub fn from_columns(decision: Option<&str>, decided_at: Option<i64>) -> Option<Decision> {
+        match (decision, decided_at) {
+            (Some("APPROVE"), Some(at)) => Some(Decision::Approve(at)),
+            (Some("REJECT"), Some(at)) => Some(Decision::Reject(at)),
+            _ => None,
+        }
+    }
 }
 
 /// One status change.
@@ -102,6 +115,43 @@ pub fn status_at(events: &[Event], now: i64) -> OrderStatus {
         .last()
         .map(|e| e.status.clone())
         .unwrap_or(OrderStatus::OrderSubmitted)
+}
+
+/// When the order last changed status, as of `now` (`None` before it was submitted).
+pub fn updated_at(events: &[Event], now: i64) -> Option<i64> {
+    events
+        .iter()
+        .take_while(|e| e.at <= now)
+        .last()
+        .map(|e| e.at)
+}
+
+/// The timeline of the order whose columns are a SQL function's arguments
+/// `(submitted_at, needs_approval, decision, decided_at, step, …)`.
+fn timeline_of(arguments: &Context) -> rusqlite::Result<Vec<Event>> {
+    let decision: Option<String> = arguments.get(2)?;
+    Ok(timeline(
+        arguments.get(0)?,
+        arguments.get(1)?,
+        Decision::from_columns(decision.as_deref(), arguments.get(3)?),
+        arguments.get(4)?,
+    ))
+}
+
+/// Lets SQL filter orders by their life as of a moment, with the rules of
+/// this module: `order_status(submitted_at, needs_approval, decision,
+/// decided_at, step, now)` is [`status_at`], `order_updated_at(…same…)`
+/// is [`updated_at`].
+pub fn register_sql_functions(connection: &Connection) -> rusqlite::Result<()> {
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    connection.create_scalar_function("order_status", 6, flags, |arguments| {
+        let now: i64 = arguments.get(5)?;
+        Ok(status_at(&timeline_of(arguments)?, now).as_str().to_owned())
+    })?;
+    connection.create_scalar_function("order_updated_at", 6, flags, |arguments| {
+        let now: i64 = arguments.get(5)?;
+        Ok(updated_at(&timeline_of(arguments)?, now))
+    })
 }
 
 #[cfg(test)]

@@ -2,7 +2,9 @@
 //! history and shipments, and `POST /orders/{id}/approval`.
 
 mod build;
+mod eligibility;
 pub mod lifecycle;
+mod listing;
 mod store;
 pub mod validate;
 
@@ -16,8 +18,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use mobproc_types::{
     ApprovalAction, ApprovalRequest, ApprovalResponse, ApprovalStatus, ConfirmationResponse,
-    HistoryResponse, Items, Meta, Order, OrderRequestBody, OrderResponse, OrderStatus, OrdersPage,
-    ResponseStatus, ShipmentsResponse,
+    HistoryResponse, Items, Meta, Order, OrderConfirmation, OrderRequest, OrderRequestBody,
+    OrderResponse, OrderStatus, OrdersPage, ResponseStatus, ShipmentsResponse,
 };
 use serde::Deserialize;
 use serde_json::Value;
@@ -29,7 +31,8 @@ use crate::faults::DropMode;
 use crate::links::Links;
 use crate::paging::Paging;
 use crate::state::AppState;
-use store::{OrderFilter, Submitted};
+use listing::OrderFilter;
+use store::Submitted;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -80,23 +83,21 @@ async fn create(
     let step = step(&state);
     let drop_mode = state.faults().drop_after_store;
     let answer_links = links.clone();
-    let outcome = state
-        .db
-        .run(move |connection| {
-            let context = validate::load_context(connection, &caller, &request)?;
-            let problems = validate::check_order(&context, &request);
-            if !problems.is_empty() {
-                return Err(ApiError::invalid_order(problems));
-            }
-            let hash = store::request_hash(&caller, &request);
-            store::check_not_duplicate(connection, &caller.tenant.code, &request, &hash)?;
-            let confirmation = build::confirmation(&Links::new(""), &caller, &context, &request);
-            if confirm {
-                return Ok(Err(confirmation));
-            }
-            store::submit(connection, &caller, &request, &confirmation, now, step).map(Ok)
-        })
-        .await?;
+    let outcome = if confirm {
+        // Confirming only reads: a read connection will do.
+        state
+            .db
+            .read(move |connection| confirmation(connection, &caller, &request, now).map(Err))
+            .await?
+    } else {
+        state
+            .db
+            .run(move |connection| {
+                let confirmation = confirmation(connection, &caller, &request, now)?;
+                store::submit(connection, &caller, &request, &confirmation, now, step).map(Ok)
+            })
+            .await?
+    };
     match outcome {
         Err(confirmation) => Ok(with_links(
             &answer_links,
@@ -117,6 +118,29 @@ async fn create(
             Some(DropMode::Close) => Ok(dropped_answer()),
         },
     }
+}
+
+/// Validates `request` at `now` (every problem at once), refuses a reused
+/// `externalOrderNumber`, and expands it into its confirmation.
+fn confirmation(
+    connection: &rusqlite::Connection,
+    caller: &Caller,
+    request: &OrderRequest,
+    now: i64,
+) -> ApiResult<OrderConfirmation> {
+    let context = validate::load_context(connection, caller, request)?;
+    let problems = validate::check_order(&context, request, now);
+    if !problems.is_empty() {
+        return Err(ApiError::invalid_order(problems));
+    }
+    let hash = store::request_hash(caller, request);
+    store::check_not_duplicate(connection, &caller.tenant.code, request, &hash)?;
+    Ok(build::confirmation(
+        &Links::new(""),
+        caller,
+        &context,
+        request,
+    ))
 }
 
 fn order_answer(links: &Links, order: Order) -> ApiResult<Json<Value>> {
@@ -217,16 +241,16 @@ async fn list(
     };
     let now = state.clock.now();
     let step = step(&state);
-    let orders = state
+    let (total, orders) = state
         .db
-        .run(move |c| store::list_orders(c, &caller, &filter, now, step))
+        .run(move |c| listing::list_orders(c, &caller, &filter, paging, now, step))
         .await?;
-    let meta: Meta = paging.meta(&links, &uri, orders.len() as u32);
+    let meta: Meta = paging.meta(&links, &uri, total);
     with_links(
         &links,
         &OrdersPage {
             meta: Some(meta),
-            orders: paging.slice(orders),
+            orders,
         },
     )
 }

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use sha2::{Digest, Sha256};
 
 use crate::api::orders::build;
-use crate::api::orders::lifecycle::{status_at, timeline, Decision, Event};
+use crate::api::orders::lifecycle::{status_at, timeline, updated_at, Decision, Event};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::links::Links;
@@ -160,16 +160,11 @@ fn order_row(connection: &Connection, tenant: &str, order_id: &str) -> ApiResult
             [tenant, order_id],
             |row| {
                 let decision: Option<String> = row.get(3)?;
-                let decided_at: Option<i64> = row.get(4)?;
                 Ok(OrderRow {
                     body: row.get(0)?,
                     submitted_at: row.get(1)?,
                     needs_approval: row.get(2)?,
-                    decision: match (decision.as_deref(), decided_at) {
-                        (Some("APPROVE"), Some(at)) => Some(Decision::Approve(at)),
-                        (Some("REJECT"), Some(at)) => Some(Decision::Reject(at)),
-                        _ => None,
-                    },
+                    decision: Decision::from_columns(decision.as_deref(), row.get(4)?),
                 })
             },
         )
@@ -249,69 +244,8 @@ pub fn load_order(
         segment.status = status.clone();
     }
     order.status = status;
-    order.date_updated = events
-        .iter()
-        .take_while(|e| e.at <= now)
-        .last()
-        .map(|e| format_timestamp(e.at));
+    order.date_updated = updated_at(&events, now).map(format_timestamp);
     Ok(Some(order))
-}
-
-/// Filters of `GET /orders`.
-#[derive(Debug, Clone, Default)]
-pub struct OrderFilter {
-    pub external_order_number: Option<String>,
-    pub employee: Option<String>,
-    pub status: Option<String>,
-    /// Orders updated at or after this Unix time.
-    pub updated_since: Option<i64>,
-}
-
-/// The orders the caller may see that match, newest first.
-pub fn list_orders(
-    connection: &mut Connection,
-    caller: &Caller,
-    filter: &OrderFilter,
-    now: i64,
-    step: i64,
-) -> ApiResult<Vec<Order>> {
-    let ids: Vec<(String, String)> = {
-        let mut statement = connection.prepare_cached(
-            "SELECT order_id, account_holder_id FROM orders
-             WHERE tenant = ?1 AND (?2 IS NULL OR external_order_number = ?2) AND (?3 IS NULL OR account_holder_id = ?3)
-             ORDER BY submitted_at DESC, CAST(order_id AS INTEGER) DESC",
-        )?;
-        let rows = statement.query_map(
-            rusqlite::params![
-                caller.tenant.code,
-                filter.external_order_number,
-                filter.employee
-            ],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )?;
-        rows.collect::<Result<_, _>>()?
-    };
-    let mut orders = Vec::new();
-    for (order_id, _) in ids
-        .into_iter()
-        .filter(|(_, holder)| caller.may_act_for(holder))
-    {
-        if let Some(order) = load_order(connection, &caller.tenant.code, &order_id, now, step)? {
-            let status_ok = filter
-                .status
-                .as_ref()
-                .is_none_or(|s| order.status.as_str() == s);
-            let updated = order
-                .date_updated
-                .as_deref()
-                .and_then(timestamp_seconds)
-                .unwrap_or(0);
-            if status_ok && filter.updated_since.is_none_or(|since| updated >= since) {
-                orders.push(order);
-            }
-        }
-    }
-    Ok(orders)
 }
 
 /// Unix seconds of an API timestamp `YYYY-MM-DDTHH:MM:SSZ` (or a bare date).

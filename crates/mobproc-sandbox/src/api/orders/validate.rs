@@ -10,6 +10,7 @@ use rusqlite::Connection;
 
 use crate::api::assets::{load_service, ServiceRow};
 use crate::api::catalog::{find_catalog_device, find_manufacturer, find_plan, find_vendor};
+use crate::api::orders::eligibility::check_line;
 use crate::api::properties::{applicable_groups, load_property_groups};
 use crate::api::regions::find_region;
 use crate::auth::Caller;
@@ -154,9 +155,9 @@ fn field_problems(prefix: &str, path: &str, problems: Vec<FieldProblem>) -> Vec<
         .collect()
 }
 
-/// Every problem with an UPGRADE request, in the order a person would fix
-/// them. Empty when the order is valid.
-pub fn check_order(context: &OrderContext, request: &OrderRequest) -> Vec<ErrorDetail> {
+/// Every problem with an UPGRADE request at `now` (the sandbox's clock), in
+/// the order a person would fix them. Empty when the order is valid.
+pub fn check_order(context: &OrderContext, request: &OrderRequest, now: i64) -> Vec<ErrorDetail> {
     if request.transaction_type != TransactionType::Upgrade {
         return vec![problem(
             "unsupported-transaction-type",
@@ -178,6 +179,7 @@ pub fn check_order(context: &OrderContext, request: &OrderRequest) -> Vec<ErrorD
         )];
     };
     let mut problems = Vec::new();
+    check_line(&service.service, now, &mut problems);
     check_external_number(request, &mut problems);
     check_existing_device(context, request, service, &mut problems);
     check_cart(context, request, &mut problems);

@@ -89,9 +89,6 @@ pub async fn step_change(demo: &Demo, site: &Path, session: &str, runs: usize) -
 /// The site's `config.json`: the benchmark's tenant with `extra` settings.
 fn write_config(site: &Path, extra: &[(&str, &str)]) {
     std::fs::write(site.join("config.json"), config_for(super::TENANT, extra)).unwrap();
-    for compressed in ["config.json.br", "config.json.gz"] {
-        let _ = std::fs::remove_file(site.join(compressed));
-    }
 }
 
 /// Chromium's network: throttled as the run says, or not.

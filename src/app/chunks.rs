@@ -17,6 +17,8 @@
 
 use futures_util::FutureExt;
 use leptos::prelude::*;
+#[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
+use leptos::wasm_split::wasm_split;
 use mobproc_types::ServiceAsset;
 
 use crate::app::context::{Ctx, Loaded};
@@ -41,12 +43,7 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
 macro_rules! step_chunk {
     ($chunk:ident, $view:ident, $preload:ident, $build:expr) => {
         #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
-        #[leptos::wasm_split::wasm_split(
-                    $chunk,
-                    wasm_split_path = ::leptos::wasm_split,
-                    preload($preload),
-                    fallible
-                )]
+        #[wasm_split($chunk, wasm_split_path = leptos::wasm_split, preload($preload), fallible)]
         fn $view() -> Result<AnyView, ChunkError> {
             Ok($build)
         }
@@ -109,7 +106,7 @@ step_chunk!(
 /// Builds the later steps' data with code from the first later chunk
 /// (loaded first), in `owner` (the steps' frame, which disposes of it).
 #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
-#[leptos::wasm_split::wasm_split(device_steps, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(device_steps, wasm_split_path = leptos::wasm_split, fallible)]
 pub fn order_data(
     owner: Owner,
     ctx: Ctx,

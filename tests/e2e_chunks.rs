@@ -87,6 +87,7 @@ async fn a_chunk_that_fails_to_load_is_said_and_retried_and_nothing_is_lost() {
     let message = demo.text_of("chunk-error").await;
     assert!(message.contains("could not be loaded"), "{message}");
     assert_eq!(demo.current_step().await.as_deref(), Some("line"));
+    demo.screenshot("chunk-error").await;
 
     for (file, away) in &hidden {
         std::fs::rename(away, file).unwrap();

@@ -76,4 +76,8 @@ sed -i "s#/$glue#/$new_glue#g; s#/$wasm#/$main_wasm#g" "$page"
 for file in "$new_glue" "$main_wasm"; do
   sed -i -E "s#(href=\"/$file\"[^>]*integrity=\")[^\"]*#\1$(integrity "$dir/$file")#" "$page"
 done
+# The glue imports the chunk loader: fetched beside it, not after it.
+preload_loader="<link rel=\"modulepreload\" href=\"/$new_loader\" crossorigin=\"anonymous\" integrity=\"$(integrity "$dir/$new_loader")\">"
+sed -i -E "s#(<link rel=\"modulepreload\" href=\"/$new_glue\"[^>]*>)#\1$preload_loader#" "$page"
+grep -q "href=\"/$new_loader\"" "$page" || { echo "split-wasm: no modulepreload for the chunk loader" >&2; exit 1; }
 echo "split-wasm: $(ls "$work"/out/*.wasm | wc -l) wasm files, main $(wc -c < "$dir/$main_wasm") bytes"

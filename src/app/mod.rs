@@ -213,8 +213,9 @@ fn Wizard() -> impl IntoView {
             });
         }
     });
-    // The later steps' data, built by their chunk's code as soon as the
-    // wizard is up (and again on the next step change if that failed).
+    // The later steps' data, built by their chunk's code once the first
+    // step is shown and the browser is idle (at once when a later step is
+    // restored; again on the next step change if that failed).
     let order_data = ctx.order_data;
     let building = StoredValue::new(false);
     {
@@ -227,18 +228,25 @@ fn Wizard() -> impl IntoView {
             }
             building.set_value(true);
             let (owner, ctx) = (owner.clone(), ctx.clone());
-            leptos::task::spawn_local(async move {
-                let built = chunks::order_data(owner, ctx.clone(), lines).await;
-                // The wizard may be gone meanwhile (signed out).
-                if building.try_set_value(false).is_some() {
-                    return;
-                }
-                match built {
-                    Ok(built) => order_data.set(Some(built)),
-                    Err(_) if step != Step::Line => ctx.chunks.failed.set(Some(step)),
-                    Err(_) => {}
-                }
-            });
+            let build = move || {
+                leptos::task::spawn_local(async move {
+                    let built = chunks::order_data(owner, ctx.clone(), lines).await;
+                    // The wizard may be gone meanwhile (signed out).
+                    if building.try_set_value(false).is_some() {
+                        return;
+                    }
+                    match built {
+                        Ok(built) => order_data.set(Some(built)),
+                        Err(_) if step != Step::Line => ctx.chunks.failed.set(Some(step)),
+                        Err(_) => {}
+                    }
+                })
+            };
+            if step == Step::Line {
+                browser::when_idle(build);
+            } else {
+                build();
+            }
         });
     }
     on_cleanup(move || order_data.set(None));

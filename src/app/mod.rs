@@ -230,6 +230,10 @@ fn Wizard() -> impl IntoView {
             let (owner, ctx) = (owner.clone(), ctx.clone());
             let build = move || {
                 leptos::task::spawn_local(async move {
+                    // Not for a wizard that went before the browser was idle.
+                    if building.try_get_value().is_none() {
+                        return;
+                    }
                     let built = chunks::order_data(owner, ctx.clone(), lines).await;
                     // The wizard may be gone meanwhile (signed out).
                     if building.try_set_value(false).is_some() {

@@ -159,16 +159,7 @@ impl Sandbox {
     }
 
     async fn password_grant(&self, username: &str) -> TokenResponse {
-        let reply = self
-            .token(&[
-                ("grant_type", "password"),
-                ("client_id", INTEGRATION),
-                ("client_secret", INTEGRATION_SECRET),
-                ("username", username),
-                ("password", "sandbox"),
-                ("scope", "MOBPROC"),
-            ])
-            .await;
+        let reply = self.token(&password(username)).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
         reply.json()
     }

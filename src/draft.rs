@@ -3,9 +3,9 @@
 //! failure loses nothing, and turned into the API's `OrderRequest`.
 
 use mobproc_types::{
-    AccessMethod, AddressValue, ChoiceValue, DeviceFeatureSelection, ExistingDeviceRequest,
-    FieldValue, OrderRequest, PropertyGroup, PropertyGroupValue, PropertyType, SerialNumber,
-    SerialNumberType, ShipToRequest, ShoppingCartRequest, TransactionType,
+    AccessMethod, AddressValue, ChoiceValue, DeviceDescription, DeviceFeatureSelection, FieldValue,
+    OrderRequest, PropertyGroup, PropertyGroupValue, PropertyType, SerialNumber, SerialNumberType,
+    ShipToRequest, ShoppingCartRequest, TransactionType,
 };
 use serde::{Deserialize, Serialize};
 
@@ -272,9 +272,10 @@ pub fn build_request(
     let existing = &draft.existing_device;
     let existing_device = (source.takes_existing_device()
         && !existing.manufacturer_id.trim().is_empty())
-    .then(|| ExistingDeviceRequest {
+    .then(|| DeviceDescription {
         manufacturer_id: existing.manufacturer_id.trim().to_owned(),
         model_id: existing.model_id.trim().to_owned(),
+        other_make_model_name: None,
         serial_number: SerialNumber {
             kind: existing
                 .serial_type
@@ -303,6 +304,7 @@ pub fn build_request(
                                 id: field.id.clone(),
                                 kind: PropertyType::Choice,
                                 text: None,
+                                date: None,
                                 choice: Some(ChoiceValue {
                                     id: value.choice_id.clone(),
                                     other_text: is_other
@@ -314,6 +316,7 @@ pub fn build_request(
                             id: field.id.clone(),
                             kind: field.kind.clone(),
                             text: Some(value.text.trim().to_owned()),
+                            date: None,
                             choice: None,
                         }),
                     }
@@ -336,6 +339,7 @@ pub fn build_request(
             .filter(|(_, value)| !value.trim().is_empty())
             .map(|(id, value)| AddressValue {
                 id: id.clone(),
+                label: None,
                 value: value.trim().to_owned(),
             })
             .collect(),
@@ -343,10 +347,9 @@ pub fn build_request(
     });
     OrderRequest {
         external_order_number: Some(draft.external_order_number.clone()),
-        transaction_type: TransactionType::Upgrade,
-        service_id: draft.service_id.clone().unwrap_or_default(),
+        service_id: draft.service_id.clone(),
         existing_device,
-        shopping_cart: ShoppingCartRequest {
+        shopping_cart: Some(ShoppingCartRequest {
             device_id: draft.device_id.clone(),
             plan_id: draft.plan_id.clone(),
             optional_feature_ids: if draft.plan_id.is_some() {
@@ -359,9 +362,11 @@ pub fn build_request(
             } else {
                 Vec::new()
             },
-        },
+            ..ShoppingCartRequest::default()
+        }),
         properties,
         ship_to,
+        ..OrderRequest::new(TransactionType::Upgrade)
     }
 }
 
@@ -623,8 +628,8 @@ mod tests {
             choice_id: "COL_BLACK".into(),
         }];
         let request = build_request(&draft, SourceSystem::Atlas, &groups());
-        assert!(request.shopping_cart.optional_feature_ids.is_empty());
-        assert_eq!(request.shopping_cart.device_feature_choices.len(), 1);
+        assert!(request.cart().optional_feature_ids.is_empty());
+        assert_eq!(request.cart().device_feature_choices.len(), 1);
     }
 
     #[test]

@@ -819,6 +819,7 @@ fn line(tenant: &TenantSeed, spec: LineSpec, soon: &str) -> Line {
         vendor: Some(spec.vendor.named()),
         device: None,
         employee: Some(named(&spec.owner.id, &spec.owner.full_name())),
+        order_actions: None,
     };
     let device = DeviceAsset {
         meta: None,
@@ -833,6 +834,7 @@ fn line(tenant: &TenantSeed, spec: LineSpec, soon: &str) -> Line {
         status: Some(EntityStatus::Active),
         service: None,
         upgrade_eligibility_date: None,
+        order_actions: None,
     };
     Line { service, device }
 }
@@ -967,6 +969,7 @@ fn peter_tutorial_line(tenant: &TenantSeed, peter: &Employee) -> Line {
         vendor: Some(vendor(tenant, "98").named()),
         device: None,
         employee: Some(named(&peter.id, &peter.full_name())),
+        order_actions: None,
     };
     let device = DeviceAsset {
         meta: None,
@@ -984,6 +987,7 @@ fn peter_tutorial_line(tenant: &TenantSeed, peter: &Employee) -> Line {
         status: Some(EntityStatus::Active),
         service: None,
         upgrade_eligibility_date: None,
+        order_actions: None,
     };
     Line { service, device }
 }
@@ -1821,6 +1825,7 @@ fn accessories(tenant: &TenantSeed) -> Vec<Accessory> {
                     local_cents(*dollars, tenant.currency),
                     tenant.currency,
                 )),
+                vendor: None,
             }
         })
         .collect()
@@ -2945,6 +2950,7 @@ fn insert_hostile_tenant(tx: &Transaction) -> rusqlite::Result<()> {
         vendor: Some(line_vendor.named()),
         device: None,
         employee: Some(named(MALLORY_ID, &mallory.full_name())),
+        order_actions: None,
     };
     let device = DeviceAsset {
         meta: None,
@@ -2962,6 +2968,7 @@ fn insert_hostile_tenant(tx: &Transaction) -> rusqlite::Result<()> {
         status: Some(EntityStatus::Active),
         service: None,
         upgrade_eligibility_date: None,
+        order_actions: None,
     };
     tx.execute(
         "INSERT INTO services (tenant, id, employee_id, vendor_id, device_id, seq, body)
@@ -3074,6 +3081,7 @@ fn insert_hostile_tenant(tx: &Transaction) -> rusqlite::Result<()> {
             image_url: Some(image_url.to_owned()),
             manufacturer: maker_id.map(maker),
             price: Some(Amount::one_time(2_999, "USD")),
+            vendor: None,
         };
         tx.execute(
             "INSERT INTO accessories (tenant, id, seq, compatible_manufacturer_id, body)

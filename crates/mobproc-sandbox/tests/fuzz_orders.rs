@@ -207,10 +207,10 @@ impl Harness {
                     match serde_json::from_str::<mobproc_types::Order>(&body) {
                         Err(e) => problems.push(format!("order {order_id} does not parse: {e}")),
                         Ok(order) => {
-                            if order.order_segments.items.is_empty() {
+                            if order.segments().is_empty() {
                                 problems.push(format!("order {order_id} has no segment"));
                             }
-                            for segment in &order.order_segments.items {
+                            for segment in order.segments() {
                                 let history: i64 = c.query_row(
                                     "SELECT COUNT(*) FROM order_history WHERE order_id = ?1 AND segment_id = ?2",
                                     [&order_id, &segment.order_segment_id],

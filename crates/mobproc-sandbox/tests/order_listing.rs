@@ -162,10 +162,10 @@ async fn status_and_update_filters_page_the_same_orders_the_full_list_shows() {
         assert_eq!(found, expected, "{status}");
         assert_eq!(total, expected.len() as u64);
     }
-    let since = orders[20]["dateUpdated"].as_str().unwrap();
+    let since = orders[20]["updated"].as_str().unwrap();
     let expected: Vec<&str> = orders
         .iter()
-        .filter(|o| o["dateUpdated"].as_str().unwrap() >= since)
+        .filter(|o| o["updated"].as_str().unwrap() >= since)
         .map(|o| o["orderId"].as_str().unwrap())
         .collect();
     let (found, _) = walk(

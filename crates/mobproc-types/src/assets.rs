@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::AccessMethod;
 use crate::common::{Meta, NamedRef};
-use crate::employees::EntityStatus;
+use crate::employees::{EntityStatus, TransactionType};
 
 open_enum!(
     /// How a device's serial number is expressed.
@@ -72,6 +72,10 @@ pub struct DeviceAsset {
     /// With `includeUpgradeEligibleDate=true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upgrade_eligibility_date: Option<String>,
+    /// On a service asset's device: the order types that apply to the device
+    /// (e.g. `UPGRADE`, `ORDER_ACCESSORIES`, `SWAP_DEVICES`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_actions: Option<Vec<TransactionType>>,
 }
 
 /// A service asset: one line (`/assets/services`).
@@ -95,6 +99,26 @@ pub struct ServiceAsset {
     /// The employee the line belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employee: Option<NamedRef>,
+    /// The order types that apply to the line (e.g. `SUSPEND` only while it
+    /// is active); see [`ServiceAsset::offers`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_actions: Option<Vec<TransactionType>>,
+}
+
+impl ServiceAsset {
+    /// Whether the line offers `kind`: it is in the union of the line's and
+    /// its device's `orderActions`. A line whose answer carries neither list
+    /// offers everything (older backends don't send them).
+    pub fn offers(&self, kind: &TransactionType) -> bool {
+        let device_actions = self.device.as_ref().and_then(|d| d.order_actions.as_ref());
+        match (&self.order_actions, device_actions) {
+            (None, None) => true,
+            (line, device) => line
+                .iter()
+                .chain(device)
+                .any(|actions| actions.contains(kind)),
+        }
+    }
 }
 
 /// `GET /assets/services`.

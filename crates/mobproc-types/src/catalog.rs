@@ -115,6 +115,29 @@ pub struct Accessory {
     pub manufacturer: Option<NamedRef>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<Amount>,
+    /// The carrier that sells it (confirmations show it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vendor: Option<NamedRef>,
+}
+
+/// An optional feature of a line's plan (`GET /catalog/features?service=`),
+/// `active` when the line has it now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineFeature {
+    pub id: String,
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<Amount>,
+    pub active: bool,
+}
+
+/// `GET /catalog/features`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeaturesPage {
+    #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
+    #[serde(default)]
+    pub features: Vec<LineFeature>,
 }
 
 /// A vendor (carrier); the detail carries its network's access method.

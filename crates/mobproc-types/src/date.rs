@@ -56,6 +56,54 @@ pub fn parse_date(text: &str) -> Option<Ymd> {
     valid.then_some((year, month, day))
 }
 
+/// Parses an ISO 8601 date-time with `Z` or a `±HH:MM` offset
+/// (`2016-12-22T00:00:00+00:00`, fractions of a second allowed) into Unix
+/// seconds. `None` for anything else.
+pub fn parse_timestamp(text: &str) -> Option<i64> {
+    let (date, time) = text.split_once('T')?;
+    if date.len() != 10 {
+        return None;
+    }
+    let ymd = parse_date(date)?;
+    let (clock, offset) = if let Some(clock) = time.strip_suffix('Z') {
+        (clock, 0)
+    } else {
+        let at = time.rfind(['+', '-'])?;
+        let (clock, zone) = time.split_at(at);
+        let sign = if zone.starts_with('-') { -1 } else { 1 };
+        let (hours, minutes) = zone[1..].split_once(':')?;
+        let (hours, minutes) = (two_digits(hours, 23)?, two_digits(minutes, 59)?);
+        (clock, sign * (hours * 3600 + minutes * 60))
+    };
+    let whole = clock.split_once('.').map_or(clock, |(whole, fraction)| {
+        if fraction.is_empty() || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+            ""
+        } else {
+            whole
+        }
+    });
+    let mut parts = whole.split(':');
+    let hours = two_digits(parts.next()?, 23)?;
+    let minutes = two_digits(parts.next()?, 59)?;
+    let seconds = two_digits(parts.next()?, 59)?;
+    if parts.next().is_some() {
+        return None;
+    }
+    Some(days_from_civil(ymd) * 86_400 + hours * 3600 + minutes * 60 + seconds - offset)
+}
+
+/// Two ASCII digits no greater than `max`.
+fn two_digits(text: &str, max: i64) -> Option<i64> {
+    let value = (text.len() == 2 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse::<i64>().ok())??;
+    (value <= max).then_some(value)
+}
+
+/// An ISO 8601 date-time written again in UTC, the `…Z` form answers use.
+pub fn normalize_timestamp(text: &str) -> Option<String> {
+    parse_timestamp(text).map(format_timestamp)
+}
+
 /// The number of days in a month of a year.
 pub fn days_in_month(year: i64, month: u32) -> u32 {
     match month {
@@ -82,6 +130,34 @@ mod tests {
     fn formats_known_timestamps() {
         assert_eq!(format_timestamp(0), "1970-01-01T00:00:00Z");
         assert_eq!(format_timestamp(1_461_867_027), "2016-04-28T18:10:27Z");
+    }
+
+    #[test]
+    fn reads_both_utc_spellings_and_offsets() {
+        let utc = parse_timestamp("2016-12-22T00:00:00Z");
+        assert_eq!(utc, Some(1_482_364_800));
+        assert_eq!(parse_timestamp("2016-12-22T00:00:00+00:00"), utc);
+        assert_eq!(parse_timestamp("2016-12-22T00:00:00.250Z"), utc);
+        assert_eq!(
+            normalize_timestamp("2016-12-21T19:00:00-05:00").as_deref(),
+            Some("2016-12-22T00:00:00Z")
+        );
+        assert_eq!(
+            normalize_timestamp("2016-12-22T01:30:00+01:30").as_deref(),
+            Some("2016-12-22T00:00:00Z")
+        );
+        for bad in [
+            "2016-12-22",
+            "2016-12-22T00:00:00",
+            "2016-12-22T24:00:00Z",
+            "2016-02-30T00:00:00Z",
+            "2016-12-22T00:00:00+0000",
+            "2016-12-22T00:00:00.Z",
+            "12/22/2016",
+            "",
+        ] {
+            assert_eq!(parse_timestamp(bad), None, "{bad}");
+        }
     }
 
     #[test]

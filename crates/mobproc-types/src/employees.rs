@@ -14,13 +14,21 @@ open_enum!(
 );
 
 open_enum!(
-    /// The kinds of order the API takes.
+    /// The twelve kinds of order the API takes (`transactionType`). The
+    /// rules of each live in [`crate::rules`].
     TransactionType {
-        Upgrade = "UPGRADE",
         NewActivation = "NEW_ACTIVATION",
-        AccessoryOrder = "ACCESSORY_ORDER",
-        Transfer = "TRANSFER",
-        Cancel = "CANCEL",
+        Upgrade = "UPGRADE",
+        PortNumber = "PORT_NUMBER",
+        OrderAccessories = "ORDER_ACCESSORIES",
+        Suspend = "SUSPEND",
+        Unsuspend = "UNSUSPEND",
+        Deactivate = "DEACTIVATE",
+        UpdateFeatures = "UPDATE_FEATURES",
+        SwapDevices = "SWAP_DEVICES",
+        XferServiceOut = "XFER_SERVICE_OUT",
+        XferServiceIn = "XFER_SERVICE_IN",
+        XferServiceInAndPort = "XFER_SERVICE_IN_AND_PORT",
     }
 );
 

@@ -15,6 +15,7 @@
 #[macro_use]
 mod open_enum;
 
+pub mod acknowledgements;
 pub mod approval;
 pub mod assets;
 pub mod auth;
@@ -24,11 +25,14 @@ pub mod date;
 pub mod employees;
 pub mod error;
 pub mod money;
+pub mod moves;
 pub mod orders;
 pub mod properties;
 pub mod regions;
+pub mod rules;
 pub mod validation;
 
+pub use acknowledgements::*;
 pub use approval::*;
 pub use assets::*;
 pub use auth::*;
@@ -37,6 +41,8 @@ pub use common::*;
 pub use employees::*;
 pub use error::*;
 pub use money::*;
+pub use moves::*;
 pub use orders::*;
 pub use properties::*;
 pub use regions::*;
+pub use rules::*;

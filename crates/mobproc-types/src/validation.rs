@@ -6,7 +6,7 @@
 //! uses the `regex` crate, the widget the browser's `RegExp`. The API's
 //! `regEx` values are unanchored; they must match the whole value.
 
-use crate::date::days_in_month;
+use crate::date::{days_in_month, parse_timestamp};
 use crate::orders::{AddressValue, FieldValue, PropertyGroupValue};
 use crate::properties::{PropertyField, PropertyGroup, PropertyType, Validation};
 use crate::regions::AddressField;
@@ -29,8 +29,11 @@ pub enum Problem {
     TooLong { max: u32 },
     /// The value does not match the field's `regEx`; `hint` is its `pattern`.
     BadFormat { hint: Option<String> },
-    /// A DATE that is not a real calendar date in the field's pattern.
+    /// A DATE that is not a real calendar date in the field's pattern, or a
+    /// `date` that is not an ISO 8601 date-time.
     NotADate { hint: Option<String> },
+    /// A DATE sent both as `date` and as `text`.
+    DateAndText,
     /// A CHOICE id that is not one of the field's choices.
     UnknownChoice,
     /// A value that is not one of an address field's options.
@@ -57,6 +60,7 @@ impl Problem {
             Problem::TooLong { .. } => "too-long",
             Problem::BadFormat { .. } => "bad-format",
             Problem::NotADate { .. } => "invalid-date",
+            Problem::DateAndText => "date-and-text",
             Problem::UnknownChoice => "invalid-choice",
             Problem::NotAnOption => "invalid-option",
             Problem::OtherTextNotAllowed => "other-text-not-allowed",
@@ -79,6 +83,7 @@ impl Problem {
                 format!("{label} must be a real date written {hint}.")
             }
             Problem::NotADate { hint: None } => format!("{label} must be a real date."),
+            Problem::DateAndText => format!("{label}: give the date once, as date or as text."),
             Problem::UnknownChoice => format!("{label}: choose one of the listed options."),
             Problem::NotAnOption => format!("{label}: choose one of the listed values."),
             Problem::OtherTextNotAllowed => {
@@ -170,6 +175,10 @@ pub fn check_property(
     }
     match field.kind {
         PropertyType::Choice => check_choice(field, value, required),
+        PropertyType::Date if value.date.is_some() => check_date_time(value),
+        _ if value.date.is_some() => Some(Problem::WrongType {
+            expected: field.kind.clone(),
+        }),
         _ => {
             let text = value.text.as_deref().unwrap_or("");
             let problem = check_text(
@@ -192,6 +201,19 @@ pub fn check_property(
             }
         }
     }
+}
+
+/// A DATE value sent in `date`: an ISO 8601 date-time, and no `text` too.
+fn check_date_time(value: &FieldValue) -> Option<Problem> {
+    if value.text.is_some() {
+        return Some(Problem::DateAndText);
+    }
+    let date = value.date.as_deref().unwrap_or("");
+    parse_timestamp(date)
+        .is_none()
+        .then_some(Problem::NotADate {
+            hint: Some("YYYY-MM-DDT00:00:00Z".into()),
+        })
 }
 
 fn check_choice(field: &PropertyField, value: &FieldValue, required: bool) -> Option<Problem> {
@@ -388,6 +410,7 @@ mod tests {
             id: id.into(),
             kind: PropertyType::Text,
             text: Some(text.into()),
+            date: None,
             choice: None,
         }
     }
@@ -397,6 +420,7 @@ mod tests {
             id: id.into(),
             kind: PropertyType::Choice,
             text: None,
+            date: None,
             choice: Some(ChoiceValue {
                 id: choice.into(),
                 other_text: other.map(Into::into),
@@ -484,6 +508,7 @@ mod tests {
             id: "WHEN".into(),
             kind: PropertyType::Date,
             text: Some(t.into()),
+            date: None,
             choice: None,
         };
         assert_eq!(
@@ -502,6 +527,45 @@ mod tests {
                 hint: Some("mm/dd/yyyy".into())
             })
         );
+    }
+
+    #[test]
+    fn date_values_are_iso_date_times_given_once() {
+        let definition = PropertyField {
+            pattern: Some("mm/dd/yyyy".into()),
+            ..field("WHEN", PropertyType::Date, true)
+        };
+        let value = |date: &str, text: Option<&str>| FieldValue {
+            id: "WHEN".into(),
+            kind: PropertyType::Date,
+            text: text.map(Into::into),
+            date: Some(date.into()),
+            choice: None,
+        };
+        for good in ["2016-12-22T00:00:00+00:00", "2016-12-22T00:00:00Z"] {
+            assert_eq!(
+                check_property(&definition, Some(&value(good, None)), &Digits),
+                None
+            );
+        }
+        let problem = check_property(&definition, Some(&value("12/22/2016", None)), &Digits);
+        assert_eq!(problem.as_ref().map(Problem::code), Some("invalid-date"));
+        let both = check_property(
+            &definition,
+            Some(&value("2016-12-22T00:00:00Z", Some("12/22/2016"))),
+            &Digits,
+        );
+        assert_eq!(both, Some(Problem::DateAndText));
+        let text_field = field("NOTE", PropertyType::Text, false);
+        let on_text = FieldValue {
+            id: "NOTE".into(),
+            kind: PropertyType::Text,
+            ..value("2016-12-22T00:00:00Z", None)
+        };
+        assert!(matches!(
+            check_property(&text_field, Some(&on_text), &Digits),
+            Some(Problem::WrongType { .. })
+        ));
     }
 
     #[test]
@@ -610,6 +674,7 @@ mod tests {
         ];
         let value = |id: &str, v: &str| AddressValue {
             id: id.into(),
+            label: None,
             value: v.into(),
         };
         assert!(check_address(

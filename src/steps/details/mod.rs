@@ -25,6 +25,7 @@ pub fn field_value(field: &PropertyField, value: &PropertyDraft) -> Option<Field
             id: field.id.clone(),
             kind: PropertyType::Choice,
             text: None,
+            date: None,
             choice: Some(ChoiceValue {
                 id: value.choice_id.clone(),
                 other_text: Some(value.other_text.clone()).filter(|t| !t.is_empty()),
@@ -34,6 +35,7 @@ pub fn field_value(field: &PropertyField, value: &PropertyDraft) -> Option<Field
             id: field.id.clone(),
             kind: field.kind.clone(),
             text: Some(value.text.clone()),
+            date: None,
             choice: None,
         }),
     }
@@ -69,7 +71,7 @@ pub fn problem_text(t: &Texts, problem: &Problem) -> String {
         Problem::BadFormat { hint: None } | Problem::WrongType { .. } => {
             fill(t.problem_format, &["…"])
         }
-        Problem::NotADate { .. } => t.problem_date.to_owned(),
+        Problem::NotADate { .. } | Problem::DateAndText => t.problem_date.to_owned(),
         Problem::UnknownChoice
         | Problem::NotAnOption
         | Problem::UnknownField

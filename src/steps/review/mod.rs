@@ -91,6 +91,7 @@ pub fn ReviewStep() -> impl IntoView {
                     let summary: Vec<_> = confirmation
                         .cost_summary
                         .iter()
+                        .flatten()
                         .map(|c| serde_json::json!({"amount": c.amount.as_decimal(), "currency": c.currency_code, "recurrence": c.recurrence.as_str()}))
                         .collect();
                     ctx.emit("confirmed", serde_json::json!({ "costSummary": summary }));
@@ -294,7 +295,7 @@ fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> 
     let t = ctx.t();
     let locale = ctx.locale.tag();
     let money = move |amount: &mobproc_types::Amount| format::money(amount, locale);
-    let cart = confirmation.shopping_cart.clone();
+    let cart = confirmation.shopping_cart.clone().unwrap_or_default();
     let current = confirmation.device.as_ref().map(|d| {
         format!(
             "{} {}",
@@ -333,6 +334,7 @@ fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> 
     let costs: Vec<(String, String, &'static str)> = confirmation
         .cost_summary
         .iter()
+        .flatten()
         .map(|cost| {
             let (name, id) = match cost.recurrence {
                 Recurrence::OneTime => (t.one_time.to_owned(), "cost-onetime"),
@@ -348,7 +350,7 @@ fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> 
                 <dt>{t.account_holder}</dt>
                 <dd data-testid="review-account-holder">{confirmation.account_holder.full_name()}</dd>
                 <dt>{t.line}</dt>
-                <dd data-testid="review-line">{confirmation.service.service_number.clone()}</dd>
+                <dd data-testid="review-line">{confirmation.service.as_ref().map(|s| s.service_number.clone())}</dd>
                 {current.map(|current| view! { <dt>{t.current_device}</dt><dd>{current}</dd> })}
             </dl>
             {cart.device.map(|device| view! {
@@ -381,7 +383,7 @@ fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> 
                     <address>
                         {ship_to.name.clone()}<br/>
                         {ship_to.address.iter().map(|line| view! { <span>{line.value.clone()}</span><br/> }).collect_view()}
-                        {ship_to.region.name.clone().unwrap_or_default()}
+                        {ship_to.region.as_ref().and_then(|r| r.name.clone()).unwrap_or_default()}
                     </address>
                     {ship_to.expedite.then(|| view! { <p>{t.expedited}</p> })}
                 </div>

@@ -29,6 +29,7 @@ pub fn address_problems(
         .filter(|(id, value)| !value.is_empty() && format.iter().any(|f| &f.id == id))
         .map(|(id, value)| AddressValue {
             id: id.clone(),
+            label: None,
             value: value.trim().to_owned(),
         })
         .collect();

@@ -124,8 +124,8 @@ fn OrderView(tracked: Tracked) -> impl IntoView {
             </dl>
             <h3>{t.segments}</h3>
             <ul class="mobproc-segments">
-                {order.order_segments.items.iter().map(|segment| {
-                    let what: Vec<String> = segment.device.iter().map(|d| d.name.clone()).chain(segment.plan.iter().map(|p| p.name.clone())).collect();
+                {order.segments().iter().map(|segment| {
+                    let what: Vec<String> = segment.device.iter().map(|d| d.name.clone()).chain(segment.plan.iter().filter_map(|p| p.name.clone())).collect();
                     view! {
                         <li data-testid="segment">
                             <strong>{segment.vendor.as_ref().and_then(|v| v.name.clone()).unwrap_or_default()}</strong>

@@ -478,10 +478,10 @@ async fn check_store(
                         if order.order_id != *order_id || order.external_order_number.as_deref() != Some(number.as_str()) {
                             problems.push(format!("order {order_id}'s body names another order"));
                         }
-                        if order.order_segments.items.is_empty() {
+                        if order.segments().is_empty() {
                             problems.push(format!("order {order_id} has no segment"));
                         }
-                        for segment in &order.order_segments.items {
+                        for segment in order.segments() {
                             let history: i64 = c.query_row(
                                 "SELECT COUNT(*) FROM order_history WHERE order_id = ?1 AND segment_id = ?2",
                                 [order_id, &segment.order_segment_id],

@@ -39,6 +39,7 @@ fn line_service(links: &Links, service: &ServiceAsset) -> ServiceAsset {
         vendor: None,
         device: None,
         employee: None,
+        order_actions: None,
     }
 }
 
@@ -77,7 +78,7 @@ fn chosen_device_features(
     let features = context.device.as_ref()?.device_features.as_ref()?;
     Some(
         request
-            .shopping_cart
+            .cart()
             .device_feature_choices
             .iter()
             .filter_map(|selection| {
@@ -126,6 +127,7 @@ fn labelled_properties(
                         label: label.filter(|_| value.kind != PropertyType::Choice),
                         kind: value.kind.clone(),
                         text: value.text.clone(),
+                        date: value.date.clone(),
                         choice: value.choice.as_ref().map(|c| LabelledChoice {
                             id: c.id.clone(),
                             label: None,
@@ -143,8 +145,8 @@ fn ship_to(links: &Links, context: &OrderContext, request: &OrderRequest) -> Opt
     let region = context.region.as_ref()?;
     let format = region.address_format.as_deref().unwrap_or(&[]);
     Some(ShipTo {
-        name: requested.name.trim().to_owned(),
-        region: render::region_ref(links, &region.id, &region.name),
+        name: Some(requested.name.trim().to_owned()),
+        region: Some(render::region_ref(links, &region.id, &region.name)),
         address: format
             .iter()
             .filter_map(|field| {
@@ -172,7 +174,7 @@ fn prices(context: &OrderContext, request: &OrderRequest) -> Vec<Amount> {
     if let Some(plan) = &context.plan {
         prices.extend(plan.price.clone());
         let offered = plan.optional_features.as_deref().unwrap_or(&[]);
-        for id in &request.shopping_cart.optional_feature_ids {
+        for id in &request.cart().optional_feature_ids {
             if let Some(feature) = offered.iter().find(|f| f.id.as_deref() == Some(id)) {
                 prices.extend(feature.price.clone());
             }
@@ -211,6 +213,7 @@ pub fn confirmation(
                 logo_url: None,
             },
             manufacturer: render::manufacturer(links, manufacturer),
+            other_make_model_name: existing.other_make_model_name.clone(),
             serial_number: existing.serial_number.clone(),
             sim_id: existing.sim_id.clone(),
         }
@@ -218,16 +221,20 @@ pub fn confirmation(
     let ship_to = ship_to(links, context, request);
     OrderConfirmation {
         account_holder: render::employee_brief(links, caller.actor.employee.clone()),
-        cost_summary: cost_summary(&prices(context, request)),
+        acknowledgements: None,
+        cost_summary: Some(cost_summary(&prices(context, request))),
+        current_vendor: None,
         device: service.device.as_ref().map(|d| line_device(links, d)),
         existing_device,
         external_order_number: request.external_order_number.clone(),
+        new_device: None,
+        postal_code: None,
         properties: labelled_properties(context, request),
-        region: ship_to.as_ref().map(|s| s.region.clone()),
+        region: ship_to.as_ref().and_then(|s| s.region.clone()),
         requested_by: render::employee_brief(links, caller.user.employee.clone()),
-        service: line_service(links, &service.service),
+        service: Some(line_service(links, &service.service)),
         ship_to,
-        shopping_cart: ShoppingCart {
+        shopping_cart: Some(ShoppingCart {
             device: context.device.clone().map(|device| {
                 let mut device = render::catalog_device(links, device);
                 device.access_method = None;
@@ -238,9 +245,12 @@ pub fn confirmation(
             plan: context
                 .plan
                 .as_ref()
-                .map(|plan| cart_plan(links, plan, &request.shopping_cart.optional_feature_ids)),
+                .map(|plan| cart_plan(links, plan, &request.cart().optional_feature_ids)),
+            accessories: None,
+            features: None,
+            feature_request_comment: None,
             quantity: 0,
-        },
+        }),
         transaction_type: request.transaction_type.clone(),
     }
 }
@@ -253,7 +263,8 @@ pub fn order(
     order_id: u64,
     date_submitted: String,
 ) -> Order {
-    let cart = &confirmation.shopping_cart;
+    let empty_cart = ShoppingCart::default();
+    let cart = confirmation.shopping_cart.as_ref().unwrap_or(&empty_cart);
     let mut segments: Vec<OrderSegment> = Vec::new();
     let segment_for = |vendor: Option<&NamedRef>, segments: &mut Vec<OrderSegment>| -> usize {
         let vendor_id = vendor.map(|v| v.id.clone());
@@ -313,7 +324,7 @@ pub fn order(
         features.sort_by(|a, b| a.description.cmp(&b.description));
         segments[index].plan = Some(OrderedPlan {
             id: None,
-            name: plan.name.clone(),
+            name: Some(plan.name.clone()),
             optional_features: features,
             price: plan.price.clone(),
         });
@@ -322,16 +333,19 @@ pub fn order(
         meta: Some(Meta::href(links.api(&format!("/orders/{order_id}")))),
         account_holder: confirmation.account_holder.clone(),
         date_submitted: date_submitted.clone(),
-        date_updated: None,
+        updated: Some(date_submitted.clone()),
         external_order_number: confirmation.external_order_number.clone(),
         order_id: order_id.to_string(),
-        order_segments: Items {
+        order_segments: Some(Items {
             meta: None,
             items: segments,
-        },
+        }),
         properties: confirmation.properties.clone(),
         requested_by: confirmation.requested_by.clone(),
-        service_number: Some(confirmation.service.service_number.clone()),
+        service_number: confirmation
+            .service
+            .as_ref()
+            .map(|s| s.service_number.clone()),
         ship_to: confirmation.ship_to.clone(),
         status: OrderStatus::OrderSubmitted,
         transaction_type: confirmation.transaction_type.clone(),

@@ -58,6 +58,7 @@ mod tests {
             vendor: None,
             device: None,
             employee: None,
+            order_actions: None,
         }
     }
 

@@ -288,13 +288,7 @@ struct SegmentQuery {
 
 fn check_segment(order: &Order, segment: Option<&str>) -> ApiResult<()> {
     match segment {
-        Some(id)
-            if !order
-                .order_segments
-                .items
-                .iter()
-                .any(|s| s.order_segment_id == id) =>
-        {
+        Some(id) if !order.segments().iter().any(|s| s.order_segment_id == id) => {
             Err(ApiError::not_found("order segment", id))
         }
         _ => Ok(()),

@@ -112,7 +112,7 @@ pub fn submit(
             serde_json::to_string(&order)?,
         ],
     )?;
-    for segment in &order.order_segments.items {
+    for segment in order.segments() {
         insert_history(
             &transaction,
             &order.order_id,
@@ -179,7 +179,7 @@ fn events_of(row: &OrderRow, step: i64) -> Vec<Event> {
 /// in the history, with a shipment for each segment when it ships.
 fn advance(connection: &Connection, order: &Order, events: &[Event], now: i64) -> ApiResult<()> {
     let ships = order.ship_to.is_some();
-    for segment in &order.order_segments.items {
+    for segment in order.segments() {
         let written: usize = connection.query_row(
             "SELECT COUNT(*) FROM order_history WHERE order_id = ?1 AND segment_id = ?2",
             [&order.order_id, &segment.order_segment_id],
@@ -201,7 +201,8 @@ fn advance(connection: &Connection, order: &Order, events: &[Event], now: i64) -
                         segment
                             .plan
                             .iter()
-                            .map(|p| format!("SIM card for {}", p.name)),
+                            .filter_map(|p| p.name.as_ref())
+                            .map(|name| format!("SIM card for {name}")),
                     )
                     .collect();
                 connection.execute(
@@ -240,11 +241,13 @@ pub fn load_order(
     advance(&transaction, &order, &events, now)?;
     transaction.commit()?;
     let status = status_at(&events, now);
-    for segment in &mut order.order_segments.items {
+    for segment in order.order_segments.iter_mut().flat_map(|s| &mut s.items) {
         segment.status = status.clone();
     }
     order.status = status;
-    order.date_updated = updated_at(&events, now).map(format_timestamp);
+    if let Some(updated) = updated_at(&events, now).map(format_timestamp) {
+        order.updated = Some(updated);
+    }
     Ok(Some(order))
 }
 

@@ -56,8 +56,8 @@ impl OrderContext {
     /// Whether anything physical ships: a device, or on Premium Mobile and
     /// Atlas a new SIM with a new plan (Rivermine ships nothing for a plan).
     pub fn ships(&self, request: &OrderRequest) -> bool {
-        request.shopping_cart.device_id.is_some()
-            || (request.shopping_cart.plan_id.is_some() && self.platform != Platform::Rivermine)
+        let cart = request.cart();
+        cart.device_id.is_some() || (cart.plan_id.is_some() && self.platform != Platform::Rivermine)
     }
 }
 
@@ -68,13 +68,16 @@ pub fn load_context(
     request: &OrderRequest,
 ) -> ApiResult<OrderContext> {
     let tenant = &caller.tenant.code;
-    let service = load_service(connection, caller, &request.service_id)?
-        .filter(|row| row.employee_id == caller.actor.employee.id);
+    let service = match &request.service_id {
+        Some(id) => load_service(connection, caller, id)?
+            .filter(|row| row.employee_id == caller.actor.employee.id),
+        None => None,
+    };
     let line_vendor = match &service {
         Some(row) => find_vendor(connection, tenant, &row.vendor_id)?,
         None => None,
     };
-    let cart = &request.shopping_cart;
+    let cart = request.cart();
     let device = match &cart.device_id {
         Some(id) => find_catalog_device(connection, tenant, id)?,
         None => None,
@@ -174,7 +177,7 @@ pub fn check_order(context: &OrderContext, request: &OrderRequest, now: i64) -> 
             "serviceId",
             format!(
                 "Service '{}' is not a line of the employee this order is for.",
-                request.service_id
+                request.service_id.as_deref().unwrap_or_default()
             ),
         )];
     };
@@ -270,7 +273,7 @@ fn check_existing_device(
 }
 
 fn check_cart(context: &OrderContext, request: &OrderRequest, problems: &mut Vec<ErrorDetail>) {
-    let cart = &request.shopping_cart;
+    let cart = request.cart();
     if cart.device_id.is_none() && cart.plan_id.is_none() {
         problems.push(problem(
             "empty-cart",
@@ -328,7 +331,7 @@ fn check_device_features(
     request: &OrderRequest,
     problems: &mut Vec<ErrorDetail>,
 ) {
-    let chosen = &request.shopping_cart.device_feature_choices;
+    let chosen = &request.cart().device_feature_choices;
     let features = context
         .device
         .as_ref()
@@ -444,7 +447,7 @@ fn check_compatibility(
 fn check_ship_to(context: &OrderContext, request: &OrderRequest, problems: &mut Vec<ErrorDetail>) {
     let Some(ship_to) = &request.ship_to else {
         if context.ships(request) {
-            let why = if request.shopping_cart.device_id.is_some() {
+            let why = if request.cart().device_id.is_some() {
                 "the new device ships"
             } else {
                 "a new SIM card ships with the new plan"

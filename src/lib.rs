@@ -13,6 +13,7 @@ pub mod browser;
 pub mod components;
 pub mod config;
 pub mod draft;
+pub mod flows;
 pub mod format;
 pub mod i18n;
 pub mod steps;

@@ -105,6 +105,10 @@ pub struct Texts {
     pub eligible_now: &'static str,
     pub eligible_on: &'static str,
     pub choose_line: &'static str,
+    pub what_to_do: &'static str,
+    /// The flows' names, in `flows::FLOWS` order.
+    pub flow_names: [&'static str; 4],
+    pub line_suspended: &'static str,
     // Step 2.
     pub current_device_intro: &'static str,
     pub manufacturer: &'static str,
@@ -170,6 +174,10 @@ pub struct Texts {
     pub order_details: &'static str,
     pub cost_summary: &'static str,
     pub one_time: &'static str,
+    pub no_charge: &'static str,
+    pub consequence_pauses: &'static str,
+    pub consequence_ends: &'static str,
+    pub consequence_confirm: &'static str,
     pub monthly: &'static str,
     pub expedited: &'static str,
     pub submit: &'static str,

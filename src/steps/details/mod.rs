@@ -31,6 +31,9 @@ pub fn field_value(field: &PropertyField, value: &PropertyDraft) -> Option<Field
                 other_text: Some(value.other_text.clone()).filter(|t| !t.is_empty()),
             }),
         }),
+        // A calendar day from the date picker; the API's form comes from
+        // the request builder.
+        PropertyType::Date => crate::draft::property_value(field, value),
         _ => (!value.text.trim().is_empty()).then(|| FieldValue {
             id: field.id.clone(),
             kind: field.kind.clone(),
@@ -300,6 +303,14 @@ fn Property(field: PropertyField, group_id: String, shown: RwSignal<bool>) -> im
             let on_input = Callback::new(move |new: String| {
                 update(&|p: &mut PropertyDraft| p.text = new.clone())
             });
+            // DATE fields get the browser's date picker (a calendar day);
+            // their pattern is the API's wire form, not for people.
+            let is_date = field.kind == PropertyType::Date;
+            let hint = if is_date {
+                String::new()
+            } else {
+                field.pattern.clone().unwrap_or_default()
+            };
             view! {
                 <TextField
                     id=id
@@ -308,8 +319,9 @@ fn Property(field: PropertyField, group_id: String, shown: RwSignal<bool>) -> im
                     on_input=on_input
                     error=error
                     required=required
-                    hint=field.pattern.clone().unwrap_or_default()
+                    hint=hint
                     max_length=field.max_length.unwrap_or(4000)
+                    input_type=if is_date { "date" } else { "text" }
                 />
             }
             .into_any()

@@ -15,7 +15,9 @@ use crate::app::context::use_ctx;
 use crate::app::order_data::use_order_data;
 use crate::components::{Busy, ErrorPanel, StepHeading};
 use crate::draft::{build_request, request_key, Step};
+use crate::flows::Consequence;
 use crate::format;
+use crate::i18n::fill;
 use crate::steps::previous_step;
 
 /// The step that fixes a problem the API found, from the field it names.
@@ -103,11 +105,20 @@ pub fn ReviewStep() -> impl IntoView {
     let can_submit = Signal::derive(move || {
         submit_state.get() == Submit::Idle || matches!(submit_state.get(), Submit::Failed(_))
     });
+    // Orders that pause or end the line say so in plain words and wait
+    // for the user to say they understand.
+    let consequence = draft.with_untracked(|d| d.flow.flow().consequence);
+    let understood = RwSignal::new(consequence.is_none());
     let confirmed_now = Signal::derive(move || {
         request
             .get()
             .is_some_and(|r| draft.with(|d| d.is_confirmed(&r)))
             && matches!(confirmation.get(), Some(Ok(Some(_))))
+            && understood.get()
+    });
+    let line_number = Signal::derive(move || match confirmation.get() {
+        Some(Ok(Some((_, c)))) => c.service.map(|s| s.service_number),
+        _ => None,
     });
     let submit = {
         let ctx = ctx.clone();
@@ -187,6 +198,9 @@ pub fn ReviewStep() -> impl IntoView {
                     }
                 })}
             </Transition>
+            {consequence.map(|consequence| view! {
+                <ConsequenceNotice consequence=consequence number=line_number understood=understood/>
+            })}
             {move || match submit_state.get() {
                 Submit::Sending => view! { <Busy label=t.submitting/> }.into_any(),
                 Submit::Checking => view! { <Busy label=t.checking_order/> }.into_any(),
@@ -212,6 +226,37 @@ pub fn ReviewStep() -> impl IntoView {
                 </button>
             </div>
         </section>
+    }
+}
+
+/// What the order will do to the number, and the box that says the user
+/// understood.
+#[component]
+fn ConsequenceNotice(
+    consequence: Consequence,
+    number: Signal<Option<String>>,
+    understood: RwSignal<bool>,
+) -> impl IntoView {
+    let t = use_ctx().t();
+    let text = match consequence {
+        Consequence::Pauses => t.consequence_pauses,
+        Consequence::Ends => t.consequence_ends,
+    };
+    view! {
+        <Show when=move || number.get().is_some()>
+            <div class="mobproc-notice mobproc-notice-warning" role="note" data-testid="consequence">
+                <p>{move || fill(text, &[&number.get().unwrap_or_default()])}</p>
+                <div class="mobproc-choice">
+                    <input
+                        type="checkbox"
+                        id="mobproc-understood"
+                        prop:checked=move || understood.get()
+                        on:change=move |ev| understood.set(event_target_checked(&ev))
+                    />
+                    <label for="mobproc-understood">{move || fill(t.consequence_confirm, &[&number.get().unwrap_or_default()])}</label>
+                </div>
+            </div>
+        </Show>
     }
 }
 
@@ -325,7 +370,11 @@ fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> 
                             None => name,
                         }
                     }
-                    None => field.text.clone().unwrap_or_default(),
+                    None => field
+                        .text
+                        .clone()
+                        .or_else(|| field.date.as_deref().map(|d| format::date(d, locale)))
+                        .unwrap_or_default(),
                 };
                 (field.label.clone().unwrap_or(label), value)
             })
@@ -398,9 +447,15 @@ fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> 
             })}
             <div class="mobproc-costs" data-testid="cost-summary">
                 <h3>{t.cost_summary}</h3>
-                <dl>
-                    {costs.into_iter().map(|(name, amount, id)| view! { <dt>{name}</dt><dd data-testid=id>{amount}</dd> }).collect_view()}
-                </dl>
+                {if costs.is_empty() {
+                    view! { <p data-testid="no-charge">{t.no_charge}</p> }.into_any()
+                } else {
+                    view! {
+                        <dl>
+                            {costs.into_iter().map(|(name, amount, id)| view! { <dt>{name}</dt><dd data-testid=id>{amount}</dd> }).collect_view()}
+                        </dl>
+                    }.into_any()
+                }}
             </div>
         </div>
     }

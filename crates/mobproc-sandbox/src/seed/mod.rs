@@ -1,0 +1,85 @@
+//! Deterministic seed data: three tenants, one per backend platform, with
+//! their people, lines, catalog, plans, accessories and order properties,
+//! plus the regions (countries with their address formats, and their
+//! states and provinces), and a fourth, hostile tenant for security
+//! testing (see [`hostile`]).
+//!
+//! Everything is generated from constant tables and a fixed pseudo-random
+//! stream, so two seedings are byte for byte the same. The only thing that
+//! depends on the moment of seeding is the eligibility date of the lines that
+//! are "not yet eligible": 120 days after it.
+//!
+//! Bodies are the API's JSON without `_meta` and without logo URLs; the API
+//! adds those when it answers. Image URLs are site-relative paths under
+//! `/sandbox/images/`, except on the Atlas tenant, whose images are `data:`
+//! URIs as on the real Atlas backend.
+
+mod accessories;
+mod acme;
+mod catalog;
+mod data_uri;
+mod globex;
+pub mod hostile;
+mod initech;
+mod lines;
+mod people;
+mod plans;
+mod properties;
+mod random;
+mod regions;
+mod tenants;
+mod users;
+mod vendors;
+
+use mobproc_types::date::format_timestamp;
+use mobproc_types::NamedRef;
+use rusqlite::Transaction;
+use serde::Serialize;
+
+use tenants::TenantSeed;
+
+/// Fills the (existing, empty) tables with the seed data. `now` is the Unix
+/// time of seeding; lines that are not yet eligible for an upgrade become
+/// eligible 120 days after it.
+pub fn seed(tx: &Transaction, now: i64) -> rusqlite::Result<()> {
+    let soon = not_yet_eligible_date(now);
+    tenants::insert_tenants(tx)?;
+    users::insert_oauth_clients(tx)?;
+    regions::insert_regions(tx)?;
+    vendors::insert_vendors(tx)?;
+    vendors::insert_manufacturers(tx)?;
+    people::insert_people_and_lines(tx, &soon)?;
+    users::insert_users(tx)?;
+    catalog::insert_catalog_devices(tx)?;
+    plans::insert_plans(tx)?;
+    accessories::insert_accessories(tx)?;
+    properties::insert_order_properties(tx)?;
+    hostile::insert_hostile_tenant(tx)?;
+    Ok(())
+}
+
+/// The day (at midnight UTC) that "not yet eligible" lines become eligible.
+fn not_yet_eligible_date(now: i64) -> String {
+    format_timestamp((now.div_euclid(86_400) + 120) * 86_400)
+}
+
+/// The tenants of the seed, in the order their rows are inserted.
+const TENANTS: &[TenantSeed] = &[acme::ACME, globex::GLOBEX, initech::INITECH];
+
+/// A `{ id, name }` reference (links and logos are added when answering).
+fn named(id: &str, name: &str) -> NamedRef {
+    NamedRef {
+        meta: None,
+        id: id.to_owned(),
+        name: Some(name.to_owned()),
+        logo_url: None,
+    }
+}
+
+/// A value as the JSON text of a `body` column.
+fn json<T: Serialize>(value: &T) -> rusqlite::Result<String> {
+    serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+}
+
+#[cfg(test)]
+mod tests;

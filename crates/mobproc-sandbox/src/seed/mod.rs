@@ -14,6 +14,18 @@
 //! `/sandbox/images/`, except on the Atlas tenant, whose images are `data:`
 //! URIs as on the real Atlas backend.
 
+/// Parses the JSON file `seed/<name>` of the crate, compiled into the binary.
+/// A file that does not parse is a bug of the build: seeding panics, naming
+/// the file and the error (so every test that seeds fails).
+macro_rules! data_file {
+    ($name:literal) => {
+        $crate::seed::parse_data_file(
+            $name,
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/seed/", $name)),
+        )
+    };
+}
+
 mod accessories;
 mod acme;
 mod catalog;
@@ -34,6 +46,7 @@ mod vendors;
 use mobproc_types::date::format_timestamp;
 use mobproc_types::NamedRef;
 use rusqlite::Transaction;
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use tenants::TenantSeed;
@@ -74,6 +87,11 @@ fn named(id: &str, name: &str) -> NamedRef {
         name: Some(name.to_owned()),
         logo_url: None,
     }
+}
+
+/// The data of the file `seed/<name>`, whose text is `text`.
+fn parse_data_file<T: DeserializeOwned>(name: &str, text: &str) -> T {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("seed/{name} is not valid: {e}"))
 }
 
 /// A value as the JSON text of a `body` column.

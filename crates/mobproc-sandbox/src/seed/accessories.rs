@@ -1,7 +1,11 @@
-//! Accessories, the same list for every tenant in its currency.
+//! Accessories, from `seed/accessories.json`: the same list for every
+//! tenant, in its currency.
+
+use std::sync::LazyLock;
 
 use mobproc_types::{Accessory, Amount};
 use rusqlite::{params, Transaction};
+use serde::Deserialize;
 
 use super::catalog::local_cents;
 use super::data_uri::data_uri_image;
@@ -9,42 +13,42 @@ use super::tenants::TenantSeed;
 use super::{json, named, TENANTS};
 use crate::model::Platform;
 
-/// (name, compatible manufacturer or `None` for any, US price in whole
-/// dollars, short label for generated images).
-#[rustfmt::skip]
-const ACCESSORIES: &[(&str, Option<&str>, i64, &str)] = &[
-    ("Apple iPhone 15 Silicone Case - Black", Some("Apple"), 49, "Case"),
-    ("Apple 20W USB-C Power Adapter", Some("Apple"), 19, "Charger"),
-    ("Apple USB-C to Lightning Cable (1 m)", Some("Apple"), 19, "Cable"),
-    ("Samsung Galaxy S24 Clear Case", Some("Samsung"), 29, "Case"),
-    ("Samsung 25W Super Fast Charger", Some("Samsung"), 19, "Charger"),
-    ("Google Pixel 8 Case - Charcoal", Some("Google"), 29, "Case"),
-    ("Motorola TurboPower 30 Charger", Some("Motorola"), 24, "Charger"),
-    ("LG Cookie Plus Leather Pouch", Some("LG"), 15, "Pouch"),
-    ("BlackBerry KEY2 Leather Pocket", Some("BlackBerry"), 39, "Pocket"),
-    ("Kyocera DuraForce Belt Clip Holster", Some("Kyocera"), 25, "Holster"),
-    ("Universal Car Vent Mount", None, 15, "Mount"),
-    ("Universal 10,000 mAh Power Bank", None, 35, "Power bank"),
-];
+/// An accessory of `seed/accessories.json`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct AccessorySeed {
+    name: String,
+    /// The manufacturer whose devices it fits; `null` for any.
+    compatible_maker: Option<String>,
+    /// The US price in whole dollars (converted to the tenant's currency).
+    dollars: i64,
+    /// A short label for the generated image.
+    image_label: String,
+}
+
+static ACCESSORIES: LazyLock<Vec<AccessorySeed>> = LazyLock::new(|| data_file!("accessories.json"));
 
 fn accessories(tenant: &TenantSeed) -> Vec<Accessory> {
     ACCESSORIES
         .iter()
         .enumerate()
-        .map(|(n, (name, maker, dollars, label))| {
+        .map(|(n, seed)| {
             let id = (tenant.numbering.accessory)(n as u64);
             let image_url = match tenant.platform {
-                Platform::Atlas => data_uri_image(label, name),
+                Platform::Atlas => data_uri_image(&seed.image_label, &seed.name),
                 _ => format!("/sandbox/images/devices/{id}.svg"),
             };
             Accessory {
                 meta: None,
                 id,
-                name: (*name).to_owned(),
+                name: seed.name.clone(),
                 image_url: Some(image_url),
-                manufacturer: maker.map(|maker| named(maker, maker)),
+                manufacturer: seed
+                    .compatible_maker
+                    .as_deref()
+                    .map(|maker| named(maker, maker)),
                 price: Some(Amount::one_time(
-                    local_cents(*dollars, tenant.currency),
+                    local_cents(seed.dollars, tenant.currency),
                     tenant.currency,
                 )),
             }

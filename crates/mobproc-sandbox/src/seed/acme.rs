@@ -230,7 +230,7 @@ fn command_catalog(tenant: &TenantSeed) -> Vec<CatalogDevice> {
             devices.push(catalog_device(
                 id,
                 name.clone(),
-                variant.family.maker,
+                &variant.family.maker,
                 vendor,
                 price,
             ));

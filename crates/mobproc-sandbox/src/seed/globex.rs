@@ -139,7 +139,7 @@ fn rivermine_catalog(tenant: &TenantSeed) -> Vec<CatalogDevice> {
             devices.push(catalog_device(
                 id,
                 variant.name(),
-                variant.family.maker,
+                &variant.family.maker,
                 vendor,
                 price,
             ));

@@ -1,9 +1,12 @@
 //! INITECH: the Atlas tenant, in the United Kingdom.
 
+use std::sync::LazyLock;
+
 use mobproc_types::Validation::Required;
 use mobproc_types::{
     AccessMethod, Amount, CatalogDevice, DeviceFeature, DeviceFeatureChoice, PropertyType,
 };
+use serde::Deserialize;
 
 use super::catalog::catalog_device;
 use super::data_uri::data_uri_image;
@@ -135,50 +138,22 @@ fn initech_lines(tenant: &TenantSeed, staff: &[Staff], soon: &str) -> Vec<Line> 
     lines
 }
 
-/// An Atlas catalog model: one item per vendor, whose colour and storage
-/// are chosen as device features.
+/// An Atlas catalog model of `seed/atlas-models.json`: one item per
+/// vendor, whose colour and storage are chosen as device features.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct AtlasModel {
-    maker: &'static str,
-    model: &'static str,
+    maker: String,
+    model: String,
     /// Price with the smallest storage, in whole pounds.
     pounds: i64,
-    storages_gb: &'static [u32],
+    storages_gb: Vec<u32>,
     /// Extra cost of each storage size up, in whole pounds.
     storage_step_pounds: i64,
-    colours: &'static [&'static str],
+    colours: Vec<String>,
 }
 
-const fn atlas_model(
-    maker: &'static str,
-    model: &'static str,
-    pounds: i64,
-    storages_gb: &'static [u32],
-    storage_step_pounds: i64,
-    colours: &'static [&'static str],
-) -> AtlasModel {
-    AtlasModel {
-        maker,
-        model,
-        pounds,
-        storages_gb,
-        storage_step_pounds,
-        colours,
-    }
-}
-
-#[rustfmt::skip]
-const ATLAS_MODELS: &[AtlasModel] = &[
-    atlas_model("Apple", "iPhone 15", 799, &[128, 256, 512], 100, &["Black", "Blue", "Pink", "Yellow"]),
-    atlas_model("Apple", "iPhone 15 Pro", 999, &[128, 256, 512], 100, &["Black Titanium", "White Titanium", "Natural Titanium"]),
-    atlas_model("Apple", "iPhone SE", 429, &[64, 128], 50, &["Midnight", "Starlight", "(PRODUCT)RED"]),
-    atlas_model("Samsung", "Galaxy S24", 799, &[128, 256], 60, &["Onyx Black", "Marble Grey", "Cobalt Violet", "Amber Yellow"]),
-    atlas_model("Samsung", "Galaxy A54", 449, &[128, 256], 50, &["Awesome Graphite", "Awesome White", "Awesome Lime"]),
-    atlas_model("Samsung", "Galaxy Z Flip5", 1049, &[256, 512], 100, &["Graphite", "Cream", "Mint", "Lavender"]),
-    atlas_model("Google", "Pixel 8", 699, &[128, 256], 60, &["Obsidian", "Hazel", "Rose"]),
-    atlas_model("Google", "Pixel 7a", 449, &[128, 256], 40, &["Charcoal", "Snow", "Sea", "Coral"]),
-    atlas_model("Sony", "Xperia 10 V", 399, &[128, 256], 40, &["Black", "White", "Lavender", "Sage Green"]),
-    atlas_model("Nokia", "XR21", 499, &[64, 128, 256], 30, &["Midnight Black", "Pine Green", "Granite"]),
-];
+static ATLAS_MODELS: LazyLock<Vec<AtlasModel>> = LazyLock::new(|| data_file!("atlas-models.json"));
 
 /// What each Atlas vendor (by position) adds to the price, in pounds.
 const ATLAS_VENDOR_MARKUPS: [i64; 4] = [0, 10, -20, -30];
@@ -240,8 +215,8 @@ fn choice_code(prefix: &str, label: &str) -> String {
 /// Each model once per vendor, with features and a `data:` image.
 fn atlas_catalog(tenant: &TenantSeed) -> Vec<CatalogDevice> {
     let mut devices = Vec::new();
-    for model in ATLAS_MODELS {
-        let image = data_uri_image(model.model, model.maker);
+    for model in ATLAS_MODELS.iter() {
+        let image = data_uri_image(&model.model, &model.maker);
         for (v, vendor) in tenant.vendors.iter().enumerate() {
             let n = devices.len() as u64;
             let pounds = model.pounds + ATLAS_VENDOR_MARKUPS[v % ATLAS_VENDOR_MARKUPS.len()];
@@ -250,7 +225,7 @@ fn atlas_catalog(tenant: &TenantSeed) -> Vec<CatalogDevice> {
             let mut device = catalog_device(
                 (tenant.numbering.catalog_device)(n),
                 name,
-                model.maker,
+                &model.maker,
                 vendor,
                 price,
             );

@@ -1,10 +1,13 @@
 //! Lines: service assets and the devices on them.
 
+use std::sync::LazyLock;
+
 use mobproc_types::date::{days_from_civil, format_timestamp, Ymd};
 use mobproc_types::{
     AccessMethod, ContractDates, DeviceAsset, Employee, EntityStatus, SerialNumber,
     SerialNumberType, ServiceAsset,
 };
+use serde::Deserialize;
 
 use super::named;
 use super::people::Staff;
@@ -41,22 +44,15 @@ pub(super) struct LineSpec<'a> {
     pub(super) salt: u64,
 }
 
-/// Devices people have on their lines: (manufacturer, model).
-const ASSET_MODELS: &[(&str, &str)] = &[
-    ("Apple", "iPhone 11"),
-    ("Apple", "iPhone 12"),
-    ("Apple", "iPhone XR"),
-    ("Samsung", "Galaxy S21"),
-    ("Samsung", "Galaxy A52"),
-    ("Google", "Pixel 6"),
-    ("Motorola", "Moto G Power"),
-    ("LG", "V60 ThinQ"),
-    ("Sony", "Xperia 10 IV"),
-    ("Nokia", "G50"),
-    ("OnePlus", "9 Pro"),
-    ("BlackBerry", "KEY2"),
-    ("Kyocera", "DuraForce Pro 2"),
-];
+/// A device people have on their lines, of `seed/line-devices.json`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LineDevice {
+    maker: String,
+    model: String,
+}
+
+static LINE_DEVICES: LazyLock<Vec<LineDevice>> = LazyLock::new(|| data_file!("line-devices.json"));
 
 /// A day at 06:00 UTC, as the backend writes contract dates.
 pub(super) fn six_am(day: Ymd) -> String {
@@ -78,9 +74,10 @@ fn past_day(rng: &mut Lcg) -> Ymd {
 
 pub(super) fn line(tenant: &TenantSeed, spec: LineSpec, soon: &str) -> Line {
     let mut rng = Lcg::new(spec.salt);
-    let (maker, model) = spec
-        .model
-        .unwrap_or_else(|| ASSET_MODELS[rng.below(ASSET_MODELS.len() as u64) as usize]);
+    let (maker, model) = spec.model.unwrap_or_else(|| {
+        let device = &LINE_DEVICES[rng.below(LINE_DEVICES.len() as u64) as usize];
+        (&device.maker, &device.model)
+    });
     let (eligible, contract) = match spec.upgrade {
         Upgrade::Since(day) => {
             let start = six_am(years_before(day, 2));

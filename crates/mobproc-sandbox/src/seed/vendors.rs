@@ -1,7 +1,10 @@
 //! Carriers and manufacturers.
 
+use std::sync::LazyLock;
+
 use mobproc_types::{AccessMethod, NamedRef, Vendor, VendorType};
 use rusqlite::{params, Transaction};
+use serde::Deserialize;
 
 use super::{json, named, TENANTS};
 
@@ -57,28 +60,24 @@ pub(super) fn insert_vendors(tx: &Transaction) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Manufacturers (their ids are their names) with the colours their
-/// catalog devices come in.
-#[rustfmt::skip]
-const MANUFACTURERS: &[(&str, [&str; 8])] = &[
-    ("Apple", ["Black", "White", "Silver", "Gold", "Space Gray", "Blue", "Green", "(PRODUCT)RED"]),
-    ("Samsung", ["Phantom Black", "Phantom White", "Cloud Blue", "Lavender", "Mint", "Cream", "Graphite", "Burgundy"]),
-    ("Google", ["Obsidian", "Snow", "Hazel", "Sage", "Coral", "Bay", "Charcoal", "Porcelain"]),
-    ("Motorola", ["Cosmic Black", "Glacier Blue", "Frost White", "Forest Green", "Viva Magenta", "Polar Silver", "Sunrise Orange", "Meteorite Gray"]),
-    ("LG", ["Aurora Black", "Platinum Gray", "Moroccan Blue", "Illusion Sunset", "Aurora White", "Raspberry Rose", "Classy Blue", "Aurora Green"]),
-    ("Sony", ["Black", "Platinum Silver", "Khaki Green", "Blue", "Lavender", "Sage Green", "White", "Purple"]),
-    ("Nokia", ["Midnight Sun", "Ocean Blue", "Nordic Blue", "Pine Green", "Charcoal", "Sand", "Polar Night", "Dusk"]),
-    ("OnePlus", ["Volcanic Black", "Emerald Forest", "Morning Mist", "Silky Black", "Flowy Emerald", "Titan Black", "Eternal Green", "Pine Green"]),
-    ("BlackBerry", ["Black", "Silver", "Slate", "Champagne", "Atomic Red", "Space Blue", "Bronze", "Titanium"]),
-    ("Kyocera", ["Black", "Blue", "Gray", "Green", "Orange", "Camo", "Red", "Yellow"]),
-];
+/// A manufacturer of `seed/manufacturers.json` (its id is its name), with
+/// the colours its catalog devices come in.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ManufacturerSeed {
+    id: String,
+    colours: Vec<String>,
+}
+
+static MANUFACTURERS: LazyLock<Vec<ManufacturerSeed>> =
+    LazyLock::new(|| data_file!("manufacturers.json"));
 
 /// The colours of a manufacturer's devices.
-pub(super) fn palette(maker: &str) -> &'static [&'static str; 8] {
+pub(super) fn palette(maker: &str) -> &'static [String] {
     MANUFACTURERS
         .iter()
-        .find(|(name, _)| *name == maker)
-        .map(|(_, colours)| colours)
+        .find(|manufacturer| manufacturer.id == maker)
+        .map(|manufacturer| manufacturer.colours.as_slice())
         .expect("the seed names only known manufacturers")
 }
 
@@ -88,13 +87,8 @@ pub(super) fn insert_manufacturers(tx: &Transaction) -> rusqlite::Result<()> {
     )?;
     let mut seq = 0;
     for tenant in TENANTS {
-        for (maker, _) in MANUFACTURERS {
-            insert.execute(params![
-                tenant.code,
-                maker,
-                seq,
-                json(&named(maker, maker))?
-            ])?;
+        for ManufacturerSeed { id, .. } in MANUFACTURERS.iter() {
+            insert.execute(params![tenant.code, id, seq, json(&named(id, id))?])?;
             seq += 1;
         }
     }

@@ -34,7 +34,7 @@ fn accessories(tenant: &TenantSeed) -> Vec<Accessory> {
         .enumerate()
         .map(|(n, seed)| {
             let id = (tenant.numbering.accessory)(n as u64);
-            let image_url = match tenant.platform {
+            let image_url = match tenant.data.platform {
                 Platform::Atlas => data_uri_image(&seed.image_label, &seed.name),
                 _ => format!("/sandbox/images/devices/{id}.svg"),
             };
@@ -48,8 +48,8 @@ fn accessories(tenant: &TenantSeed) -> Vec<Accessory> {
                     .as_deref()
                     .map(|maker| named(maker, maker)),
                 price: Some(Amount::one_time(
-                    local_cents(seed.dollars, tenant.currency),
-                    tenant.currency,
+                    local_cents(seed.dollars, &tenant.data.currency),
+                    &tenant.data.currency,
                 )),
             }
         })
@@ -62,11 +62,11 @@ pub(super) fn insert_accessories(tx: &Transaction) -> rusqlite::Result<()> {
          VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     let mut seq = 0;
-    for tenant in TENANTS {
+    for tenant in TENANTS.iter() {
         for accessory in accessories(tenant) {
             let maker = accessory.manufacturer.as_ref().map(|m| m.id.clone());
             insert.execute(params![
-                tenant.code,
+                tenant.data.code,
                 accessory.id,
                 seq,
                 maker,

@@ -9,82 +9,44 @@ use super::catalog::{catalog_device, variant_price_cents, variants};
 use super::lines::{generated_lines, line, Line, LineSpec, Upgrade};
 use super::named;
 use super::people::{employee, generated_staff, Role, Staff};
-use super::plans::{included_feature, optional_feature, US_PLAN_TIERS};
+use super::plans::{included_feature, optional_feature};
 use super::properties::command_properties;
 use super::random::Lcg;
-use super::regions::US_ID;
 use super::tenants::{scrambled_id, vendor, Numbering, TenantSeed};
-use super::vendors::{carrier, VendorSeed};
-use crate::model::Platform;
 
 /// Acme Corporation: the Premium Mobile ("Command") tenant of the tutorial.
-pub(super) const ACME: TenantSeed = TenantSeed {
-    code: "ACME",
-    name: "Acme Corporation",
-    platform: Platform::Command,
-    currency: "USD",
-    country_id: US_ID,
-    email_domain: "acme.com",
-    iccid_prefix: "8901",
-    vendors: ACME_VENDORS,
-    departments: &[
-        ("11569020385", "Development"),
-        ("11569020386", "Marketing"),
-        ("11569020387", "Sales"),
-        ("11569020388", "Finance"),
-    ],
-    first_names: US_FIRST_NAMES,
-    last_names: US_LAST_NAMES,
-    numbering: Numbering {
-        employee: |n| (28_673_800 + n).to_string(),
-        office_phone: |n| format!("2035551{:03}", n % 1000),
-        service: |n| (38_383_000 + n).to_string(),
-        device_asset: |n| (35_363_000 + n).to_string(),
-        line_number: |n| {
-            const AREAS: [&str; 6] = ["203", "212", "312", "415", "617", "713"];
-            format!("{}5550{:03}", AREAS[(n % 6) as usize], 100 + n % 900)
+pub(super) fn tenant() -> TenantSeed {
+    TenantSeed {
+        data: data_file!("tenants/acme.json"),
+        numbering: Numbering {
+            employee: |n| (28_673_800 + n).to_string(),
+            office_phone: |n| format!("2035551{:03}", n % 1000),
+            service: |n| (38_383_000 + n).to_string(),
+            device_asset: |n| (35_363_000 + n).to_string(),
+            line_number: |n| {
+                const AREAS: [&str; 6] = ["203", "212", "312", "415", "617", "713"];
+                format!("{}5550{:03}", AREAS[(n % 6) as usize], 100 + n % 900)
+            },
+            catalog_device: |n| scrambled_id(9_000_000_000, n),
+            plan: |n| (6_568_880_001 + n).to_string(),
+            accessory: |n| (8_800_000_001 + n).to_string(),
         },
-        catalog_device: |n| scrambled_id(9_000_000_000, n),
-        plan: |n| (6_568_880_001 + n).to_string(),
-        accessory: |n| (8_800_000_001 + n).to_string(),
-    },
-    staff: acme_staff,
-    lines: acme_lines,
-    catalog: command_catalog,
-    plan_tiers: US_PLAN_TIERS,
-    properties: command_properties,
-};
-
-/// Names for generated employees (first and last names are paired so that
-/// no two people of a tenant share a name).
-#[rustfmt::skip]
-const US_FIRST_NAMES: &[&str] = &[
-    "James", "Olivia", "Robert", "Emma", "Michael", "Sophia", "William", "Ava", "David",
-    "Isabella", "Daniel", "Mia", "Joseph", "Charlotte", "Thomas",
-];
-#[rustfmt::skip]
-const US_LAST_NAMES: &[&str] = &[
-    "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez",
-    "Martinez", "Hernandez", "Wilson", "Anderson", "Taylor", "Moore", "Jackson",
-];
+        staff: acme_staff,
+        lines: acme_lines,
+        catalog: command_catalog,
+        properties: command_properties,
+    }
+}
 
 pub(super) const PETER_ID: &str = "28673732";
 pub(super) const MARIA_ID: &str = "28673700";
 pub(super) const API_ACCOUNT_ID: &str = "28600001";
 
-const ACME_VENDORS: &[VendorSeed] = &[
-    carrier("98", "Verizon Wireless", "Verizon", AccessMethod::Cdma),
-    carrier("97", "AT&T Mobility", "AT&T", AccessMethod::Gsm),
-    carrier("99", "T-Mobile USA", "T-Mobile", AccessMethod::Gsm),
-    carrier("96", "Sprint", "Sprint", AccessMethod::CdmaPcs),
-    carrier("95", "US Cellular", "US Cellular", AccessMethod::Cdma),
-];
-
 /// Peter and Maria of the tutorial, the integration's service account, and
 /// 30 more: six report to Maria (the first of them leads three more), the
 /// tenth approves for the next ten, the last ten report to no one.
 fn acme_staff(tenant: &TenantSeed) -> Vec<Staff> {
-    let development = Some(tenant.departments[0]);
+    let development = Some(&tenant.data.departments[0]);
     let mut staff = vec![
         Staff::new(
             employee(
@@ -217,16 +179,17 @@ fn command_catalog(tenant: &TenantSeed) -> Vec<CatalogDevice> {
     let mut devices = Vec::new();
     for variant in variants() {
         let name = variant.name();
-        for (v, vendor) in tenant.vendors.iter().enumerate() {
+        for (v, vendor) in tenant.data.vendors.iter().enumerate() {
             let n = devices.len() as u64;
             let tutorial = name == "Apple iPhone 5 (16GB) - Black" && vendor.id == "98";
             let (id, cents) = if tutorial {
                 (TUTORIAL_DEVICE_ID.to_owned(), 19_999)
             } else {
-                let cents = variant_price_cents(&variant, v, &mut Lcg::new(n), tenant.currency);
+                let cents =
+                    variant_price_cents(&variant, v, &mut Lcg::new(n), &tenant.data.currency);
                 ((tenant.numbering.catalog_device)(n), cents)
             };
-            let price = Amount::one_time(cents, tenant.currency);
+            let price = Amount::one_time(cents, &tenant.data.currency);
             devices.push(catalog_device(
                 id,
                 name.clone(),

@@ -132,10 +132,10 @@ pub(super) fn insert_catalog_devices(tx: &Transaction) -> rusqlite::Result<()> {
              price_cents, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     let mut seq = 0;
-    for tenant in TENANTS {
+    for tenant in TENANTS.iter() {
         for device in (tenant.catalog)(tenant) {
             insert.execute(params![
-                tenant.code,
+                tenant.data.code,
                 device.id,
                 seq,
                 device.name,

@@ -1,74 +1,45 @@
 //! GLOBEX: the Rivermine tenant, in Canada.
 
-use mobproc_types::{AccessMethod, Amount, CatalogDevice};
+use mobproc_types::{Amount, CatalogDevice};
 
 use super::catalog::{catalog_device, variant_price_cents, variants};
 use super::lines::{generated_lines, line, numbered_line, Line, Upgrade};
 use super::people::{employee, generated_staff, Role, Staff};
-use super::plans::CA_PLAN_TIERS;
 use super::properties::rivermine_properties;
 use super::random::Lcg;
-use super::regions::CANADA_ID;
 use super::tenants::{scrambled_id, Numbering, TenantSeed};
-use super::vendors::{carrier, VendorSeed};
-use crate::model::Platform;
 
 /// Globex Canada: the Rivermine tenant, in Canadian dollars.
-pub(super) const GLOBEX: TenantSeed = TenantSeed {
-    code: "GLOBEX",
-    name: "Globex Canada",
-    platform: Platform::Rivermine,
-    currency: "CAD",
-    country_id: CANADA_ID,
-    email_domain: "globex.ca",
-    iccid_prefix: "8930",
-    vendors: GLOBEX_VENDORS,
-    departments: &[
-        ("41690001", "Engineering"),
-        ("41690002", "Sales"),
-        ("41690003", "Operations"),
-    ],
-    first_names: CANADIAN_FIRST_NAMES,
-    last_names: CANADIAN_LAST_NAMES,
-    numbering: Numbering {
-        employee: |n| (41_600_100 + n).to_string(),
-        office_phone: |n| format!("{}555{:04}", CANADIAN_AREAS[(n % 3) as usize], 2000 + n),
-        service: |n| (52_000_100 + n).to_string(),
-        device_asset: |n| (53_000_100 + n).to_string(),
-        line_number: |n| {
-            format!(
-                "{}5550{:03}",
-                CANADIAN_AREAS[(n % 3) as usize],
-                100 + n % 900
-            )
+pub(super) fn tenant() -> TenantSeed {
+    TenantSeed {
+        data: data_file!("tenants/globex.json"),
+        numbering: Numbering {
+            employee: |n| (41_600_100 + n).to_string(),
+            office_phone: |n| format!("{}555{:04}", CANADIAN_AREAS[(n % 3) as usize], 2000 + n),
+            service: |n| (52_000_100 + n).to_string(),
+            device_asset: |n| (53_000_100 + n).to_string(),
+            line_number: |n| {
+                format!(
+                    "{}5550{:03}",
+                    CANADIAN_AREAS[(n % 3) as usize],
+                    100 + n % 900
+                )
+            },
+            catalog_device: |n| scrambled_id(7_100_000_000, n),
+            plan: |n| (6_610_000_001 + n).to_string(),
+            accessory: |n| (8_810_000_001 + n).to_string(),
         },
-        catalog_device: |n| scrambled_id(7_100_000_000, n),
-        plan: |n| (6_610_000_001 + n).to_string(),
-        accessory: |n| (8_810_000_001 + n).to_string(),
-    },
-    staff: globex_staff,
-    lines: globex_lines,
-    catalog: rivermine_catalog,
-    plan_tiers: CA_PLAN_TIERS,
-    properties: rivermine_properties,
-};
-
-#[rustfmt::skip]
-const CANADIAN_FIRST_NAMES: &[&str] = &["Émilie", "Liam", "Félix", "Olivia", "Noah", "Léa", "William", "Zoé"];
-#[rustfmt::skip]
-const CANADIAN_LAST_NAMES: &[&str] = &["Roy", "Côté", "Bouchard", "Gauthier", "Morin", "Lavoie", "Fortin", "Singh"];
+        staff: globex_staff,
+        lines: globex_lines,
+        catalog: rivermine_catalog,
+        properties: rivermine_properties,
+    }
+}
 
 const CANADIAN_AREAS: [&str; 3] = ["416", "514", "604"];
 
 pub(super) const MARC_ID: &str = "41600100";
 pub(super) const CHLOE_ID: &str = "41600101";
-
-const GLOBEX_VENDORS: &[VendorSeed] = &[
-    carrier("201", "Rogers Wireless", "Rogers", AccessMethod::Gsm),
-    carrier("202", "Bell Mobility", "Bell", AccessMethod::Cdma),
-    carrier("203", "Telus Mobility", "Telus", AccessMethod::CdmaPcs),
-    carrier("204", "Freedom Mobile", "Freedom", AccessMethod::Gsm),
-];
 
 /// Marc, who approves for Chloe and six more, and two who report to no one.
 fn globex_staff(tenant: &TenantSeed) -> Vec<Staff> {
@@ -79,7 +50,7 @@ fn globex_staff(tenant: &TenantSeed) -> Vec<Staff> {
                 MARC_ID,
                 ("Marc", "Gagnon"),
                 Some("5145550100".into()),
-                Some(tenant.departments[2]),
+                Some(&tenant.data.departments[2]),
             ),
             None,
             Role::Approver,
@@ -90,7 +61,7 @@ fn globex_staff(tenant: &TenantSeed) -> Vec<Staff> {
                 CHLOE_ID,
                 ("Chloe", "Tremblay"),
                 Some("4165550199".into()),
-                Some(tenant.departments[0]),
+                Some(&tenant.data.departments[0]),
             ),
             Some(MARC_ID),
             Role::Employee,
@@ -131,10 +102,10 @@ fn globex_lines(tenant: &TenantSeed, staff: &[Staff], soon: &str) -> Vec<Line> {
 fn rivermine_catalog(tenant: &TenantSeed) -> Vec<CatalogDevice> {
     let mut devices = Vec::new();
     for variant in variants().into_iter().skip(40).step_by(75).take(15) {
-        for (v, vendor) in tenant.vendors.iter().enumerate() {
+        for (v, vendor) in tenant.data.vendors.iter().enumerate() {
             let n = devices.len() as u64;
-            let cents = variant_price_cents(&variant, v, &mut Lcg::new(n), tenant.currency);
-            let price = Amount::one_time(cents, tenant.currency);
+            let cents = variant_price_cents(&variant, v, &mut Lcg::new(n), &tenant.data.currency);
+            let price = Amount::one_time(cents, &tenant.data.currency);
             let id = (tenant.numbering.catalog_device)(n);
             devices.push(catalog_device(
                 id,

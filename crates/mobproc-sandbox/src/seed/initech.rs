@@ -3,76 +3,40 @@
 use std::sync::LazyLock;
 
 use mobproc_types::Validation::Required;
-use mobproc_types::{
-    AccessMethod, Amount, CatalogDevice, DeviceFeature, DeviceFeatureChoice, PropertyType,
-};
+use mobproc_types::{Amount, CatalogDevice, DeviceFeature, DeviceFeatureChoice, PropertyType};
 use serde::Deserialize;
 
 use super::catalog::catalog_device;
 use super::data_uri::data_uri_image;
 use super::lines::{generated_lines, line, numbered_line, Line, Upgrade};
 use super::people::{employee, generated_staff, Role, Staff};
-use super::plans::UK_PLAN_TIERS;
 use super::properties::atlas_properties;
-use super::regions::UK_ID;
 use super::tenants::{Numbering, TenantSeed};
-use super::vendors::{carrier, VendorSeed};
-use crate::model::Platform;
 
 /// Initech UK: the Atlas tenant, in pounds, with composite ids and devices
 /// that have colour and storage choices.
-pub(super) const INITECH: TenantSeed = TenantSeed {
-    code: "INITECH",
-    name: "Initech UK",
-    platform: Platform::Atlas,
-    currency: "GBP",
-    country_id: UK_ID,
-    email_domain: "initech.co.uk",
-    iccid_prefix: "8944",
-    vendors: INITECH_VENDORS,
-    departments: &[
-        ("200100_1000001", "Technology"),
-        ("200100_1000002", "Finance"),
-        ("200100_1000003", "Sales"),
-    ],
-    first_names: UK_FIRST_NAMES,
-    last_names: UK_LAST_NAMES,
-    numbering: Numbering {
-        employee: |n| format!("100200_{}", 3_000_001 + n),
-        office_phone: |n| format!("0207946{:04}", 100 + n % 9_900),
-        service: |n| format!("512345_{}", 6_000_001 + n),
-        device_asset: |n| format!("612345_{}", 7_000_001 + n),
-        line_number: |n| format!("07700900{:03}", 100 + n % 900),
-        catalog_device: |n| format!("300100_{}", 7_778_001 + n),
-        plan: |n| format!("520000_{}", 6_000_001 + n),
-        accessory: |n| format!("700100_{}", 8_000_001 + n),
-    },
-    staff: initech_staff,
-    lines: initech_lines,
-    catalog: atlas_catalog,
-    plan_tiers: UK_PLAN_TIERS,
-    properties: atlas_properties,
-};
-
-#[rustfmt::skip]
-const UK_FIRST_NAMES: &[&str] = &["Harry", "Isla", "George", "Poppy", "Jack", "Freya", "Alfie", "Emily"];
-#[rustfmt::skip]
-const UK_LAST_NAMES: &[&str] = &["Smith", "Jones", "Taylor", "Brown", "Patel", "O'Neill", "Davies", "Evans"];
+pub(super) fn tenant() -> TenantSeed {
+    TenantSeed {
+        data: data_file!("tenants/initech.json"),
+        numbering: Numbering {
+            employee: |n| format!("100200_{}", 3_000_001 + n),
+            office_phone: |n| format!("0207946{:04}", 100 + n % 9_900),
+            service: |n| format!("512345_{}", 6_000_001 + n),
+            device_asset: |n| format!("612345_{}", 7_000_001 + n),
+            line_number: |n| format!("07700900{:03}", 100 + n % 900),
+            catalog_device: |n| format!("300100_{}", 7_778_001 + n),
+            plan: |n| format!("520000_{}", 6_000_001 + n),
+            accessory: |n| format!("700100_{}", 8_000_001 + n),
+        },
+        staff: initech_staff,
+        lines: initech_lines,
+        catalog: atlas_catalog,
+        properties: atlas_properties,
+    }
+}
 
 pub(super) const AMELIA_ID: &str = "100200_3000001";
 pub(super) const OLIVER_ID: &str = "100200_3000002";
-
-const INITECH_VENDORS: &[VendorSeed] = &[
-    carrier(
-        "410000_1000001",
-        "Vodafone UK",
-        "Vodafone",
-        AccessMethod::Gsm,
-    ),
-    carrier("410000_1000002", "EE", "EE", AccessMethod::Lte),
-    carrier("410000_1000003", "O2 UK", "O2", AccessMethod::Gsm),
-    carrier("410000_1000004", "Three UK", "Three", AccessMethod::Lte),
-];
 
 /// Amelia, who approves for Oliver and six more, and two who report to no one.
 fn initech_staff(tenant: &TenantSeed) -> Vec<Staff> {
@@ -83,7 +47,7 @@ fn initech_staff(tenant: &TenantSeed) -> Vec<Staff> {
                 AMELIA_ID,
                 ("Amelia", "Clarke"),
                 Some("02079460001".into()),
-                Some(tenant.departments[1]),
+                Some(&tenant.data.departments[1]),
             ),
             None,
             Role::Approver,
@@ -94,7 +58,7 @@ fn initech_staff(tenant: &TenantSeed) -> Vec<Staff> {
                 OLIVER_ID,
                 ("Oliver", "Bennett"),
                 Some("02079460002".into()),
-                Some(tenant.departments[0]),
+                Some(&tenant.data.departments[0]),
             ),
             Some(AMELIA_ID),
             Role::Employee,
@@ -117,7 +81,7 @@ fn initech_lines(tenant: &TenantSeed, staff: &[Staff], soon: &str) -> Vec<Line> 
                 tenant,
                 0,
                 oliver,
-                INITECH_VENDORS[0].id,
+                &tenant.data.vendors[0].id,
                 Upgrade::Since((2023, 2, 14)),
             ),
             soon,
@@ -128,7 +92,7 @@ fn initech_lines(tenant: &TenantSeed, staff: &[Staff], soon: &str) -> Vec<Line> 
                 tenant,
                 1,
                 amelia,
-                INITECH_VENDORS[1].id,
+                &tenant.data.vendors[1].id,
                 Upgrade::Since((2022, 11, 30)),
             ),
             soon,
@@ -217,10 +181,10 @@ fn atlas_catalog(tenant: &TenantSeed) -> Vec<CatalogDevice> {
     let mut devices = Vec::new();
     for model in ATLAS_MODELS.iter() {
         let image = data_uri_image(&model.model, &model.maker);
-        for (v, vendor) in tenant.vendors.iter().enumerate() {
+        for (v, vendor) in tenant.data.vendors.iter().enumerate() {
             let n = devices.len() as u64;
             let pounds = model.pounds + ATLAS_VENDOR_MARKUPS[v % ATLAS_VENDOR_MARKUPS.len()];
-            let price = Amount::one_time(pounds * 100, tenant.currency);
+            let price = Amount::one_time(pounds * 100, &tenant.data.currency);
             let name = format!("{} {}", model.maker, model.model);
             let mut device = catalog_device(
                 (tenant.numbering.catalog_device)(n),

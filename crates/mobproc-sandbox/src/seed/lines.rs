@@ -120,7 +120,7 @@ pub(super) fn line(tenant: &TenantSeed, spec: LineSpec, soon: &str) -> Line {
         manufacturer: Some(named(maker, maker)),
         model: Some(model.to_owned()),
         serial_number: Some(serial_number(maker, &spec.vendor.access, &mut rng)),
-        sim_id: Some(format!("{}{}", tenant.iccid_prefix, rng.digits(16))),
+        sim_id: Some(format!("{}{}", tenant.data.iccid_prefix, rng.digits(16))),
         status: Some(EntityStatus::Active),
         service: None,
         upgrade_eligibility_date: None,
@@ -181,7 +181,7 @@ pub(super) fn generated_lines(
         .map(|(i, person)| {
             let n = first + i as u64;
             let mut rng = Lcg::new(n ^ 0x5EED);
-            let vendor = &tenant.vendors[rng.below(tenant.vendors.len() as u64) as usize];
+            let vendor = &tenant.data.vendors[rng.below(tenant.data.vendors.len() as u64) as usize];
             let upgrade = if i % 4 == 3 {
                 Upgrade::NotYet
             } else {

@@ -43,6 +43,8 @@ mod tenants;
 mod users;
 mod vendors;
 
+use std::sync::LazyLock;
+
 use mobproc_types::date::format_timestamp;
 use mobproc_types::NamedRef;
 use rusqlite::Transaction;
@@ -77,7 +79,8 @@ fn not_yet_eligible_date(now: i64) -> String {
 }
 
 /// The tenants of the seed, in the order their rows are inserted.
-const TENANTS: &[TenantSeed] = &[acme::ACME, globex::GLOBEX, initech::INITECH];
+static TENANTS: LazyLock<Vec<TenantSeed>> =
+    LazyLock::new(|| vec![acme::tenant(), globex::tenant(), initech::tenant()]);
 
 /// A `{ id, name }` reference (links and logos are added when answering).
 fn named(id: &str, name: &str) -> NamedRef {

@@ -44,21 +44,18 @@ pub(super) fn employee(
     id: &str,
     (first, last): (&str, &str),
     office_phone: Option<String>,
-    department: Option<(&str, &str)>,
+    department: Option<&IdName>,
 ) -> Employee {
     let handle = handle(first, last);
     Employee {
         meta: None,
         id: id.to_owned(),
-        company_employee_id: Some(format!("{handle}.{}", tenant.code.to_lowercase())),
+        company_employee_id: Some(format!("{handle}.{}", tenant.data.code.to_lowercase())),
         first_name: first.to_owned(),
         last_name: last.to_owned(),
-        email: Some(format!("{handle}@{}", tenant.email_domain)),
+        email: Some(format!("{handle}@{}", tenant.data.email_domain)),
         office_phone,
-        department: department.map(|(id, name)| IdName {
-            id: id.to_owned(),
-            name: name.to_owned(),
-        }),
+        department: department.cloned(),
         status: EntityStatus::Active,
     }
 }
@@ -93,11 +90,11 @@ pub(super) fn generated_staff(
         .map(|i| {
             let n = first + i as u64;
             let name = (
-                tenant.first_names[i % tenant.first_names.len()],
-                tenant.last_names[(i * 7 + 3) % tenant.last_names.len()],
+                tenant.data.first_names[i % tenant.data.first_names.len()].as_str(),
+                tenant.data.last_names[(i * 7 + 3) % tenant.data.last_names.len()].as_str(),
             );
             let department =
-                tenant.departments[(mix(n) % tenant.departments.len() as u64) as usize];
+                &tenant.data.departments[(mix(n) % tenant.data.departments.len() as u64) as usize];
             let person = employee(
                 tenant,
                 &(tenant.numbering.employee)(n),
@@ -125,11 +122,11 @@ pub(super) fn insert_people_and_lines(tx: &Transaction, soon: &str) -> rusqlite:
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     let (mut employee_seq, mut line_seq) = (0, 0);
-    for tenant in TENANTS {
+    for tenant in TENANTS.iter() {
         let staff = (tenant.staff)(tenant);
         for person in &staff {
             insert_employee.execute(params![
-                tenant.code,
+                tenant.data.code,
                 person.employee.id,
                 person.employee.company_employee_id,
                 person.manager_id,
@@ -144,7 +141,7 @@ pub(super) fn insert_people_and_lines(tx: &Transaction, soon: &str) -> rusqlite:
             let owner = service.employee.as_ref().map(|e| e.id.clone());
             let vendor = service.vendor.as_ref().map(|v| v.id.clone());
             insert_service.execute(params![
-                tenant.code,
+                tenant.data.code,
                 service.id,
                 owner,
                 vendor,
@@ -153,7 +150,7 @@ pub(super) fn insert_people_and_lines(tx: &Transaction, soon: &str) -> rusqlite:
                 json(&service)?
             ])?;
             insert_device.execute(params![
-                tenant.code,
+                tenant.data.code,
                 device.id,
                 owner,
                 service.id,

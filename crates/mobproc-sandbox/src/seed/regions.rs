@@ -12,9 +12,8 @@ use serde::Deserialize;
 
 use super::json;
 
+/// The United States' region id (the hostile tenant's country).
 pub(super) const US_ID: &str = "70144640";
-pub(super) const CANADA_ID: &str = "70144641";
-pub(super) const UK_ID: &str = "70144642";
 
 /// A country as `seed/regions.json` writes it.
 #[derive(Deserialize)]

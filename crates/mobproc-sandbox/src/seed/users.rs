@@ -1,10 +1,9 @@
-//! OAuth clients and the users who sign in.
+//! OAuth clients, and the users who sign in (each tenant lists its own in
+//! `seed/tenants/<code>.json`).
 
 use rusqlite::{params, Transaction};
 
-use super::acme::{API_ACCOUNT_ID, MARIA_ID, PETER_ID};
-use super::globex::{CHLOE_ID, MARC_ID};
-use super::initech::{AMELIA_ID, OLIVER_ID};
+use super::TENANTS;
 
 /// (client id, name, secret; `None` for a public client). Redirect URIs are
 /// stored empty: the server adds its own origin's at run time.
@@ -30,64 +29,25 @@ pub(super) fn insert_oauth_clients(tx: &Transaction) -> rusqlite::Result<()> {
 /// Every seeded user's password.
 pub(super) const PASSWORD: &str = "sandbox";
 
-/// (username, tenant, employee id, description).
-pub(super) const USERS: &[(&str, &str, &str, &str)] = &[
-    (
-        "peter.edwards",
-        "ACME",
-        PETER_ID,
-        "Employee: one line eligible for upgrade, one not yet eligible",
-    ),
-    (
-        "maria.lopez",
-        "ACME",
-        MARIA_ID,
-        "Manager: may order for her reports and approve their orders",
-    ),
-    (
-        "api.account.acme",
-        "ACME",
-        API_ACCOUNT_ID,
-        "Service account for server-to-server calls",
-    ),
-    (
-        "chloe.tremblay",
-        "GLOBEX",
-        CHLOE_ID,
-        "Employee (Rivermine, Canada): one line eligible on Bell, one not yet eligible on Rogers",
-    ),
-    (
-        "marc.gagnon",
-        "GLOBEX",
-        MARC_ID,
-        "Manager (Rivermine, Canada): may order for his reports and approve their orders",
-    ),
-    (
-        "oliver.bennett",
-        "INITECH",
-        OLIVER_ID,
-        "Employee (Atlas, UK): one line eligible on Vodafone; devices have colour and storage choices",
-    ),
-    (
-        "amelia.clarke",
-        "INITECH",
-        AMELIA_ID,
-        "Manager (Atlas, UK): may order for her reports and approve their orders",
-    ),
-];
-
 pub(super) fn insert_users(tx: &Transaction) -> rusqlite::Result<()> {
     let mut insert = tx.prepare_cached(
         "INSERT INTO users (username, password, tenant, employee_id, description, seq)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
-    for (seq, (username, tenant, employee_id, description)) in USERS.iter().enumerate() {
+    let users = TENANTS.iter().flat_map(|tenant| {
+        tenant
+            .data
+            .users
+            .iter()
+            .map(|user| (&tenant.data.code, user))
+    });
+    for (seq, (tenant, user)) in users.enumerate() {
         insert.execute(params![
-            username,
+            user.username,
             PASSWORD,
             tenant,
-            employee_id,
-            description,
+            user.employee_id,
+            user.description,
             seq
         ])?;
     }

@@ -8,17 +8,23 @@ use serde::Deserialize;
 
 use super::{json, named, TENANTS};
 
-/// A carrier: id, full name, short name (for plan names) and network.
+/// A carrier of a tenant (`vendors` in `seed/tenants/<code>.json`).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(super) struct VendorSeed {
-    pub(super) id: &'static str,
-    pub(super) name: &'static str,
-    pub(super) short: &'static str,
+    pub(super) id: String,
+    pub(super) name: String,
+    /// The short name plan names start with.
+    #[serde(rename = "shortName")]
+    pub(super) short: String,
+    /// The network: GSM, CDMA, CDMA_PCS, IDEN or LTE.
+    #[serde(rename = "accessMethod")]
     pub(super) access: AccessMethod,
 }
 
 impl VendorSeed {
     pub(super) fn named(&self) -> NamedRef {
-        named(self.id, self.name)
+        named(&self.id, &self.name)
     }
 
     pub(super) fn body(&self) -> Vendor {
@@ -33,27 +39,18 @@ impl VendorSeed {
     }
 }
 
-pub(super) const fn carrier(
-    id: &'static str,
-    name: &'static str,
-    short: &'static str,
-    access: AccessMethod,
-) -> VendorSeed {
-    VendorSeed {
-        id,
-        name,
-        short,
-        access,
-    }
-}
-
 pub(super) fn insert_vendors(tx: &Transaction) -> rusqlite::Result<()> {
     let mut insert =
         tx.prepare_cached("INSERT INTO vendors (tenant, id, seq, body) VALUES (?1, ?2, ?3, ?4)")?;
     let mut seq = 0;
-    for tenant in TENANTS {
-        for vendor in tenant.vendors {
-            insert.execute(params![tenant.code, vendor.id, seq, json(&vendor.body())?])?;
+    for tenant in TENANTS.iter() {
+        for vendor in &tenant.data.vendors {
+            insert.execute(params![
+                tenant.data.code,
+                vendor.id,
+                seq,
+                json(&vendor.body())?
+            ])?;
             seq += 1;
         }
     }
@@ -86,9 +83,9 @@ pub(super) fn insert_manufacturers(tx: &Transaction) -> rusqlite::Result<()> {
         "INSERT INTO manufacturers (tenant, id, seq, body) VALUES (?1, ?2, ?3, ?4)",
     )?;
     let mut seq = 0;
-    for tenant in TENANTS {
+    for tenant in TENANTS.iter() {
         for ManufacturerSeed { id, .. } in MANUFACTURERS.iter() {
-            insert.execute(params![tenant.code, id, seq, json(&named(id, id))?])?;
+            insert.execute(params![tenant.data.code, id, seq, json(&named(id, id))?])?;
             seq += 1;
         }
     }

@@ -15,11 +15,19 @@ use crate::seed::people::{Role, Staff};
 use crate::seed::plans::{included_feature, optional_feature};
 use crate::seed::properties::{choice, group, text};
 use crate::seed::regions::US_ID;
-use crate::seed::users::{PASSWORD, USERS};
+use crate::seed::users::PASSWORD;
 use crate::seed::vendors::VendorSeed;
 use crate::seed::{json, named};
 
 pub(in crate::seed) fn insert_hostile_tenant(tx: &Transaction) -> rusqlite::Result<()> {
+    // Its rows come after the other tenants' in every table.
+    let next_seq = |table: &str| -> rusqlite::Result<i64> {
+        tx.query_row(
+            &format!("SELECT COALESCE(MAX(seq) + 1, 0) FROM {table}"),
+            [],
+            |row| row.get(0),
+        )
+    };
     tx.execute(
         "INSERT INTO tenants (code, name, platform, currency, country_id) VALUES (?1, ?2, ?3, 'USD', ?4)",
         params![TENANT, TENANT_NAME, Platform::Command.as_str(), US_ID],
@@ -33,7 +41,7 @@ pub(in crate::seed) fn insert_hostile_tenant(tx: &Transaction) -> rusqlite::Resu
             TENANT,
             MALLORY_ID,
             USER_DESCRIPTION,
-            USERS.len()
+            next_seq("users")?
         ],
     )?;
     let department = Some(IdName {
@@ -65,13 +73,6 @@ pub(in crate::seed) fn insert_hostile_tenant(tx: &Transaction) -> rusqlite::Resu
         (&mallory, None, Role::Lead),
         (&report, Some(MALLORY_ID), Role::Employee),
     ];
-    let next_seq = |table: &str| -> rusqlite::Result<i64> {
-        tx.query_row(
-            &format!("SELECT COALESCE(MAX(seq) + 1, 0) FROM {table}"),
-            [],
-            |row| row.get(0),
-        )
-    };
     for (person, manager, role) in people {
         let staff = Staff::new(person.clone(), manager, role);
         tx.execute(
@@ -92,15 +93,15 @@ pub(in crate::seed) fn insert_hostile_tenant(tx: &Transaction) -> rusqlite::Resu
 
     let vendors = [
         VendorSeed {
-            id: VENDOR_ID,
-            name: VENDOR_NAME,
-            short: VENDOR_NAME,
+            id: VENDOR_ID.to_owned(),
+            name: VENDOR_NAME.to_owned(),
+            short: VENDOR_NAME.to_owned(),
             access: AccessMethod::Cdma,
         },
         VendorSeed {
-            id: OTHER_VENDOR_ID,
-            name: OTHER_VENDOR_NAME,
-            short: OTHER_VENDOR_NAME,
+            id: OTHER_VENDOR_ID.to_owned(),
+            name: OTHER_VENDOR_NAME.to_owned(),
+            short: OTHER_VENDOR_NAME.to_owned(),
             access: AccessMethod::Gsm,
         },
     ];

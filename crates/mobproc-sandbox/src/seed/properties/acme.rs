@@ -51,7 +51,7 @@ fn us_requested_date(validation: Validation) -> PropertyField {
 /// order exactly (only CONTACT_NUMBER, SERVICE_NUMBER and Reason required).
 pub(in crate::seed) fn command_properties(vendor: &VendorSeed) -> Vec<StoredPropertyGroup> {
     use AppliesTo::{DeviceOrders, PlanOrders};
-    match vendor.id {
+    match vendor.id.as_str() {
         "98" => vec![group(
             "MISCELLANEOUS",
             vec![

@@ -64,7 +64,7 @@ pub(in crate::seed) fn rivermine_properties(vendor: &VendorSeed) -> Vec<StoredPr
         ),
     ];
     let mut applies_to = Vec::new();
-    match vendor.id {
+    match vendor.id.as_str() {
         "201" => {
             fields.push(choice(
                 "TRADE_IN",

@@ -36,7 +36,7 @@ pub(in crate::seed) fn atlas_properties(vendor: &VendorSeed) -> Vec<StoredProper
         ),
     ];
     let mut applies_to = Vec::new();
-    match vendor.short {
+    match vendor.short.as_str() {
         "Vodafone" => {
             fields.push(choice(
                 "DATA_WIPE",

@@ -118,10 +118,10 @@ pub(super) fn insert_order_properties(tx: &Transaction) -> rusqlite::Result<()> 
         "INSERT INTO order_properties (tenant, vendor_id, transaction_type, body)
          VALUES (?1, ?2, 'UPGRADE', ?3)",
     )?;
-    for tenant in TENANTS {
-        for vendor in tenant.vendors {
+    for tenant in TENANTS.iter() {
+        for vendor in &tenant.data.vendors {
             insert.execute(params![
-                tenant.code,
+                tenant.data.code,
                 vendor.id,
                 json(&(tenant.properties)(vendor))?
             ])?;

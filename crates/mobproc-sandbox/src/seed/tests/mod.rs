@@ -148,8 +148,8 @@ fn every_vendor_has_upgrade_properties_and_verizons_take_the_tutorials_order() {
         verizon[0].field_applies_to("PORT_BILLING_CYCLE"),
         AppliesTo::PlanOrders
     );
-    for tenant in TENANTS {
-        for vendor in tenant.vendors {
+    for tenant in TENANTS.iter() {
+        for vendor in &tenant.data.vendors {
             for group in (tenant.properties)(vendor) {
                 let ids: HashSet<_> = group.group.fields.iter().map(|f| &f.id).collect();
                 assert_eq!(ids.len(), group.group.fields.len(), "{}", vendor.id);

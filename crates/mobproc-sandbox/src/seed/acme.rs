@@ -10,7 +10,6 @@ use super::lines::{generated_lines, line, Line, LineSpec, Upgrade};
 use super::named;
 use super::people::{employee, generated_staff, Role, Staff};
 use super::plans::{included_feature, optional_feature};
-use super::properties::command_properties;
 use super::random::Lcg;
 use super::tenants::{scrambled_id, vendor, Numbering, TenantSeed};
 
@@ -34,7 +33,7 @@ pub(super) fn tenant() -> TenantSeed {
         staff: acme_staff,
         lines: acme_lines,
         catalog: command_catalog,
-        properties: command_properties,
+        properties: data_file!("properties/acme.json"),
     }
 }
 

@@ -5,7 +5,6 @@ use mobproc_types::{Amount, CatalogDevice};
 use super::catalog::{catalog_device, variant_price_cents, variants};
 use super::lines::{generated_lines, line, numbered_line, Line, Upgrade};
 use super::people::{employee, generated_staff, Role, Staff};
-use super::properties::rivermine_properties;
 use super::random::Lcg;
 use super::tenants::{scrambled_id, Numbering, TenantSeed};
 
@@ -32,7 +31,7 @@ pub(super) fn tenant() -> TenantSeed {
         staff: globex_staff,
         lines: globex_lines,
         catalog: rivermine_catalog,
-        properties: rivermine_properties,
+        properties: data_file!("properties/globex.json"),
     }
 }
 

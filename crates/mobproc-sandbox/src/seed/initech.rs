@@ -10,7 +10,6 @@ use super::catalog::catalog_device;
 use super::data_uri::data_uri_image;
 use super::lines::{generated_lines, line, numbered_line, Line, Upgrade};
 use super::people::{employee, generated_staff, Role, Staff};
-use super::properties::atlas_properties;
 use super::tenants::{Numbering, TenantSeed};
 
 /// Initech UK: the Atlas tenant, in pounds, with composite ids and devices
@@ -31,7 +30,7 @@ pub(super) fn tenant() -> TenantSeed {
         staff: initech_staff,
         lines: initech_lines,
         catalog: atlas_catalog,
-        properties: atlas_properties,
+        properties: data_file!("properties/initech.json"),
     }
 }
 

@@ -9,9 +9,10 @@ use serde::Deserialize;
 use super::lines::Line;
 use super::people::Staff;
 use super::plans::PlanTier;
+use super::properties::PropertiesSeed;
 use super::vendors::VendorSeed;
 use super::TENANTS;
-use crate::model::{Platform, StoredPropertyGroup};
+use crate::model::Platform;
 
 /// A tenant: its data and how its records are generated.
 pub(super) struct TenantSeed {
@@ -20,8 +21,8 @@ pub(super) struct TenantSeed {
     pub(super) staff: fn(&TenantSeed) -> Vec<Staff>,
     pub(super) lines: fn(&TenantSeed, &[Staff], &str) -> Vec<Line>,
     pub(super) catalog: fn(&TenantSeed) -> Vec<CatalogDevice>,
-    /// A vendor's UPGRADE order properties.
-    pub(super) properties: fn(&VendorSeed) -> Vec<StoredPropertyGroup>,
+    /// The vendors' order properties: `seed/properties/<code>.json`.
+    pub(super) properties: PropertiesSeed,
 }
 
 /// What `seed/tenants/<code>.json` holds.

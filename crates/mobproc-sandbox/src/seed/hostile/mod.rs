@@ -219,6 +219,7 @@ pub fn long_image_url(device_id: &str) -> String {
     )
 }
 
+mod properties;
 mod records;
 
 pub(super) use records::insert_hostile_tenant;

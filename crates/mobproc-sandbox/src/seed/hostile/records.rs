@@ -1,19 +1,17 @@
 //! The hostile tenant's rows.
 
-use mobproc_types::Validation::{Optional, Required};
 use mobproc_types::{
     AccessMethod, Accessory, Amount, CatalogDevice, ContractDates, DeviceAsset, Employee,
-    EntityStatus, IdName, NamedRef, Plan, PropertyField, SerialNumber, SerialNumberType,
-    ServiceAsset,
+    EntityStatus, IdName, NamedRef, Plan, SerialNumber, SerialNumberType, ServiceAsset,
 };
 use rusqlite::{params, Transaction};
 
+use super::properties::properties;
 use super::*;
-use crate::model::{Platform, StoredPropertyGroup};
+use crate::model::Platform;
 use crate::seed::lines::six_am;
 use crate::seed::people::{Role, Staff};
 use crate::seed::plans::{included_feature, optional_feature};
-use crate::seed::properties::{choice, group, text};
 use crate::seed::regions::US_ID;
 use crate::seed::users::PASSWORD;
 use crate::seed::vendors::VendorSeed;
@@ -118,7 +116,7 @@ pub(in crate::seed) fn insert_hostile_tenant(tx: &Transaction) -> rusqlite::Resu
         tx.execute(
             "INSERT INTO order_properties (tenant, vendor_id, transaction_type, body)
              VALUES (?1, ?2, 'UPGRADE', ?3)",
-            params![TENANT, vendor.id, json(&hostile_properties())?],
+            params![TENANT, vendor.id, json(&properties())?],
         )?;
     }
     let maker = |id: &str| -> NamedRef {
@@ -295,26 +293,4 @@ pub(in crate::seed) fn insert_hostile_tenant(tx: &Transaction) -> rusqlite::Resu
         )?;
     }
     Ok(())
-}
-
-/// The hostile tenant's UPGRADE properties: payload labels, choices and
-/// hints, but simple rules.
-fn hostile_properties() -> Vec<StoredPropertyGroup> {
-    let note = PropertyField {
-        pattern: Some(NOTE_PATTERN.to_owned()),
-        ..text(NOTE_FIELD, NOTE_LABEL, Required, (1, 200))
-    };
-    let flavour = choice(
-        FLAVOUR_FIELD,
-        FLAVOUR_LABEL,
-        Required,
-        &FLAVOUR_CHOICES,
-        Some(FLAVOUR_OTHER),
-    );
-    let remarks = PropertyField {
-        pattern: Some(REMARKS_PATTERN.to_owned()),
-        text: Some(IMG_ONERROR.to_owned()),
-        ..text(REMARKS_FIELD, &long_text(), Optional, (0, 4000))
-    };
-    vec![group(PROPERTY_GROUP, vec![note, flavour, remarks], &[])]
 }

@@ -7,7 +7,8 @@ use std::collections::HashSet;
 
 use mobproc_types::Validation::Required;
 use mobproc_types::{
-    Accessory, CatalogDevice, DeviceAsset, Employee, NamedRef, Plan, Region, ServiceAsset, Vendor,
+    Accessory, CatalogDevice, DeviceAsset, Employee, NamedRef, Plan, Region, ServiceAsset,
+    TransactionType, Vendor,
 };
 use rusqlite::Connection;
 use serde::de::DeserializeOwned;
@@ -17,7 +18,7 @@ use tempfile::TempDir;
 use super::acme::MARIA_ID;
 use super::globex::MARC_ID;
 use super::initech::AMELIA_ID;
-use super::{not_yet_eligible_date, TENANTS};
+use super::not_yet_eligible_date;
 use crate::db::Db;
 use crate::model::{AppliesTo, StoredPropertyGroup};
 
@@ -148,18 +149,36 @@ fn every_vendor_has_upgrade_properties_and_verizons_take_the_tutorials_order() {
         verizon[0].field_applies_to("PORT_BILLING_CYCLE"),
         AppliesTo::PlanOrders
     );
-    for tenant in TENANTS.iter() {
-        for vendor in &tenant.data.vendors {
-            for group in (tenant.properties)(vendor) {
-                let ids: HashSet<_> = group.group.fields.iter().map(|f| &f.id).collect();
-                assert_eq!(ids.len(), group.group.fields.len(), "{}", vendor.id);
-                for field in &group.group.fields {
-                    if let Some(pattern) = &field.reg_ex {
-                        regex::Regex::new(pattern).expect("a valid regular expression");
-                    }
-                    let others = field.choices.iter().flatten().filter(|c| c.is_other);
-                    assert!(others.count() <= 1);
+    let orphans = count(
+        &db,
+        "SELECT COUNT(*) FROM order_properties p WHERE NOT EXISTS
+             (SELECT 1 FROM vendors v WHERE v.tenant = p.tenant AND v.id = p.vendor_id)",
+    );
+    assert_eq!(
+        orphans, 0,
+        "properties of a vendor the tenant does not have"
+    );
+    let rows = strings(
+        &db,
+        "SELECT transaction_type || ' ' || body FROM order_properties",
+    );
+    for row in rows {
+        let (transaction_type, text) = row.split_once(' ').unwrap();
+        let known: TransactionType = transaction_type.parse().unwrap();
+        assert!(!matches!(known, TransactionType::Unknown(_)), "{row}");
+        let groups: Vec<StoredPropertyGroup> = serde_json::from_str(text).unwrap();
+        for group in groups {
+            let ids: HashSet<_> = group.group.fields.iter().map(|f| &f.id).collect();
+            assert_eq!(ids.len(), group.group.fields.len(), "{row}");
+            for field in &group.group.fields {
+                if let Some(pattern) = &field.reg_ex {
+                    regex::Regex::new(pattern).expect("a valid regular expression");
                 }
+                let others = field.choices.iter().flatten().filter(|c| c.is_other);
+                assert!(others.count() <= 1);
+            }
+            for (id, _) in &group.applies_to {
+                assert!(ids.contains(id), "{row}");
             }
         }
     }

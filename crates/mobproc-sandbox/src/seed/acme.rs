@@ -1,4 +1,8 @@
-//! ACME: the Premium Mobile ("Command") tenant of the tutorial.
+//! ACME: the Premium Mobile ("Command") tenant of the tutorial. Its data is
+//! in `seed/tenants/acme.json` and `seed/properties/acme.json`; here are its
+//! numbering, Peter and Maria of the tutorial with their lines (Peter's
+//! exactly as the tutorial's confirmation shows it), its catalog (every
+//! variant at every carrier) and the tutorial's plan.
 
 use mobproc_types::{
     AccessMethod, Amount, CatalogDevice, ContractDates, DeviceAsset, Employee, EntityStatus, Plan,

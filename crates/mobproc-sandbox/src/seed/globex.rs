@@ -1,4 +1,6 @@
-//! GLOBEX: the Rivermine tenant, in Canada.
+//! GLOBEX: the Rivermine tenant, in Canada. Its data is in
+//! `seed/tenants/globex.json` and `seed/properties/globex.json`; here are
+//! its numbering, Marc and Chloe with their lines, and its catalog.
 
 use mobproc_types::{Amount, CatalogDevice};
 

@@ -1,4 +1,8 @@
-//! INITECH: the Atlas tenant, in the United Kingdom.
+//! INITECH: the Atlas tenant, in the United Kingdom. Its data is in
+//! `seed/tenants/initech.json`, `seed/properties/initech.json` and
+//! `seed/atlas-models.json`; here are its composite numbering, Amelia and
+//! Oliver with their lines, and its catalog of models whose colour and
+//! storage are device features.
 
 use std::sync::LazyLock;
 

@@ -4,7 +4,31 @@
 //! states and provinces), and a fourth, hostile tenant for security
 //! testing (see [`hostile`]).
 //!
-//! Everything is generated from constant tables and a fixed pseudo-random
+//! # Where it lives
+//!
+//! What is plainly data is JSON under the crate's `seed/` folder, compiled
+//! into the binary ([`include_str!`]) and read with serde, so a newcomer can
+//! change a list without reading generators:
+//!
+//! - `tenants/<code>.json`: a tenant's name, platform, currency, country,
+//!   e-mail domain, carriers (`vendors`), departments, names for generated
+//!   people, users and plan tiers;
+//! - `properties/<code>.json`: each carrier's order property groups by
+//!   transaction type (the format is described in `properties.rs`);
+//! - `regions.json`, `manufacturers.json` (makers and their colours),
+//!   `catalog-families.json` (the generated catalog of ACME and GLOBEX),
+//!   `atlas-models.json` (INITECH's catalog), `line-devices.json` (devices
+//!   on people's lines), `accessories.json`.
+//!
+//! What is made by rules stays in Rust: one module per tenant (`acme`,
+//! `globex`, `initech`: how it numbers things, its named people and their
+//! lines, its catalog; `hostile`: all of it, as constants tests compare
+//! with), and one per kind of record for what the tenants share (`people`,
+//! `lines`, `vendors`, `catalog`, `plans`, `accessories`, `regions`,
+//! `users`, `properties`). Each module inserts its own table's rows;
+//! [`seed`] below gives the order.
+//!
+//! Everything is generated from these tables and a fixed pseudo-random
 //! stream, so two seedings are byte for byte the same. The only thing that
 //! depends on the moment of seeding is the eligibility date of the lines that
 //! are "not yet eligible": 120 days after it.

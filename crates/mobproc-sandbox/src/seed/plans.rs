@@ -51,7 +51,7 @@ pub(super) fn optional_feature(id: &str, description: &str, cents: i64, currency
     }
 }
 
-/// For each vendor, up to three of the country's tiers (starting at a
+/// For each vendor, up to three of the tenant's tiers (starting at a
 /// different one for each vendor), each vendor $2 dearer than the previous;
 /// Verizon also has the tutorial's plan, first.
 fn plans(tenant: &TenantSeed) -> Vec<Plan> {

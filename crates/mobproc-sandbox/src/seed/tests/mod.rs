@@ -216,12 +216,32 @@ fn every_line_has_its_vendor_device_and_owner() {
     assert_eq!(orphan_devices, 0);
     let missing_vendors = count(
         &db,
-        "SELECT COUNT(*) FROM catalog_devices c WHERE NOT EXISTS
-             (SELECT 1 FROM vendors v WHERE v.tenant = c.tenant AND v.id = c.vendor_id)
-         UNION ALL SELECT COUNT(*) FROM plans p WHERE NOT EXISTS
-             (SELECT 1 FROM vendors v WHERE v.tenant = p.tenant AND v.id = p.vendor_id)",
+        "SELECT (SELECT COUNT(*) FROM catalog_devices c WHERE NOT EXISTS
+             (SELECT 1 FROM vendors v WHERE v.tenant = c.tenant AND v.id = c.vendor_id))
+         + (SELECT COUNT(*) FROM plans p WHERE NOT EXISTS
+             (SELECT 1 FROM vendors v WHERE v.tenant = p.tenant AND v.id = p.vendor_id))",
     );
     assert_eq!(missing_vendors, 0);
+}
+
+#[test]
+fn every_tenant_country_and_compatible_maker_exists() {
+    let (_dir, db) = seeded();
+    let homeless = count(
+        &db,
+        "SELECT COUNT(*) FROM tenants t WHERE NOT EXISTS
+             (SELECT 1 FROM regions r WHERE r.id = t.country_id AND r.parent_id IS NULL)",
+    );
+    assert_eq!(homeless, 0);
+    let unfit = count(
+        &db,
+        "SELECT (SELECT COUNT(*) FROM accessories a WHERE a.compatible_manufacturer_id IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM manufacturers m WHERE m.tenant = a.tenant
+                             AND m.id = a.compatible_manufacturer_id))
+         + (SELECT COUNT(*) FROM catalog_devices c WHERE NOT EXISTS
+             (SELECT 1 FROM manufacturers m WHERE m.tenant = c.tenant AND m.id = c.manufacturer_id))",
+    );
+    assert_eq!(unfit, 0);
 }
 
 #[test]

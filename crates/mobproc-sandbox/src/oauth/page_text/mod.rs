@@ -37,7 +37,7 @@ impl PageLocale {
             .filter_map(language_range)
             .filter(|(_, weight)| *weight > 0)
             .collect();
-        ranges.sort_by(|a, b| b.1.cmp(&a.1));
+        ranges.sort_by_key(|(_, weight)| std::cmp::Reverse(*weight));
         ranges
             .into_iter()
             .find_map(|(range, _)| {

@@ -80,6 +80,10 @@ pub struct Texts {
     pub sign_in_denied: &'static str,
     pub sign_in_refused: &'static str,
     pub sign_in_failed: &'static str,
+    /// `{0}`: the authorization server's own explanation.
+    pub sign_in_server_says: &'static str,
+    /// `{0}`: what went wrong, as the widget knows it.
+    pub sign_in_details: &'static str,
     pub popup_blocked: &'static str,
     pub session_ends_soon: &'static str,
     pub session_expired: &'static str,

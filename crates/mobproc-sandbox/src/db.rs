@@ -121,6 +121,7 @@ CREATE INDEX IF NOT EXISTS catalog_devices_by_name_desc ON catalog_devices (tena
 CREATE INDEX IF NOT EXISTS catalog_devices_by_price ON catalog_devices (tenant, price_cents, name);
 CREATE INDEX IF NOT EXISTS catalog_devices_by_price_desc
     ON catalog_devices (tenant, price_cents DESC, name);
+CREATE INDEX IF NOT EXISTS catalog_devices_by_id ON catalog_devices (id);
 ";
 
 /// A shared handle on the database: one connection that writes, and a few

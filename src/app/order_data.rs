@@ -99,7 +99,8 @@ impl OrderData {
         // Asked for only once the cart is settled (from the details step on).
         let step = ctx.step;
         let properties_query = Memo::new(move |_| {
-            if step.get() < Step::Details {
+            let steps = draft.with(|d| d.flow.flow().steps);
+            if !crate::flows::has_reached(steps, step.get(), Step::Details) {
                 return None;
             }
             let (service, plan) = draft.with(|d| (d.service_id.clone(), d.plan_id.clone()));

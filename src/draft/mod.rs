@@ -2,7 +2,10 @@
 //! sessionStorage (never the token) so a reload, a sign-in or a network
 //! failure loses nothing, and turned into the API's `OrderRequest`.
 
-use mobproc_types::{AccessMethod, DeviceFeatureSelection, OrderRequest, SerialNumberType};
+use mobproc_types::{
+    AccessMethod, DeviceFeatureSelection, FeatureAction, FeatureChange, LineFeature, OrderRequest,
+    SerialNumberType,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::flows::FlowId;
@@ -14,7 +17,8 @@ pub use request::*;
 /// Bumped when the stored shape changes; an older draft is dropped.
 pub const DRAFT_VERSION: u32 = 1;
 
-/// The steps of an upgrade, in order.
+/// The steps orders are made of. Each flow (`crate::flows`) picks its own
+/// and their order; the order here is only the upgrade's, then the rest.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
 )]
@@ -37,11 +41,17 @@ pub enum Step {
     Review,
     /// The submitted order.
     Status,
+    /// Optional features to add to or remove from the line.
+    Features,
+    /// Accessories, with quantities.
+    Accessories,
+    /// The carrier's notices and the consents to give.
+    Acknowledgements,
 }
 
 impl Step {
     /// Every step, in order.
-    pub const ALL: [Step; 8] = [
+    pub const ALL: [Step; 11] = [
         Step::Line,
         Step::CurrentDevice,
         Step::Device,
@@ -50,6 +60,9 @@ impl Step {
         Step::Shipping,
         Step::Review,
         Step::Status,
+        Step::Features,
+        Step::Accessories,
+        Step::Acknowledgements,
     ];
 
     /// The step's name in events and test ids.
@@ -63,7 +76,15 @@ impl Step {
             Step::Shipping => "shipping",
             Step::Review => "review",
             Step::Status => "status",
+            Step::Features => "features",
+            Step::Accessories => "accessories",
+            Step::Acknowledgements => "acknowledgements",
         }
+    }
+
+    /// The step's place in [`Step::ALL`] (and in the texts' step names).
+    pub fn index(self) -> usize {
+        Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }
 }
 
@@ -171,6 +192,18 @@ pub struct Draft {
     pub device_choices: Vec<DeviceFeatureSelection>,
     pub plan_id: Option<String>,
     pub feature_ids: Vec<String>,
+    /// Catalog accessories, one entry per unit.
+    #[serde(default)]
+    pub accessory_ids: Vec<String>,
+    /// UPDATE_FEATURES: the changes to the line's features.
+    #[serde(default)]
+    pub feature_changes: Vec<FeatureChange>,
+    /// UPDATE_FEATURES: free text for the carrier.
+    #[serde(default)]
+    pub feature_comment: String,
+    /// The acknowledgements the user accepted (ids).
+    #[serde(default)]
+    pub acknowledged: Vec<String>,
     pub properties: Vec<PropertyDraft>,
     pub ship_to: ShipToDraft,
     /// The request that was confirmed (as JSON); submit is only possible
@@ -245,11 +278,56 @@ impl Draft {
         }
     }
 
-    /// Whether anything physical ships with this order.
+    /// Whether anything physical ships with this order: a device or an
+    /// accessory, or a SIM with a new plan except on Rivermine.
     pub fn ships(&self, source: SourceSystem) -> bool {
         self.flow.rules().may_ship()
             && (self.device_id.is_some()
+                || !self.accessory_ids.is_empty()
                 || (self.plan_id.is_some() && source != SourceSystem::Rivermine))
+    }
+
+    /// Whether a feature of the line will be on it after the order.
+    pub fn feature_on(&self, feature: &LineFeature) -> bool {
+        let change = self.feature_changes.iter().find(|c| c.id == feature.id);
+        match change.map(|c| &c.action) {
+            Some(FeatureAction::Add) => true,
+            Some(FeatureAction::Remove) => false,
+            _ => feature.active,
+        }
+    }
+
+    /// Wants a feature of the line on or off: a change only where that
+    /// differs from the line today.
+    pub fn set_feature(&mut self, feature: &LineFeature, on: bool) {
+        self.feature_changes.retain(|c| c.id != feature.id);
+        if on != feature.active {
+            self.feature_changes.push(FeatureChange {
+                id: feature.id.clone(),
+                action: if on {
+                    FeatureAction::Add
+                } else {
+                    FeatureAction::Remove
+                },
+            });
+        }
+    }
+
+    /// How many units of an accessory are in the cart.
+    pub fn accessory_count(&self, id: &str) -> usize {
+        self.accessory_ids.iter().filter(|a| *a == id).count()
+    }
+
+    /// Sets how many units of an accessory are in the cart.
+    pub fn set_accessory_count(&mut self, id: &str, count: usize) {
+        let at = self.accessory_ids.iter().position(|a| a == id);
+        self.accessory_ids.retain(|a| a != id);
+        let at = at
+            .unwrap_or(self.accessory_ids.len())
+            .min(self.accessory_ids.len());
+        for _ in 0..count {
+            self.accessory_ids.insert(at, id.to_owned());
+        }
     }
 
     /// The steps this order goes through, as its flow says.

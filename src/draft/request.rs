@@ -4,8 +4,8 @@
 
 use mobproc_types::rules::{Presence, RequestField};
 use mobproc_types::{
-    AddressValue, ChoiceValue, DeviceDescription, FieldValue, OrderRequest, PropertyField,
-    PropertyGroup, PropertyGroupValue, PropertyType, SerialNumber, ShipToRequest,
+    AcknowledgementValue, AddressValue, ChoiceValue, DeviceDescription, FieldValue, OrderRequest,
+    PropertyField, PropertyGroup, PropertyGroupValue, PropertyType, SerialNumber, ShipToRequest,
     ShoppingCartRequest,
 };
 
@@ -31,8 +31,16 @@ pub fn build_request(
     let existing_device = (takes(RequestField::ExistingDevice) && source.takes_existing_device())
         .then(|| existing_device(draft))
         .flatten();
-    let shopping_cart = takes(RequestField::ShoppingCart).then(|| cart(draft));
+    let shopping_cart = takes(RequestField::ShoppingCart).then(|| cart(draft, &takes));
     let ship_to = draft.ships(source).then(|| ship_to(draft));
+    let acknowledgements =
+        (takes(RequestField::Acknowledgements) && !draft.acknowledged.is_empty()).then(|| {
+            draft
+                .acknowledged
+                .iter()
+                .map(AcknowledgementValue::accepted)
+                .collect()
+        });
     OrderRequest {
         external_order_number: Some(draft.external_order_number.clone()),
         service_id: draft
@@ -43,6 +51,7 @@ pub fn build_request(
         shopping_cart,
         properties: property_values(draft, groups),
         ship_to,
+        acknowledgements,
         ..OrderRequest::new(draft.flow.transaction_type())
     }
 }
@@ -65,9 +74,10 @@ fn existing_device(draft: &Draft) -> Option<DeviceDescription> {
     })
 }
 
-/// The cart: features only with their plan, device choices only with
-/// their device.
-fn cart(draft: &Draft) -> ShoppingCartRequest {
+/// The cart, with the parts the type takes: features only with their
+/// plan, device choices only with their device.
+fn cart(draft: &Draft, takes: &dyn Fn(RequestField) -> bool) -> ShoppingCartRequest {
+    let comment = draft.feature_comment.trim();
     ShoppingCartRequest {
         device_id: draft.device_id.clone(),
         plan_id: draft.plan_id.clone(),
@@ -81,6 +91,19 @@ fn cart(draft: &Draft) -> ShoppingCartRequest {
         } else {
             Vec::new()
         },
+        accessory_ids: if takes(RequestField::AccessoryIds) {
+            draft.accessory_ids.clone()
+        } else {
+            Vec::new()
+        },
+        features: if takes(RequestField::Features) {
+            draft.feature_changes.clone()
+        } else {
+            Vec::new()
+        },
+        feature_request_comment: (takes(RequestField::FeatureRequestComment)
+            && !comment.is_empty())
+        .then(|| comment.to_owned()),
         ..ShoppingCartRequest::default()
     }
 }

@@ -355,3 +355,97 @@ fn drafts_stored_before_flows_are_upgrades() {
     assert_eq!(restored.flow, FlowId::Upgrade);
     assert_eq!(restored.device_id.as_deref(), Some("9194713904"));
 }
+
+#[test]
+fn feature_changes_are_only_what_differs_from_the_line() {
+    use mobproc_types::{FeatureAction, LineFeature};
+    let feature = |id: &str, active: bool| LineFeature {
+        id: id.into(),
+        description: id.into(),
+        price: None,
+        active,
+    };
+    let (caller_id, roadside) = (feature("518", false), feature("122", true));
+    let mut draft = Draft::new("W-1".into());
+    draft.set_feature(&caller_id, true);
+    draft.set_feature(&roadside, false);
+    assert!(draft.feature_on(&caller_id) && !draft.feature_on(&roadside));
+    let actions: Vec<_> = draft
+        .feature_changes
+        .iter()
+        .map(|c| (c.id.as_str(), &c.action))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            ("518", &FeatureAction::Add),
+            ("122", &FeatureAction::Remove)
+        ]
+    );
+    draft.set_feature(&caller_id, false);
+    draft.set_feature(&roadside, true);
+    assert!(
+        draft.feature_changes.is_empty(),
+        "back to the line as it is"
+    );
+}
+
+#[test]
+fn accessory_quantities_are_repeated_ids() {
+    let mut draft = Draft::new("W-1".into());
+    draft.set_accessory_count("A", 2);
+    draft.set_accessory_count("B", 1);
+    draft.set_accessory_count("A", 3);
+    assert_eq!(draft.accessory_ids, ["A", "A", "A", "B"]);
+    assert_eq!(draft.accessory_count("A"), 3);
+    draft.set_accessory_count("A", 0);
+    assert_eq!(draft.accessory_ids, ["B"]);
+}
+
+#[test]
+fn every_line_flow_builds_a_request_its_rules_accept() {
+    use mobproc_types::rules::rules_of;
+    let cases = [
+        (FlowId::UpdateFeatures, "UPDATE_FEATURES"),
+        (FlowId::OrderAccessories, "ORDER_ACCESSORIES"),
+        (FlowId::XferServiceOut, "XFER_SERVICE_OUT"),
+        (FlowId::Unsuspend, "UNSUSPEND"),
+        (FlowId::Deactivate, "DEACTIVATE"),
+    ];
+    for (flow, kind) in cases {
+        let mut draft = tutorial_draft();
+        let existing = draft.existing_device.clone();
+        draft.choose("38382335".into(), flow, existing);
+        draft.feature_changes = vec![mobproc_types::FeatureChange {
+            id: "518".into(),
+            action: mobproc_types::FeatureAction::Add,
+        }];
+        draft.feature_comment = " Please also add Caller ID ".into();
+        draft.set_accessory_count("3628935898", 2);
+        draft.acknowledged = vec!["SHARED_PLAN".into()];
+        let request = build_request(&draft, SourceSystem::PremiumMobile, &groups());
+        assert_eq!(request.transaction_type.as_str(), kind);
+        let rules = rules_of(&request.transaction_type).unwrap();
+        assert_eq!(rules.field_problems(&request), [], "{kind}");
+        let cart = request.cart();
+        match flow {
+            FlowId::UpdateFeatures => {
+                assert_eq!(cart.features.len(), 1);
+                assert_eq!(
+                    cart.feature_request_comment.as_deref(),
+                    Some("Please also add Caller ID")
+                );
+            }
+            FlowId::OrderAccessories => {
+                assert_eq!(cart.accessory_ids, ["3628935898", "3628935898"]);
+                assert!(request.ship_to.is_some(), "accessories ship");
+            }
+            FlowId::XferServiceOut => {
+                let acks = request.acknowledgements.unwrap();
+                assert_eq!(acks[0].id, "SHARED_PLAN");
+                assert!(acks[0].boolean);
+            }
+            _ => assert!(request.shopping_cart.is_none()),
+        }
+    }
+}

@@ -25,6 +25,12 @@ pub enum FlowId {
     Unsuspend,
     /// End a line.
     Deactivate,
+    /// Add or remove optional features of a line.
+    UpdateFeatures,
+    /// Buy accessories for the device on a line.
+    OrderAccessories,
+    /// Take a company line over personally.
+    XferServiceOut,
 }
 
 /// What an order will do to the user's number, said before they submit it.
@@ -34,6 +40,8 @@ pub enum Consequence {
     Pauses,
     /// The line ends for good.
     Ends,
+    /// The number leaves the company for the user's own account.
+    LeavesCompany,
 }
 
 /// One flow: its type and its steps, in order.
@@ -47,7 +55,7 @@ pub struct Flow {
 }
 
 /// Every flow (TRANSACTIONS.md section 6).
-pub const FLOWS: [Flow; 4] = [
+pub const FLOWS: [Flow; 7] = [
     Flow {
         id: FlowId::Upgrade,
         steps: &[
@@ -77,6 +85,40 @@ pub const FLOWS: [Flow; 4] = [
         steps: LINE_CARE,
         consequence: Some(Consequence::Ends),
     },
+    Flow {
+        id: FlowId::UpdateFeatures,
+        steps: &[
+            Step::Line,
+            Step::Features,
+            Step::Details,
+            Step::Review,
+            Step::Status,
+        ],
+        consequence: None,
+    },
+    Flow {
+        id: FlowId::OrderAccessories,
+        steps: &[
+            Step::Line,
+            Step::Accessories,
+            Step::Details,
+            Step::Shipping,
+            Step::Review,
+            Step::Status,
+        ],
+        consequence: None,
+    },
+    Flow {
+        id: FlowId::XferServiceOut,
+        steps: &[
+            Step::Line,
+            Step::Acknowledgements,
+            Step::Details,
+            Step::Review,
+            Step::Status,
+        ],
+        consequence: Some(Consequence::LeavesCompany),
+    },
 ];
 
 /// The steps of the orders that only change a line's state.
@@ -90,6 +132,9 @@ impl FlowId {
             FlowId::Suspend => TransactionType::Suspend,
             FlowId::Unsuspend => TransactionType::Unsuspend,
             FlowId::Deactivate => TransactionType::Deactivate,
+            FlowId::UpdateFeatures => TransactionType::UpdateFeatures,
+            FlowId::OrderAccessories => TransactionType::OrderAccessories,
+            FlowId::XferServiceOut => TransactionType::XferServiceOut,
         }
     }
 
@@ -121,6 +166,9 @@ impl FlowId {
             FlowId::Suspend => "suspend",
             FlowId::Unsuspend => "unsuspend",
             FlowId::Deactivate => "deactivate",
+            FlowId::UpdateFeatures => "update-features",
+            FlowId::OrderAccessories => "order-accessories",
+            FlowId::XferServiceOut => "transfer-out",
         }
     }
 }
@@ -139,6 +187,22 @@ impl Flow {
             })
             .collect()
     }
+}
+
+/// Whether an order on `steps` that is at `current` has reached `target`
+/// (is at it or past it). Steps not in the flow are never reached.
+pub fn has_reached(steps: &[Step], current: Step, target: Step) -> bool {
+    let at = |step| steps.iter().position(|s| *s == step);
+    matches!((at(current), at(target)), (Some(current), Some(target)) if current >= target)
+}
+
+/// The steps after `current` in `steps` (all of them when it isn't one).
+pub fn steps_after(steps: &[Step], current: Step) -> Vec<Step> {
+    let start = steps
+        .iter()
+        .position(|s| *s == current)
+        .map_or(0, |i| i + 1);
+    steps[start..].to_vec()
 }
 
 /// The flows `line` offers to someone who may order `allowed`, in the

@@ -46,13 +46,22 @@ fn care_flows_skip_the_cart_and_shipping() {
 #[test]
 fn lines_offer_what_their_state_and_the_actor_allow() {
     let everything = TransactionType::KNOWN.to_vec();
+    let active_care = [
+        FlowId::Suspend,
+        FlowId::Deactivate,
+        FlowId::UpdateFeatures,
+        FlowId::OrderAccessories,
+        FlowId::XferServiceOut,
+    ];
+    let mut everything_on_active = vec![FlowId::Upgrade];
+    everything_on_active.extend(active_care);
     assert_eq!(
         line_flows(&everything, &line(EntityStatus::Active), true),
-        [FlowId::Upgrade, FlowId::Suspend, FlowId::Deactivate]
+        everything_on_active
     );
     assert_eq!(
         line_flows(&everything, &line(EntityStatus::Active), false),
-        [FlowId::Suspend, FlowId::Deactivate],
+        active_care,
         "an upgrade waits for eligibility; the rest doesn't"
     );
     assert_eq!(
@@ -68,4 +77,34 @@ fn lines_offer_what_their_state_and_the_actor_allow() {
         [FlowId::Upgrade]
     );
     assert!(line_flows(&everything, &line(EntityStatus::Inactive), true).is_empty());
+}
+
+#[test]
+fn progress_is_measured_along_the_flow() {
+    let steps = FlowId::UpdateFeatures.flow().steps;
+    assert!(has_reached(steps, Step::Details, Step::Features));
+    assert!(!has_reached(steps, Step::Features, Step::Details));
+    assert!(
+        !has_reached(steps, Step::Review, Step::Plan),
+        "not in the flow"
+    );
+    assert_eq!(
+        steps_after(steps, Step::Details),
+        [Step::Review, Step::Status]
+    );
+    assert_eq!(
+        steps_after(steps, Step::Plan),
+        steps,
+        "unknown: all of them"
+    );
+}
+
+#[test]
+fn every_flow_s_steps_are_distinct() {
+    for flow in FLOWS {
+        let mut seen = flow.steps.to_vec();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), flow.steps.len(), "{:?}", flow.id);
+    }
 }

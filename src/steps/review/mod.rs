@@ -29,6 +29,11 @@ pub fn step_for_field(field: Option<&str>) -> Step {
         "shoppingCart" if field.contains("planId") || field.contains("optionalFeatureIds") => {
             Step::Plan
         }
+        "shoppingCart" if field.contains("accessoryIds") => Step::Accessories,
+        "shoppingCart" if field.contains("features") || field.contains("featureRequest") => {
+            Step::Features
+        }
+        "acknowledgements" => Step::Acknowledgements,
         "shoppingCart" => Step::Device,
         "properties" => Step::Details,
         "shipTo" => Step::Shipping,
@@ -241,6 +246,7 @@ fn ConsequenceNotice(
     let text = match consequence {
         Consequence::Pauses => t.consequence_pauses,
         Consequence::Ends => t.consequence_ends,
+        Consequence::LeavesCompany => t.consequence_leaves,
     };
     view! {
         <Show when=move || number.get().is_some()>

@@ -109,6 +109,12 @@ step_chunk!(
     view! { <steps::acknowledgements::AcknowledgementsStep/> }.into_any()
 );
 step_chunk!(
+    region_step,
+    region_view,
+    preload_region,
+    view! { <steps::region::RegionStep/> }.into_any()
+);
+step_chunk!(
     review_steps,
     review_view,
     preload_review,
@@ -157,6 +163,7 @@ async fn preload(step: Step) -> Result<(), ChunkError> {
         Step::Features => preload_features().await,
         Step::Accessories => preload_accessories().await,
         Step::Acknowledgements => preload_acknowledgements().await,
+        Step::Region => preload_region().await,
     };
     // (A `SplitLoaderError` in the release wasm, already ours elsewhere.)
     #[allow(clippy::useless_conversion)]
@@ -178,6 +185,7 @@ pub fn step_view(step: Step) -> AnyView {
         Step::Features => features_view().now_or_never(),
         Step::Accessories => accessories_view().now_or_never(),
         Step::Acknowledgements => acknowledgements_view().now_or_never(),
+        Step::Region => region_view().now_or_never(),
     };
     match built {
         Some(Ok(view)) => view,

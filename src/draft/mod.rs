@@ -47,11 +47,13 @@ pub enum Step {
     Accessories,
     /// The carrier's notices and the consents to give.
     Acknowledgements,
+    /// Where a new number will be used: country, and ZIP code in the US.
+    Region,
 }
 
 impl Step {
     /// Every step, in order.
-    pub const ALL: [Step; 11] = [
+    pub const ALL: [Step; 12] = [
         Step::Line,
         Step::CurrentDevice,
         Step::Device,
@@ -63,6 +65,7 @@ impl Step {
         Step::Features,
         Step::Accessories,
         Step::Acknowledgements,
+        Step::Region,
     ];
 
     /// The step's name in events and test ids.
@@ -79,6 +82,7 @@ impl Step {
             Step::Features => "features",
             Step::Accessories => "accessories",
             Step::Acknowledgements => "acknowledgements",
+            Step::Region => "region",
         }
     }
 
@@ -204,6 +208,12 @@ pub struct Draft {
     /// The acknowledgements the user accepted (ids).
     #[serde(default)]
     pub acknowledged: Vec<String>,
+    /// A new number's country of use (region id).
+    #[serde(default)]
+    pub region_id: String,
+    /// A new number's ZIP code (US) or postal code.
+    #[serde(default)]
+    pub postal_code: String,
     pub properties: Vec<PropertyDraft>,
     pub ship_to: ShipToDraft,
     /// The request that was confirmed (as JSON); submit is only possible
@@ -253,6 +263,21 @@ impl Draft {
         self.properties
             .retain(|p| !(p.group_id == value.group_id && p.field_id == value.field_id));
         self.properties.push(value);
+    }
+
+    /// Starts an order not tied to a line (a new line, a number brought
+    /// in): what depended on a line or another flow goes.
+    pub fn start_new(&mut self, flow: FlowId) {
+        if self.flow != flow || self.service_id.is_some() {
+            *self = Draft {
+                version: self.version,
+                external_order_number: self.external_order_number.clone(),
+                on_behalf_of: self.on_behalf_of.clone(),
+                ship_to: self.ship_to.clone(),
+                flow,
+                ..Draft::default()
+            };
+        }
     }
 
     /// Chooses a line for an upgrade (see [`Draft::choose`]).

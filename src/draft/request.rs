@@ -47,6 +47,10 @@ pub fn build_request(
             .service_id
             .clone()
             .filter(|_| takes(RequestField::ServiceId)),
+        region_id: Some(draft.region_id.clone())
+            .filter(|id| !id.is_empty() && takes(RequestField::RegionId)),
+        postal_code: Some(draft.postal_code.trim().to_owned())
+            .filter(|code| !code.is_empty() && takes(RequestField::PostalCode)),
         existing_device,
         shopping_cart,
         properties: property_values(draft, groups),
@@ -188,19 +192,21 @@ fn ship_to(draft: &Draft) -> ShipToRequest {
 
 /// The `/orders/properties` query for this order: the vendor's properties
 /// for the order's type and line (or for the new plan's carrier, when it is
-/// another); for an upgrade, device-only or plan-only fields dropped as the
-/// cart requires. `None` until a line is chosen.
+/// another or there is no line); for an upgrade, device-only or plan-only
+/// fields dropped as the cart requires. `None` until there is a line or a
+/// plan.
 pub fn properties_path(
     draft: &Draft,
     line_vendor: Option<&str>,
     plan_vendor: Option<&str>,
 ) -> Option<String> {
-    let service = draft.service_id.as_deref()?;
-    let target = match plan_vendor {
-        Some(vendor) if Some(vendor) != line_vendor => {
+    let target = match (plan_vendor, draft.service_id.as_deref()) {
+        (Some(vendor), Some(_)) if Some(vendor) != line_vendor => {
             format!("vendor={}", crate::auth::oauth::encode(vendor))
         }
-        _ => format!("service={}", crate::auth::oauth::encode(service)),
+        (_, Some(service)) => format!("service={}", crate::auth::oauth::encode(service)),
+        (Some(vendor), None) => format!("vendor={}", crate::auth::oauth::encode(vendor)),
+        (None, None) => return None,
     };
     let kind = draft.flow.transaction_type();
     let mut path = format!("/orders/properties?transactionType={kind}&{target}");

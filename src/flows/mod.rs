@@ -31,6 +31,8 @@ pub enum FlowId {
     OrderAccessories,
     /// Take a company line over personally.
     XferServiceOut,
+    /// A new line: a plan, usually a device, maybe accessories.
+    NewActivation,
 }
 
 /// What an order will do to the user's number, said before they submit it.
@@ -55,7 +57,7 @@ pub struct Flow {
 }
 
 /// Every flow (TRANSACTIONS.md section 6).
-pub const FLOWS: [Flow; 7] = [
+pub const FLOWS: [Flow; 8] = [
     Flow {
         id: FlowId::Upgrade,
         steps: &[
@@ -119,6 +121,21 @@ pub const FLOWS: [Flow; 7] = [
         ],
         consequence: Some(Consequence::LeavesCompany),
     },
+    Flow {
+        id: FlowId::NewActivation,
+        steps: &[
+            Step::Line,
+            Step::Region,
+            Step::Device,
+            Step::Plan,
+            Step::Accessories,
+            Step::Details,
+            Step::Shipping,
+            Step::Review,
+            Step::Status,
+        ],
+        consequence: None,
+    },
 ];
 
 /// The steps of the orders that only change a line's state.
@@ -135,6 +152,7 @@ impl FlowId {
             FlowId::UpdateFeatures => TransactionType::UpdateFeatures,
             FlowId::OrderAccessories => TransactionType::OrderAccessories,
             FlowId::XferServiceOut => TransactionType::XferServiceOut,
+            FlowId::NewActivation => TransactionType::NewActivation,
         }
     }
 
@@ -169,6 +187,7 @@ impl FlowId {
             FlowId::UpdateFeatures => "update-features",
             FlowId::OrderAccessories => "order-accessories",
             FlowId::XferServiceOut => "transfer-out",
+            FlowId::NewActivation => "new-line",
         }
     }
 }
@@ -187,6 +206,17 @@ impl Flow {
             })
             .collect()
     }
+}
+
+/// The flows not tied to a line (a new line, a number brought in) that
+/// someone who may order `allowed` is offered, in the order of [`FLOWS`].
+pub fn employee_flows(allowed: &[TransactionType]) -> Vec<FlowId> {
+    let offered = mobproc_types::rules::employee_actions(allowed);
+    FLOWS
+        .iter()
+        .map(|flow| flow.id)
+        .filter(|id| offered.contains(&id.transaction_type()))
+        .collect()
 }
 
 /// Whether an order on `steps` that is at `current` has reached `target`

@@ -77,6 +77,8 @@ fn lines_offer_what_their_state_and_the_actor_allow() {
         [FlowId::Upgrade]
     );
     assert!(line_flows(&everything, &line(EntityStatus::Inactive), true).is_empty());
+    assert_eq!(employee_flows(&everything), [FlowId::NewActivation]);
+    assert!(employee_flows(&[TransactionType::Upgrade]).is_empty());
 }
 
 #[test]

@@ -9,6 +9,7 @@ pub mod device;
 pub mod features;
 pub mod line;
 pub mod plan;
+pub mod region;
 pub mod review;
 pub mod shipping;
 pub mod status;

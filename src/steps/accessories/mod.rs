@@ -8,10 +8,11 @@ use crate::app::context::use_ctx;
 use crate::app::load_error;
 use crate::auth::oauth::encode;
 use crate::components::{Busy, StepHeading, StepNav};
-use crate::draft::Step;
+use crate::draft::{Draft, Step};
 use crate::format;
 use crate::i18n::fill;
 use crate::steps::previous_step;
+use mobproc_types::rules::{Presence, RequestField};
 
 /// The most units of one accessory in an order.
 pub const MAX_QUANTITY: usize = 10;
@@ -26,18 +27,16 @@ pub fn AccessoriesStep() -> impl IntoView {
         let api = ctx.api.clone();
         LocalResource::new(move || {
             let api = api.clone();
-            let service = draft.with_untracked(|d| d.service_id.clone().unwrap_or_default());
-            async move {
-                let path = format!(
-                    "/catalog/accessories?service={}&limit=200",
-                    encode(&service)
-                );
-                api.get_all::<AccessoriesPage>(&path).await
-            }
+            let path = draft.with_untracked(accessories_path);
+            async move { api.get_all::<AccessoriesPage>(&path).await }
         })
     };
     let shown = RwSignal::new(false);
-    let empty = Memo::new(move |_| draft.with(|d| d.accessory_ids.is_empty()));
+    // Required where the type buys only accessories (ORDER_ACCESSORIES).
+    let required = draft.with_untracked(|d| {
+        d.flow.rules().presence(RequestField::AccessoryIds) == Presence::Required
+    });
+    let empty = Memo::new(move |_| required && draft.with(|d| d.accessory_ids.is_empty()));
     let back = draft.with_untracked(|d| previous_step(d, ctx.source_now(), Step::Accessories));
     let on_next = {
         let ctx = ctx.clone();
@@ -67,6 +66,17 @@ pub fn AccessoriesStep() -> impl IntoView {
             <StepNav back=back on_next=on_next/>
         </section>
     }
+}
+
+/// The accessories to offer: those that fit the line's device, or the
+/// chosen new device, or all of them.
+pub fn accessories_path(draft: &Draft) -> String {
+    let filter = match (&draft.service_id, &draft.device_id) {
+        (Some(service), _) => format!("service={}&", encode(service)),
+        (None, Some(device)) => format!("compatibleWithDeviceId={}&", encode(device)),
+        (None, None) => String::new(),
+    };
+    format!("/catalog/accessories?{filter}limit=200")
 }
 
 /// The cart's accessories total, in the accessories' currency.

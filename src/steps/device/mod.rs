@@ -41,6 +41,12 @@ pub fn DeviceStep() -> impl IntoView {
     let draft = ctx.draft;
     let source = ctx.source_now();
     let back = draft.with_untracked(|d| previous_step(d, source, Step::Device));
+    // A new line has no device to keep: the user may bring their own.
+    let keep_label = if draft.with_untracked(|d| d.flow.rules().is_line_based()) {
+        t.keep_device
+    } else {
+        t.use_own_device
+    };
     let device_id = Memo::new(move |_| draft.with(|d| d.device_id.clone()));
     let api = ctx.api.clone();
     let detail: Detail = LocalResource::new(move || {
@@ -88,7 +94,7 @@ pub fn DeviceStep() -> impl IntoView {
                         d.device_choices.clear();
                     })
                 />
-                <label for="mobproc-keep-device">{t.keep_device}</label>
+                <label for="mobproc-keep-device">{keep_label}</label>
             </div>
             <Transition fallback=move || view! { <Busy label=t.loading/> }>
                 {move || Suspend::new(async move {

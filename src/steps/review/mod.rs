@@ -34,6 +34,7 @@ pub fn step_for_field(field: Option<&str>) -> Step {
             Step::Features
         }
         "acknowledgements" => Step::Acknowledgements,
+        "regionId" | "postalCode" => Step::Region,
         "shoppingCart" => Step::Device,
         "properties" => Step::Details,
         "shipTo" => Step::Shipping,

@@ -85,11 +85,11 @@ pub fn CompatibilityNote() -> impl IntoView {
     let message = move || match fit.get() {
         Compatibility::Fits => None,
         Compatibility::NeedsNewDevice { network } => {
-            Some(fill(t.needs_new_device, &[network.as_str()]))
+            Some(fill(t.needs_new_device, &[&t.network_name(&network)]))
         }
         Compatibility::DeviceMismatch { device, network } => Some(fill(
             t.device_mismatch,
-            &[device.as_str(), network.as_str()],
+            &[&t.network_name(&device), &t.network_name(&network)],
         )),
     };
     let on_device_step = ctx.step.get_untracked() == Step::Device;

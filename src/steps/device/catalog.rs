@@ -27,7 +27,7 @@ const PRICE_CEILINGS: [i64; 5] = [100, 250, 500, 750, 1000];
 pub fn Catalog(devices: Arc<Vec<CatalogDevice>>) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let locale = ctx.locale.tag();
+    let locale = ctx.format_locale;
     let draft = ctx.draft;
     let index = Arc::new(Index::new(&devices, browser::fold_for_search));
     let makers = manufacturers(&devices);

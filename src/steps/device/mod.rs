@@ -139,7 +139,7 @@ pub fn chosen_prices(device: &CatalogDevice, chosen: &[DeviceFeatureSelection]) 
 fn ChosenDevice(detail: Detail) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let locale = ctx.locale.tag();
+    let locale = ctx.format_locale;
     let draft = ctx.draft;
     view! {
         <Transition fallback=move || view! { <Busy label=t.loading/> }>
@@ -182,7 +182,7 @@ fn ChosenDevice(detail: Detail) -> impl IntoView {
 fn FeatureChoice(feature: mobproc_types::DeviceFeature) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let locale = ctx.locale.tag();
+    let locale = ctx.format_locale;
     let draft = ctx.draft;
     let feature_id = feature.id.clone();
     view! {

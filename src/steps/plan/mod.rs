@@ -172,7 +172,7 @@ pub fn PlanStep() -> impl IntoView {
 fn PlanList(plans: Vec<Plan>, line_vendor: Option<String>) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let locale = ctx.locale.tag();
+    let locale = ctx.format_locale;
     let draft = ctx.draft;
     let mut plans = plans;
     plans.sort_by_key(|p| {
@@ -231,7 +231,7 @@ fn PlanList(plans: Vec<Plan>, line_vendor: Option<String>) -> impl IntoView {
 fn PlanFeatures() -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let locale = ctx.locale.tag();
+    let locale = ctx.format_locale;
     let draft = ctx.draft;
     let plan_id = Memo::new(move |_| draft.with(|d| d.plan_id.clone()));
     let api = ctx.api.clone();

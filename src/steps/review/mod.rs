@@ -14,6 +14,7 @@ use crate::api::ApiError;
 use crate::app::context::use_ctx;
 use crate::app::order_data::use_order_data;
 use crate::components::{Busy, ErrorPanel, StepHeading};
+use crate::contact;
 use crate::draft::{build_request, request_key, Step};
 use crate::format;
 use crate::steps::previous_step;
@@ -292,7 +293,7 @@ fn property_label(
 fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let locale = ctx.locale.tag();
+    let locale = ctx.format_locale;
     let money = move |amount: &mobproc_types::Amount| format::money(amount, locale);
     let cart = confirmation.shopping_cart.clone();
     let current = confirmation.device.as_ref().map(|d| {
@@ -348,7 +349,7 @@ fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> 
                 <dt>{t.account_holder}</dt>
                 <dd data-testid="review-account-holder">{confirmation.account_holder.full_name()}</dd>
                 <dt>{t.line}</dt>
-                <dd data-testid="review-line">{confirmation.service.service_number.clone()}</dd>
+                <dd data-testid="review-line">{contact::phone_number(&confirmation.service.service_number)}</dd>
                 {current.map(|current| view! { <dt>{t.current_device}</dt><dd>{current}</dd> })}
             </dl>
             {cart.device.map(|device| view! {
@@ -380,8 +381,7 @@ fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> 
                     <h3>{t.ship_to}</h3>
                     <address>
                         {ship_to.name.clone()}<br/>
-                        {ship_to.address.iter().map(|line| view! { <span>{line.value.clone()}</span><br/> }).collect_view()}
-                        {ship_to.region.name.clone().unwrap_or_default()}
+                        <span data-testid="review-address">{contact::ship_to_line(&ship_to)}</span>
                     </address>
                     {ship_to.expedite.then(|| view! { <p>{t.expedited}</p> })}
                 </div>

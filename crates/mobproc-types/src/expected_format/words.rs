@@ -203,7 +203,10 @@ mod tests {
     #[test]
     fn separators_without_a_name_are_quoted() {
         let parts = vec![Part::Separator('#'), Part::Separator('(')];
-        assert_eq!(shapes(&[parts.clone()], Language::English), "“#” and “(”");
+        assert_eq!(
+            shapes(std::slice::from_ref(&parts), Language::English),
+            "“#” and “(”"
+        );
         assert_eq!(shapes(&[parts], Language::French), "« # » et « ( »");
     }
 }

@@ -32,6 +32,16 @@ pub fn phone_number(raw: &str) -> String {
     grouped.unwrap_or_else(|| raw.to_owned())
 }
 
+/// Whether an order property holds a phone number: the line's service
+/// number, a contact number, or a field named for a phone.
+pub fn is_phone_field(id: &str, label: &str) -> bool {
+    let id = id.to_ascii_uppercase();
+    let label = label.to_lowercase();
+    matches!(id.as_str(), "SERVICE_NUMBER" | "CONTACT_NUMBER")
+        || id.contains("PHONE")
+        || label.contains("phone")
+}
+
 /// `(512) 555-0134` for the ten digits of a NANP number (area code and
 /// exchange never start with 0 or 1).
 fn north_american(digits: &[u8]) -> Option<String> {
@@ -177,6 +187,16 @@ mod tests {
         ] {
             assert_eq!(phone_number(raw), raw, "{raw}");
         }
+    }
+
+    #[test]
+    fn phone_fields_are_known_by_id_or_label() {
+        assert!(is_phone_field("SERVICE_NUMBER", "Service Number"));
+        assert!(is_phone_field("CONTACT_NUMBER", "Contact Phone Number"));
+        assert!(is_phone_field("X1", "Numéro de téléphone"));
+        assert!(is_phone_field("mobilePhone", "Mobile"));
+        assert!(!is_phone_field("CONTACT_NUMBER_EXT", "Ext"));
+        assert!(!is_phone_field("ACCOUNT_PIN", "Account PIN"));
     }
 
     #[test]

@@ -325,7 +325,14 @@ fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> 
                             None => name,
                         }
                     }
-                    None => field.text.clone().unwrap_or_default(),
+                    None => {
+                        let text = field.text.clone().unwrap_or_default();
+                        if contact::is_phone_field(&field.id, &label) {
+                            contact::phone_number(&text)
+                        } else {
+                            text
+                        }
+                    }
                 };
                 (field.label.clone().unwrap_or(label), value)
             })

@@ -120,7 +120,19 @@ fn catalog() -> Arc<Vec<CatalogDevice>> {
     ])
 }
 
-/// The rows' texts, top to bottom.
+/// The pixels from the list's top a row is drawn at (its inline `top`:
+/// the widget's stylesheet, which positions rows by it, is not mounted here).
+fn drawn_at(row: &web_sys::Element) -> f64 {
+    let style = row.get_attribute("style").unwrap_or_default();
+    let top = style
+        .split(';')
+        .find_map(|rule| rule.trim().strip_prefix("top:"))
+        .unwrap_or_else(|| panic!("a row has its top: {style}"));
+    top.trim().trim_end_matches("px").parse().unwrap()
+}
+
+/// The rows' texts, top to bottom as drawn; each row one row height below
+/// the one before.
 fn rows(root: &web_sys::HtmlElement) -> Vec<String> {
     let found = root
         .query_selector_all("[data-testid=\"device-row\"]")
@@ -128,10 +140,17 @@ fn rows(root: &web_sys::HtmlElement) -> Vec<String> {
     let mut rows: Vec<(f64, String)> = (0..found.length())
         .map(|i| {
             let row: web_sys::Element = found.item(i).unwrap().unchecked_into();
-            let top = row.get_bounding_client_rect().top();
-            (top, row.text_content().unwrap_or_default())
+            (drawn_at(&row), row.text_content().unwrap_or_default())
         })
         .collect();
+    let tops: Vec<f64> = rows.iter().map(|(top, _)| *top).collect();
+    let mut sorted = tops.clone();
+    sorted.sort_by(f64::total_cmp);
+    let expected: Vec<f64> = (0..tops.len()).map(|i| i as f64 * 88.0).collect();
+    assert_eq!(
+        sorted, expected,
+        "rows drawn one under the other from the top"
+    );
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));
     rows.into_iter().map(|(_, text)| text).collect()
 }

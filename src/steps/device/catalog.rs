@@ -145,7 +145,10 @@ pub fn Catalog(devices: Arc<Vec<CatalogDevice>>) -> impl IntoView {
                 }
             >
                 <div class="mobproc-device-list-inner" style:height=move || format!("{}px", rows.with(Vec::len) as f64 * ROW_HEIGHT)>
-                    <For each=visible key=|(_, i)| *i let((position, i))>
+                    // Keyed by place and device: a row's `top` is fixed when it is
+                    // drawn, so a device that moves (a new search ranks it
+                    // elsewhere) is drawn anew at its place; scrolling keeps rows.
+                    <For each=visible key=|row| *row let((position, i))>
                         {
                             let device = devices[i as usize].clone();
                             let id = device.id.clone();

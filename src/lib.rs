@@ -12,6 +12,7 @@ pub mod auth;
 pub mod browser;
 pub mod components;
 pub mod config;
+pub mod contact;
 pub mod draft;
 pub mod flows;
 pub mod format;

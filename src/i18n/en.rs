@@ -1,6 +1,7 @@
 //! English.
 
 use super::Texts;
+use mobproc_types::expected_format::Language;
 
 /// Order statuses by code.
 pub const STATUSES: &[(&str, &str)] = &[
@@ -14,7 +15,17 @@ pub const STATUSES: &[(&str, &str)] = &[
     ("CANCELLED", "Cancelled"),
 ];
 
+/// Network access methods by code.
+pub const NETWORKS: &[(&str, &str)] = &[
+    ("GSM", "GSM"),
+    ("CDMA", "CDMA"),
+    ("CDMA_PCS", "CDMA (PCS)"),
+    ("IDEN", "iDEN"),
+    ("LTE", "LTE"),
+];
+
 pub static TEXTS: Texts = Texts {
+    language: Language::English,
     title: "Upgrade your mobile device or plan",
     loading: "Loading…",
     config_error: "The widget is not set up correctly.",
@@ -56,6 +67,7 @@ pub static TEXTS: Texts = Texts {
     line_carrier: "Carrier",
     line_device: "Device",
     line_contract_end: "Contract ends",
+    no_contract_end: "No contract end date",
     eligible_now: "Eligible for upgrade now",
     eligible_on: "Eligible for upgrade on {0}",
     choose_line: "Choose a line to continue.",
@@ -74,6 +86,8 @@ pub static TEXTS: Texts = Texts {
     keep_device: "Keep my current device",
     search: "Search devices",
     all_manufacturers: "All manufacturers",
+    carrier: "Carrier",
+    all_carriers: "All carriers",
     max_price: "Maximum price",
     any_price: "Any price",
     sort_by: "Sort by",
@@ -102,7 +116,10 @@ pub static TEXTS: Texts = Texts {
     problem_required: "This is required.",
     problem_too_short: "Enter at least {0} characters.",
     problem_too_long: "Enter at most {0} characters.",
-    problem_format: "Use this format: {0}",
+    problem_format: "Enter {0}.",
+    problem_format_example: "Enter a value like {0}.",
+    problem_format_date: "Enter a date written {0}.",
+    problem_format_unknown: "This is not in the expected format.",
     problem_date: "Enter a real date.",
     problem_choice: "Choose one of the options.",
     problem_other: "Please describe your choice.",

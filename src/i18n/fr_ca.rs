@@ -1,6 +1,7 @@
 //! Français (Canada).
 
 use super::Texts;
+use mobproc_types::expected_format::Language;
 
 /// Order statuses by code.
 pub const STATUSES: &[(&str, &str)] = &[
@@ -14,7 +15,17 @@ pub const STATUSES: &[(&str, &str)] = &[
     ("CANCELLED", "Annulée"),
 ];
 
+/// Network access methods by code.
+pub const NETWORKS: &[(&str, &str)] = &[
+    ("GSM", "GSM"),
+    ("CDMA", "CDMA"),
+    ("CDMA_PCS", "CDMA (SCP)"),
+    ("IDEN", "iDEN"),
+    ("LTE", "LTE"),
+];
+
 pub static TEXTS: Texts = Texts {
+    language: Language::French,
     title: "Changer d'appareil ou de forfait mobile",
     loading: "Chargement…",
     config_error: "Le module n'est pas configuré correctement.",
@@ -56,6 +67,7 @@ pub static TEXTS: Texts = Texts {
     line_carrier: "Fournisseur",
     line_device: "Appareil",
     line_contract_end: "Fin du contrat",
+    no_contract_end: "Aucune date de fin de contrat",
     eligible_now: "Admissible dès maintenant",
     eligible_on: "Admissible le {0}",
     choose_line: "Choisissez une ligne pour continuer.",
@@ -74,6 +86,8 @@ pub static TEXTS: Texts = Texts {
     keep_device: "Garder mon appareil actuel",
     search: "Rechercher un appareil",
     all_manufacturers: "Tous les fabricants",
+    carrier: "Fournisseur",
+    all_carriers: "Tous les fournisseurs",
     max_price: "Prix maximal",
     any_price: "Tous les prix",
     sort_by: "Trier par",
@@ -102,7 +116,10 @@ pub static TEXTS: Texts = Texts {
     problem_required: "Ce champ est obligatoire.",
     problem_too_short: "Saisissez au moins {0} caractères.",
     problem_too_long: "Saisissez au plus {0} caractères.",
-    problem_format: "Utilisez ce format : {0}",
+    problem_format: "Saisissez {0}.",
+    problem_format_example: "Saisissez une valeur de la forme {0}.",
+    problem_format_date: "Saisissez une date au format {0}.",
+    problem_format_unknown: "Cette valeur n'est pas au format attendu.",
     problem_date: "Saisissez une date valide.",
     problem_choice: "Choisissez une des options.",
     problem_other: "Veuillez préciser votre choix.",

@@ -10,10 +10,11 @@ use crate::app::context::{use_ctx, use_data};
 use crate::app::load_error;
 use crate::browser;
 use crate::components::{Busy, StepHeading, StepNav};
+use crate::contact;
 use crate::draft::{ExistingDeviceDraft, Step};
 use crate::flows::{line_flows, FlowId, FLOWS};
 use crate::format;
-use crate::i18n::fill;
+use crate::i18n::{fill, Texts};
 
 /// What the existing-device block starts from: the line's device asset.
 pub fn existing_device_of(line: &ServiceAsset) -> ExistingDeviceDraft {
@@ -30,6 +31,14 @@ pub fn existing_device_of(line: &ServiceAsset) -> ExistingDeviceDraft {
             .unwrap_or_else(|| "IMEI".into()),
         serial_value: serial.map(|s| s.value.clone()).unwrap_or_default(),
         sim_id: device.and_then(|d| d.sim_id.clone()).unwrap_or_default(),
+    }
+}
+
+/// What a line says of its contract's end: the date, or that it has none.
+pub fn contract_end_text(t: &Texts, end: Option<&str>, locale: &str) -> String {
+    match end.map(str::trim).filter(|end| !end.is_empty()) {
+        Some(end) => format!("{}: {}", t.line_contract_end, format::date(end, locale)),
+        None => t.no_contract_end.to_owned(),
     }
 }
 
@@ -134,7 +143,7 @@ fn EmployeePicker(me: Me, team: Vec<Employee>) -> impl IntoView {
 fn LineList(lines: Vec<ServiceAsset>, allowed: Memo<Vec<TransactionType>>) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let locale = ctx.locale.tag();
+    let locale = ctx.format_locale;
     let draft = ctx.draft;
     let now = browser::now_ms();
     // "First step interactive" for the performance benchmark (benches/widget.rs).
@@ -198,7 +207,7 @@ fn LineList(lines: Vec<ServiceAsset>, allowed: Memo<Vec<TransactionType>>) -> im
                         .unwrap_or_else(|| t.none.to_owned());
                     let carrier = line.vendor.as_ref().and_then(|v| v.name.clone()).unwrap_or_default();
                     let logo = format::safe_image_url(line.vendor.as_ref().and_then(|v| v.logo_url.as_deref()));
-                    let contract_end = line.contract_dates.as_ref().and_then(|c| c.end.clone()).map(|end| format::date(&end, locale));
+                    let contract_end = contract_end_text(t, line.contract_dates.as_ref().and_then(|c| c.end.as_deref()), locale);
                     let existing = existing_device_of(&line);
                     let selectable = {
                         let id = id.clone();
@@ -227,13 +236,13 @@ fn LineList(lines: Vec<ServiceAsset>, allowed: Memo<Vec<TransactionType>>) -> im
                                 on:change=choose
                             />
                             <label for=input_id>
-                                <span class="mobproc-card-title">{line.service_number.clone()}</span>
+                                <span class="mobproc-card-title">{contact::phone_number(&line.service_number)}</span>
                                 <span class="mobproc-card-meta">
                                     {logo.map(|src| view! { <img src=src alt="" width="20" height="20"/> })}
                                     {format!("{}: {carrier}", t.line_carrier)}
                                 </span>
                                 <span class="mobproc-card-meta">{format!("{}: {device}", t.line_device)}</span>
-                                {contract_end.map(|end| view! { <span class="mobproc-card-meta">{format!("{}: {end}", t.line_contract_end)}</span> })}
+                                <span class="mobproc-card-meta" data-testid="contract-end">{contract_end}</span>
                                 {if suspended {
                                     view! { <span class="mobproc-badge" data-testid="line-suspended">{t.line_suspended}</span> }.into_any()
                                 } else {
@@ -289,4 +298,31 @@ fn FlowChoice(line: ServiceAsset, flows: Vec<FlowId>) -> impl IntoView {
         </fieldset>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    #[test]
+    fn a_line_without_a_contract_end_says_so() {
+        let (en, fr) = (Locale::En.texts(), Locale::FrCa.texts());
+        assert_eq!(
+            contract_end_text(en, Some("2027-03-27T00:00:00Z"), "en-US"),
+            format!(
+                "Contract ends: {}",
+                format::date("2027-03-27T00:00:00Z", "en-US")
+            )
+        );
+        assert_eq!(contract_end_text(en, None, "en-US"), "No contract end date");
+        assert_eq!(
+            contract_end_text(en, Some(" "), "en-US"),
+            "No contract end date"
+        );
+        assert_eq!(
+            contract_end_text(fr, None, "fr-CA"),
+            "Aucune date de fin de contrat"
+        );
+    }
 }

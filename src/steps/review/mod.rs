@@ -14,6 +14,7 @@ use crate::api::ApiError;
 use crate::app::context::use_ctx;
 use crate::app::order_data::use_order_data;
 use crate::components::{Busy, ErrorPanel, StepHeading};
+use crate::contact;
 use crate::draft::{build_request, request_key, Step};
 use crate::flows::Consequence;
 use crate::format;
@@ -123,7 +124,7 @@ pub fn ReviewStep() -> impl IntoView {
             && understood.get()
     });
     let line_number = Signal::derive(move || match confirmation.get() {
-        Some(Ok(Some((_, c)))) => c.service.map(|s| s.service_number),
+        Some(Ok(Some((_, c)))) => c.service.map(|s| contact::phone_number(&s.service_number)),
         _ => None,
     });
     let submit = {
@@ -345,7 +346,7 @@ fn property_label(
 fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let locale = ctx.locale.tag();
+    let locale = ctx.format_locale;
     let money = move |amount: &mobproc_types::Amount| format::money(amount, locale);
     let cart = confirmation.shopping_cart.clone().unwrap_or_default();
     let current = confirmation.device.as_ref().map(|d| {
@@ -377,11 +378,18 @@ fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> 
                             None => name,
                         }
                     }
-                    None => field
-                        .text
-                        .clone()
-                        .or_else(|| field.date.as_deref().map(|d| format::date(d, locale)))
-                        .unwrap_or_default(),
+                    None => {
+                        let text = field
+                            .text
+                            .clone()
+                            .or_else(|| field.date.as_deref().map(|d| format::date(d, locale)))
+                            .unwrap_or_default();
+                        if contact::is_phone_field(&field.id, &label) {
+                            contact::phone_number(&text)
+                        } else {
+                            text
+                        }
+                    }
                 };
                 (field.label.clone().unwrap_or(label), value)
             })
@@ -406,7 +414,7 @@ fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> 
                 <dt>{t.account_holder}</dt>
                 <dd data-testid="review-account-holder">{confirmation.account_holder.full_name()}</dd>
                 <dt>{t.line}</dt>
-                <dd data-testid="review-line">{confirmation.service.as_ref().map(|s| s.service_number.clone())}</dd>
+                <dd data-testid="review-line">{confirmation.service.as_ref().map(|s| contact::phone_number(&s.service_number))}</dd>
                 {current.map(|current| view! { <dt>{t.current_device}</dt><dd>{current}</dd> })}
             </dl>
             {cart.device.map(|device| view! {
@@ -438,8 +446,7 @@ fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> 
                     <h3>{t.ship_to}</h3>
                     <address>
                         {ship_to.name.clone()}<br/>
-                        {ship_to.address.iter().map(|line| view! { <span>{line.value.clone()}</span><br/> }).collect_view()}
-                        {ship_to.region.as_ref().and_then(|r| r.name.clone()).unwrap_or_default()}
+                        <span data-testid="review-address">{contact::ship_to_line(&ship_to)}</span>
                     </address>
                     {ship_to.expedite.then(|| view! { <p>{t.expedited}</p> })}
                 </div>

@@ -32,6 +32,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(me::router())
         .merge(employees::router())
         .merge(assets::router())
+        .merge(moves::router())
         .merge(catalog::router())
         .merge(regions::router())
         .merge(properties::router())

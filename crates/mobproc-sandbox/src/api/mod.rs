@@ -4,6 +4,8 @@ mod assets;
 mod catalog;
 mod employees;
 mod me;
+mod moves;
+mod order_actions;
 mod orders;
 mod ping;
 mod properties;

@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 use crate::error::{ApiError, ApiResult};
 
 /// The version of the schema and seed; a file with another one is re-seeded.
-pub const SCHEMA_VERSION: &str = "3";
+pub const SCHEMA_VERSION: &str = "4";
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS employees (
 CREATE TABLE IF NOT EXISTS services (
     tenant TEXT NOT NULL, id TEXT NOT NULL, employee_id TEXT NOT NULL,
     vendor_id TEXT NOT NULL, device_id TEXT, seq INTEGER NOT NULL, body TEXT NOT NULL,
-    PRIMARY KEY (tenant, id));
+    move_charges TEXT, PRIMARY KEY (tenant, id));
 CREATE TABLE IF NOT EXISTS device_assets (
     tenant TEXT NOT NULL, id TEXT NOT NULL, employee_id TEXT NOT NULL,
     service_id TEXT, seq INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (tenant, id));
@@ -65,7 +65,7 @@ CREATE TABLE IF NOT EXISTS orders (
     request_hash TEXT NOT NULL, account_holder_id TEXT NOT NULL,
     requested_by_id TEXT NOT NULL, submitted_at INTEGER NOT NULL,
     needs_approval INTEGER NOT NULL, decided_at INTEGER, decision TEXT,
-    body TEXT NOT NULL, UNIQUE (tenant, external_order_number));
+    decision_reason TEXT, body TEXT NOT NULL, UNIQUE (tenant, external_order_number));
 CREATE TABLE IF NOT EXISTS order_history (
     order_id TEXT NOT NULL, seq INTEGER NOT NULL, segment_id TEXT NOT NULL,
     status TEXT NOT NULL, at INTEGER NOT NULL, comment TEXT,

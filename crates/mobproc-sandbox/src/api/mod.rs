@@ -4,6 +4,8 @@ mod assets;
 mod catalog;
 mod employees;
 mod me;
+mod moves;
+mod order_actions;
 mod orders;
 mod ping;
 mod properties;
@@ -32,6 +34,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(me::router())
         .merge(employees::router())
         .merge(assets::router())
+        .merge(moves::router())
         .merge(catalog::router())
         .merge(regions::router())
         .merge(properties::router())

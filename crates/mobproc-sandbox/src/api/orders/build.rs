@@ -349,6 +349,8 @@ pub fn order(
         ship_to: confirmation.ship_to.clone(),
         status: OrderStatus::OrderSubmitted,
         transaction_type: confirmation.transaction_type.clone(),
+        pending_approval_level: None,
+        approver: None,
     }
 }
 

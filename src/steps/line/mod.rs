@@ -12,7 +12,7 @@ use crate::browser;
 use crate::components::{Busy, StepHeading, StepNav};
 use crate::contact;
 use crate::draft::{ExistingDeviceDraft, Step};
-use crate::flows::{line_flows, FlowId, FLOWS};
+use crate::flows::{employee_flows, line_flows, FlowId, FLOWS};
 use crate::format;
 use crate::i18n::{fill, Texts};
 
@@ -90,7 +90,48 @@ pub fn LineStep() -> impl IntoView {
             </Show>
             // The backend (from `/ping`) decides the next steps: wait for it.
             <StepNav on_next=on_next next_enabled=Signal::derive(move || chosen.get().is_some() && source.get().is_some())/>
+            <NewOrders allowed=allowed/>
         </section>
+    }
+}
+
+/// The orders not tied to a line (a new line), each a button that starts it.
+#[component]
+fn NewOrders(allowed: Memo<Vec<TransactionType>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let flows = Memo::new(move |_| employee_flows(&allowed.get()));
+    let source = ctx.source;
+    view! {
+        <Show when=move || !flows.get().is_empty()>
+            <div class="mobproc-new-orders" data-testid="new-orders">
+                <h3>{t.something_new}</h3>
+                {let ctx = ctx.clone(); move || {
+                    flows
+                        .get()
+                        .into_iter()
+                        .map(|flow| {
+                            let ctx = ctx.clone();
+                            let name = t.flow_names[FLOWS.iter().position(|f| f.id == flow).unwrap_or(0)];
+                            view! {
+                                <button
+                                    type="button"
+                                    class="mobproc-button"
+                                    data-testid=format!("start-{}", flow.id())
+                                    disabled=move || source.get().is_none()
+                                    on:click=move |_| {
+                                        ctx.draft.update(|d| d.start_new(flow));
+                                        ctx.go_on_from(Step::Line);
+                                    }
+                                >
+                                    {name}
+                                </button>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
+        </Show>
     }
 }
 

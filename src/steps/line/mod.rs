@@ -50,13 +50,6 @@ pub fn LineStep() -> impl IntoView {
     let data = use_data();
     let chosen = Memo::new(move |_| ctx.draft.with(|d| d.service_id.clone()));
     // What the actor may order; the lines' actions follow from it.
-    let allowed = Memo::new(move |_| {
-        data.me
-            .get()
-            .and_then(|me| me.ok())
-            .map(|me| me.transaction_types)
-            .unwrap_or_default()
-    });
     let source = ctx.source;
     let on_next = {
         let ctx = ctx.clone();
@@ -77,11 +70,14 @@ pub fn LineStep() -> impl IntoView {
                 })}
             </Transition>
             <Transition fallback=move || view! { <Busy label=t.loading/> }>
+                // What each line offers follows from what the actor may
+                // order (`/me`; its error shows above, once).
                 {move || Suspend::new(async move {
-                    match data.lines.await {
-                        Ok(lines) if lines.is_empty() => view! { <p data-testid="no-lines">{t.no_lines}</p> }.into_any(),
-                        Ok(lines) => view! { <LineList lines=lines allowed=allowed/> }.into_any(),
-                        Err(error) => load_error(error, data.lines),
+                    match (data.lines.await, data.me.await) {
+                        (Ok(lines), _) if lines.is_empty() => view! { <p data-testid="no-lines">{t.no_lines}</p> }.into_any(),
+                        (Ok(lines), Ok(me)) => view! { <LineList lines=lines allowed=me.transaction_types/> }.into_any(),
+                        (Ok(_), Err(_)) => ().into_any(),
+                        (Err(error), _) => load_error(error, data.lines),
                     }
                 })}
             </Transition>
@@ -90,49 +86,52 @@ pub fn LineStep() -> impl IntoView {
             </Show>
             // The backend (from `/ping`) decides the next steps: wait for it.
             <StepNav on_next=on_next next_enabled=Signal::derive(move || chosen.get().is_some() && source.get().is_some())/>
-            <NewOrders allowed=allowed/>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    data.me.await.ok().map(|me| view! { <NewOrders allowed=me.transaction_types/> })
+                })}
+            </Transition>
         </section>
     }
 }
 
 /// The orders not tied to a line (a new line), each a button that starts it.
 #[component]
-fn NewOrders(allowed: Memo<Vec<TransactionType>>) -> impl IntoView {
+fn NewOrders(allowed: Vec<TransactionType>) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let flows = Memo::new(move |_| employee_flows(&allowed.get()));
+    let flows = employee_flows(&allowed);
+    if flows.is_empty() {
+        return ().into_any();
+    }
     let source = ctx.source;
     view! {
-        <Show when=move || !flows.get().is_empty()>
-            <div class="mobproc-new-orders" data-testid="new-orders">
-                <h3>{t.something_new}</h3>
-                {let ctx = ctx.clone(); move || {
-                    flows
-                        .get()
-                        .into_iter()
-                        .map(|flow| {
-                            let ctx = ctx.clone();
-                            let name = t.flow_names[FLOWS.iter().position(|f| f.id == flow).unwrap_or(0)];
-                            view! {
-                                <button
-                                    type="button"
-                                    class="mobproc-button"
-                                    data-testid=format!("start-{}", flow.id())
-                                    disabled=move || source.get().is_none()
-                                    on:click=move |_| {
-                                        ctx.draft.update(|d| d.start_new(flow));
-                                        ctx.go_on_from(Step::Line);
-                                    }
-                                >
-                                    {name}
-                                </button>
+        <div class="mobproc-new-orders" data-testid="new-orders">
+            <h3>{t.something_new}</h3>
+            {flows
+                .into_iter()
+                .map(|flow| {
+                    let ctx = ctx.clone();
+                    let name = t.flow_names[FLOWS.iter().position(|f| f.id == flow).unwrap_or(0)];
+                    view! {
+                        <button
+                            type="button"
+                            class="mobproc-button"
+                            data-testid=format!("start-{}", flow.id())
+                            disabled=move || source.get().is_none()
+                            on:click=move |_| {
+                                ctx.draft.update(|d| d.start_new(flow));
+                                ctx.go_on_from(Step::Line);
                             }
-                        })
-                        .collect_view()
-                }}
-            </div>
-        </Show>
+                        >
+                            {name}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
     }
+    .into_any()
 }
 
 /// The employee to order for, when the user may order for others.
@@ -181,7 +180,7 @@ fn EmployeePicker(me: Me, team: Vec<Employee>) -> impl IntoView {
 /// The lines, as radio cards; lines that offer nothing can't be chosen.
 /// The chosen line's orders follow the list.
 #[component]
-fn LineList(lines: Vec<ServiceAsset>, allowed: Memo<Vec<TransactionType>>) -> impl IntoView {
+fn LineList(lines: Vec<ServiceAsset>, allowed: Vec<TransactionType>) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
     let locale = ctx.format_locale;
@@ -195,8 +194,7 @@ fn LineList(lines: Vec<ServiceAsset>, allowed: Memo<Vec<TransactionType>>) -> im
     });
     let offers = {
         let lines = lines.clone();
-        Memo::new(move |_| {
-            let allowed = allowed.get();
+        StoredValue::new(
             lines
                 .iter()
                 .map(|line| {
@@ -204,11 +202,11 @@ fn LineList(lines: Vec<ServiceAsset>, allowed: Memo<Vec<TransactionType>>) -> im
                         format::is_eligible(line.upgrade_eligibility_date.as_deref(), now);
                     (line.id.clone(), line_flows(&allowed, line, eligible))
                 })
-                .collect::<Vec<_>>()
-        })
+                .collect::<Vec<_>>(),
+        )
     };
     let flows_of = move |id: &str| {
-        offers.with(|all| {
+        offers.with_value(|all| {
             all.iter()
                 .find(|(line, _)| line == id)
                 .map(|(_, f)| f.clone())

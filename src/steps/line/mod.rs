@@ -312,7 +312,7 @@ fn FlowChoice(line: ServiceAsset, flows: Vec<FlowId>) -> impl IntoView {
     let existing = existing_device_of(&line);
     view! {
         <fieldset class="mobproc-choices mobproc-flow-choice" data-testid="flow-choice">
-            <legend>{fill(t.what_to_do, &[&line.service_number])}</legend>
+            <legend>{fill(t.what_to_do, &[&contact::phone_number(&line.service_number)])}</legend>
             {flows
                 .into_iter()
                 .map(|flow| {

@@ -15,6 +15,7 @@ pub const CSS: &str = concat!(
     include_str!("steps/features/features.css"),
     include_str!("steps/accessories/accessories.css"),
     include_str!("steps/acknowledgements/acknowledgements.css"),
+    include_str!("approvals/approvals.css"),
 );
 
 fn sheet() -> Option<web_sys::CssStyleSheet> {

@@ -129,6 +129,33 @@ step_chunk!(
     view! { <steps::status::StatusStep/> }.into_any()
 );
 
+/// The approvals panel (with the review's chunk): [`approvals`] loads it.
+#[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
+#[wasm_split(review_steps, wasm_split_path = leptos::wasm_split, preload(preload_approvals), fallible)]
+fn approvals_view(approver_id: String) -> Result<AnyView, ChunkError> {
+    Ok(view! { <crate::approvals::Approvals approver_id=approver_id/> }.into_any())
+}
+
+#[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
+async fn approvals_view(approver_id: String) -> Result<AnyView, ChunkError> {
+    Ok(view! { <crate::approvals::Approvals approver_id=approver_id/> }.into_any())
+}
+
+#[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
+async fn preload_approvals() -> Result<(), ChunkError> {
+    Ok(())
+}
+
+/// The approvals panel for `approver_id`: its chunk is fetched first, then
+/// the view is built at once, in the caller's reactive owner.
+pub async fn approvals(approver_id: String) -> Result<AnyView, ChunkError> {
+    #[allow(clippy::useless_conversion)]
+    preload_approvals().await.map_err(ChunkError::from)?;
+    approvals_view(approver_id)
+        .now_or_never()
+        .unwrap_or(Err(ChunkError))
+}
+
 /// Builds the later steps' data with code from the first later chunk
 /// (loaded first), in `owner` (the steps' frame, which disposes of it).
 #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]

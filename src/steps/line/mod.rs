@@ -58,6 +58,16 @@ pub fn LineStep() -> impl IntoView {
     view! {
         <section class="mobproc-line" aria-labelledby="mobproc-step-title">
             <StepHeading text=t.lines_heading/>
+            // Approvers first see what awaits them (the panel's code is a chunk).
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let me = data.me.await.ok().filter(|me| me.is_approver)?;
+                    Some(match crate::app::chunks::approvals(me.user.id).await {
+                        Ok(view) => view,
+                        Err(_) => view! { <p class="mobproc-error" role="alert">{t.chunk_failed}</p> }.into_any(),
+                    })
+                })}
+            </Transition>
             <Transition fallback=move || view! { <Busy label=t.loading/> }>
                 {move || Suspend::new(async move {
                     let me = data.me.await;

@@ -12,6 +12,7 @@ pub const CSS: &str = concat!(
     include_str!("steps/plan/plan.css"),
     include_str!("steps/review/review.css"),
     include_str!("steps/status/status.css"),
+    include_str!("diagnostics/diagnostics.css"),
 );
 
 fn sheet() -> Option<web_sys::CssStyleSheet> {

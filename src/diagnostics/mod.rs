@@ -6,9 +6,9 @@
 //! Content-Security-Policy, and storage. It works with a broken
 //! configuration, which is when it is needed.
 //!
-//! The checks' code is a chunk of its own in the release wasm (as the
-//! later steps are, see `app::chunks`): a normal load carries only this
-//! module's switch and panel.
+//! The checks and their panel are a chunk of their own in the release
+//! wasm (as the later steps are, see `app::chunks`): a normal load carries
+//! only this module's switch and texts.
 
 pub mod csp;
 mod panel;
@@ -19,13 +19,14 @@ pub mod settings;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use futures_util::FutureExt;
+use leptos::prelude::{AnyView, IntoAny};
 #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
 use leptos::wasm_split::wasm_split;
 use wasm_bindgen::JsCast;
 
 use crate::app::chunks::ChunkError;
 use crate::i18n::Locale;
-use report::Report;
 
 /// The mount element's attribute that asks for diagnostics.
 pub const DIAGNOSE_ATTRIBUTE: &str = "data-diagnose";
@@ -112,25 +113,26 @@ pub struct DiagnoseRequest {
     pub violations: ViolationLog,
 }
 
-type Diagnosis = futures_util::future::LocalBoxFuture<'static, Report>;
-
+/// The panel, from the diagnostics chunk; built once the chunk is in
+/// (`preload_panel`), synchronously, in the mount's reactive owner.
 #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
-#[wasm_split(diagnostics, wasm_split_path = leptos::wasm_split, fallible)]
-fn diagnose(request: DiagnoseRequest) -> Result<Diagnosis, ChunkError> {
-    Ok(Box::pin(probes::run(request)))
+#[wasm_split(diagnostics, wasm_split_path = leptos::wasm_split, preload(preload_panel), fallible)]
+fn panel_view(request: DiagnoseRequest) -> Result<AnyView, ChunkError> {
+    Ok(panel::panel(request).into_any())
 }
 
 #[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
-async fn diagnose(request: DiagnoseRequest) -> Result<Diagnosis, ChunkError> {
-    Ok(Box::pin(probes::run(request)))
+async fn panel_view(request: DiagnoseRequest) -> Result<AnyView, ChunkError> {
+    Ok(panel::panel(request).into_any())
 }
 
-/// Runs the checks (after fetching their chunk).
-async fn run(request: DiagnoseRequest) -> Result<Report, ChunkError> {
-    Ok(diagnose(request).await?.await)
+#[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
+async fn preload_panel() -> Result<(), ChunkError> {
+    Ok(())
 }
 
-/// Shows the diagnostics on `target` in place of the widget.
+/// Shows the diagnostics on `target` in place of the widget, once their
+/// chunk is in (else says it could not be fetched).
 pub fn mount(target: web_sys::HtmlElement, config_url: String, overrides: Vec<(String, String)>) {
     let violations = ViolationLog::listen();
     let locale = overrides
@@ -144,7 +146,26 @@ pub fn mount(target: web_sys::HtmlElement, config_url: String, overrides: Vec<(S
         locale: Locale::from_tag(&locale),
         violations,
     };
-    leptos::mount::mount_to(target, move || panel::panel(request.clone())).forget();
+    // (Not leptos's spawn_local: nothing is mounted yet, so its executor
+    // is not started.)
+    wasm_bindgen_futures::spawn_local(async move {
+        // (A `SplitLoaderError` in the release wasm, already ours elsewhere.)
+        #[allow(clippy::useless_conversion)]
+        let loaded = preload_panel().await.map_err(ChunkError::from);
+        if loaded.is_err() {
+            let _ = target.set_attribute("role", "alert");
+            let _ = target.set_attribute("data-testid", "diagnostics-error");
+            target.set_text_content(Some(request.locale.texts().diag_chunk_failed));
+            return;
+        }
+        leptos::mount::mount_to(target, move || {
+            panel_view(request.clone())
+                .now_or_never()
+                .and_then(Result::ok)
+                .unwrap_or_else(|| ().into_any())
+        })
+        .forget();
+    });
 }
 
 #[cfg(test)]
@@ -235,7 +256,8 @@ mod tests {
             diag_ping_refused,
             diag_ping_refused_advice,
             diag_ping_unreachable,
-            diag_ping_unreachable_advice
+            diag_ping_unreachable_advice,
+            diag_blocked_by_policy
         );
         for (name, english, french) in pairs {
             assert_eq!(placeholders(english), placeholders(french), "{name}");

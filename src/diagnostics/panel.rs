@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
+use super::probes::run;
 use super::report::{Check, Report, Status};
-use super::{run, DiagnoseRequest};
+use super::DiagnoseRequest;
 use crate::components::Busy;
 use crate::i18n::{fill, Texts};
 
@@ -20,6 +21,7 @@ fn check_item(t: &'static Texts, check: Check) -> impl IntoView {
     view! {
         <li class="mobproc-diagnostics-check" data-testid=format!("check-{}", check.id) data-status=check.status.id()>
             <span class="mobproc-diagnostics-status">{status_word(t, check.status)}</span>
+            " "
             <span class="mobproc-diagnostics-summary">{check.summary}</span>
             {check.advice.map(|advice| view! {
                 <p class="mobproc-diagnostics-advice">
@@ -30,7 +32,11 @@ fn check_item(t: &'static Texts, check: Check) -> impl IntoView {
     }
 }
 
-fn report_view(t: &'static Texts, report: Report) -> impl IntoView {
+/// The report, failures first, then warnings (each in the checks' order).
+fn report_view(t: &'static Texts, mut report: Report) -> impl IntoView {
+    report
+        .checks
+        .sort_by_key(|check| std::cmp::Reverse(check.status));
     let summary = fill(
         t.diag_summary,
         &[
@@ -56,15 +62,7 @@ pub fn panel(request: DiagnoseRequest) -> impl IntoView {
             <h2 class="mobproc-title" id="mobproc-diagnostics-title">{t.diag_title}</h2>
             <p class="mobproc-diagnostics-intro">{t.diag_intro}</p>
             <Suspense fallback=move || view! { <Busy label=t.diag_running/> }>
-                {move || Suspend::new(async move {
-                    match report.await {
-                        Ok(report) => report_view(t, report).into_any(),
-                        Err(_) => view! {
-                            <div class="mobproc-error" role="alert" data-testid="diagnostics-error">{t.diag_chunk_failed}</div>
-                        }
-                        .into_any(),
-                    }
-                })}
+                {move || Suspend::new(async move { report_view(t, report.await) })}
             </Suspense>
         </section>
     }

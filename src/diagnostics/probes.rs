@@ -248,7 +248,20 @@ pub async fn run(request: DiagnoseRequest) -> Report {
         .unwrap_or_default();
     match &config {
         Some(config) => {
-            let (answer, skew) = probe_ping(&api, config).await;
+            let (mut answer, skew) = probe_ping(&api, config).await;
+            if let PingAnswer::Unreachable(reason) = &mut answer {
+                // (The browser reports a violation a moment after it blocks.)
+                browser::sleep(100).await;
+                let ping = format!("{api}/ping");
+                if let Some(block) = request
+                    .violations
+                    .entries()
+                    .into_iter()
+                    .find(|v| v.ends_with(&ping))
+                {
+                    *reason = fill(t.diag_blocked_by_policy, &[&block]);
+                }
+            }
             checks.push(ping_check(t, &api, &config.tenant, answer));
             checks.push(clock_check(t, skew));
             let redirect = redirect_uri(config, &page_url);

@@ -124,12 +124,15 @@ pub fn config_checks(t: &Texts, url: &str, file: Result<&Review, FileFailure>) -
             None,
         )
     };
+    // Settings from the file are said to come from it, by its name.
+    let file_name = url.rsplit('/').next().unwrap_or(url);
+    let file_name = file_name.split('?').next().unwrap_or(file_name);
     let settings = review.settings.iter().map(|setting| {
         let id = format!("setting-{}", setting.name);
         let source = setting
             .attribute
             .clone()
-            .unwrap_or_else(|| "config.json".into());
+            .unwrap_or_else(|| file_name.to_owned());
         match (&setting.value, &setting.problem) {
             (_, Some(problem)) => Check::new(
                 id,
@@ -385,9 +388,21 @@ mod tests {
         let tenant = checks.iter().find(|c| c.id == "setting-tenant").unwrap();
         assert_eq!(tenant.status, Status::Pass);
         assert!(tenant.summary.contains("ACME"), "{}", tenant.summary);
+        assert!(
+            tenant.summary.contains("(from config.json)"),
+            "{}",
+            tenant.summary
+        );
         let grant = checks.iter().find(|c| c.id == "setting-grant").unwrap();
         assert_eq!(grant.status, Status::Fail);
         assert!(grant.advice.is_some());
+        let elsewhere = config_checks(t(), "https://w/portal-config.json?v=2", Ok(&good));
+        let grant = elsewhere.iter().find(|c| c.id == "setting-grant").unwrap();
+        assert!(
+            grant.summary.contains("(portal-config.json)"),
+            "{}",
+            grant.summary
+        );
         let missing = config_checks(t(), "/config.json", Err(FileFailure::Status(404)));
         assert_eq!(missing.len(), 1);
         assert_eq!(missing[0].status, Status::Fail);

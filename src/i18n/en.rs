@@ -151,7 +151,7 @@ pub static TEXTS: Texts = Texts {
     diag_title: "Embedding diagnostics",
     diag_intro: "The widget checks what it needs from this page. Remove data-diagnose or ?mobproc-diagnose to show the widget again.",
     diag_running: "Checking…",
-    diag_summary: "{0} passed, {1} warnings, {2} failed.",
+    diag_summary: "Passed: {0}. Warnings: {1}. Failed: {2}.",
     diag_status_pass: "Passed",
     diag_status_warn: "Warning",
     diag_status_fail: "Failed",
@@ -199,4 +199,5 @@ pub static TEXTS: Texts = Texts {
     diag_ping_refused_advice: "Check the tenant and clientId settings with your MOBPROC administrator.",
     diag_ping_unreachable: "The API at {0} does not answer this page ({1}).",
     diag_ping_unreachable_advice: "Check apiBaseUrl, that the API allows this page's origin (CORS), and that the page's Content-Security-Policy connect-src allows the API.",
+    diag_blocked_by_policy: "blocked by the page's Content-Security-Policy: {0}",
 };

@@ -151,7 +151,7 @@ pub static TEXTS: Texts = Texts {
     diag_title: "Diagnostic d’intégration",
     diag_intro: "Le widget vérifie ce dont il a besoin sur cette page. Retirez data-diagnose ou ?mobproc-diagnose pour afficher le widget de nouveau.",
     diag_running: "Vérification…",
-    diag_summary: "{0} réussies, {1} avertissements, {2} échecs.",
+    diag_summary: "Réussies : {0}. Avertissements : {1}. Échecs : {2}.",
     diag_status_pass: "Réussi",
     diag_status_warn: "Avertissement",
     diag_status_fail: "Échec",
@@ -199,4 +199,5 @@ pub static TEXTS: Texts = Texts {
     diag_ping_refused_advice: "Vérifiez les réglages tenant et clientId avec votre administrateur MOBPROC.",
     diag_ping_unreachable: "L’API à {0} ne répond pas à cette page ({1}).",
     diag_ping_unreachable_advice: "Vérifiez apiBaseUrl, que l’API autorise l’origine de cette page (CORS), et que le connect-src de la Content-Security-Policy de la page autorise l’API.",
+    diag_blocked_by_policy: "bloqué par la Content-Security-Policy de la page : {0}",
 };

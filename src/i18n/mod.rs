@@ -257,6 +257,7 @@ pub struct Texts {
     pub diag_ping_refused_advice: &'static str,
     pub diag_ping_unreachable: &'static str,
     pub diag_ping_unreachable_advice: &'static str,
+    pub diag_blocked_by_policy: &'static str,
 }
 
 impl Texts {

@@ -11,6 +11,7 @@
 //! only this module's switch and texts.
 
 pub mod csp;
+pub mod environment;
 mod panel;
 mod probes;
 pub mod report;

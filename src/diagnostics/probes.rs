@@ -8,9 +8,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{RequestCredentials, RequestRedirect, ResponseType};
 
 use super::csp::{Need, Policy};
+use super::environment::{clock_check, clock_skew_ms, ping_check, storage_check, PingAnswer};
 use super::report::{
-    clock_check, clock_skew_ms, config_checks, csp_checks, ping_check, redirect_check,
-    storage_check, AuthorizeAnswer, Check, CspNeed, FileFailure, PingAnswer, Report,
+    config_checks, csp_checks, redirect_check, AuthorizeAnswer, Check, CspNeed, FileFailure, Report,
 };
 use super::settings::review;
 use super::{without_diagnose_parameter, DiagnoseRequest};

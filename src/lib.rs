@@ -14,6 +14,7 @@ pub mod browser;
 pub mod components;
 pub mod config;
 pub mod contact;
+pub mod diagnostics;
 pub mod draft;
 pub mod flows;
 pub mod format;
@@ -59,6 +60,10 @@ fn mount_on(target: web_sys::HtmlElement, host: &web_sys::Element) {
         .get_attribute("data-config")
         .map(|url| browser::resolve_url(&url, &browser::location_href()))
         .unwrap_or_else(|| browser::resolve_url("config.json", &widget_base()));
+    if diagnostics::is_requested(host) {
+        diagnostics::mount(target, config_url, overrides);
+        return;
+    }
     let host: web_sys::EventTarget = host.clone().into();
     leptos::mount::mount_to(target, move || {
         view! { <App config_url=config_url.clone() overrides=overrides.clone() host=host.clone()/> }

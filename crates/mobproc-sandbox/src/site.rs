@@ -82,7 +82,8 @@ pub fn router(config: &Config) -> Router<AppState> {
 }
 
 /// CORS for browsers on other origins (a portal page served elsewhere):
-/// the API's headers allowed, the echoed context headers exposed.
+/// the API's headers allowed, the echoed context headers exposed, and
+/// `Date` (the widget's diagnostics measure the clock skew with it).
 pub fn cors(config: &Config) -> CorsLayer {
     let origins: Vec<HeaderValue> = config
         .cors_origins
@@ -105,6 +106,7 @@ pub fn cors(config: &Config) -> CorsLayer {
         .allow_methods([Method::GET, Method::POST])
         .allow_headers(allowed_headers)
         .expose_headers([
+            header::DATE,
             HeaderName::from_static("x-tngo-context-activityid"),
             HeaderName::from_static("x-tngo-context-correlationid"),
         ])

@@ -407,6 +407,24 @@ async fn the_static_site_is_served_with_security_headers_and_cors() {
         .headers
         .get("access-control-allow-origin")
         .is_none());
+
+    // A portal on another origin may read the API's clock (`Date`).
+    let ping = sandbox
+        .send(
+            request(Method::GET, "/mobproc/v1/ping")
+                .header("origin", "http://portal.test")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    let exposed = ping.headers["access-control-expose-headers"]
+        .to_str()
+        .unwrap()
+        .to_ascii_lowercase();
+    assert!(
+        exposed.split(',').any(|name| name.trim() == "date"),
+        "{exposed}"
+    );
 }
 
 #[tokio::test]

@@ -35,6 +35,16 @@ impl Platform {
         }
     }
 
+    /// The backend of the shared rules ([`mobproc_types::rules`]).
+    pub fn backend(self) -> mobproc_types::rules::Backend {
+        use mobproc_types::rules::Backend;
+        match self {
+            Platform::Command => Backend::PremiumMobile,
+            Platform::Rivermine => Backend::Rivermine,
+            Platform::Atlas => Backend::Atlas,
+        }
+    }
+
     /// The name `/ping` gives for the backend.
     pub fn backend_name(self) -> &'static str {
         match self {
@@ -69,6 +79,10 @@ pub enum AppliesTo {
     /// Only orders with a plan (dropped by `orderExcludesPlan=true`).
     PlanOrders,
 }
+
+/// The `vendor_id` of stored order properties that apply to every vendor
+/// of a tenant (a vendor's own properties for the type win over them).
+pub const EVERY_VENDOR: &str = "*";
 
 /// A vendor's order property group as stored: the API's group, plus to
 /// which orders each field applies (by field id; absent means always).

@@ -44,6 +44,7 @@ pub fn seed(tx: &Transaction, now: i64) -> rusqlite::Result<()> {
     insert_accessories(tx)?;
     insert_order_properties(tx)?;
     insert_hostile_tenant(tx)?;
+    crate::seed_orders::seed(tx)?;
     Ok(())
 }
 

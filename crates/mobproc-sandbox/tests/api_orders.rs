@@ -221,7 +221,7 @@ fn address<'a>(order: &'a mut Value, id: &str) -> &'a mut Value {
 #[tokio::test]
 async fn validation_names_each_problem() {
     refused(
-        |o| o["transactionType"] = json!("NEW_ACTIVATION"),
+        |o| o["transactionType"] = json!("PHONE_CALL"),
         "400-unsupported-transaction-type",
     )
     .await;
@@ -499,7 +499,10 @@ async fn a_plan_only_upgrade_ships_a_sim_on_premium_mobile() {
     assert_eq!(answer.status, 200, "{}", answer.text);
     assert_eq!(
         answer.body["orderConfirmation"]["costSummary"],
-        json!([{"amount": 258.67, "currencyCode": "USD", "recurrence": "MONTHLY"}])
+        json!([
+            {"amount": 0, "currencyCode": "USD", "recurrence": "ONETIME"},
+            {"amount": 258.67, "currencyCode": "USD", "recurrence": "MONTHLY"}
+        ])
     );
     body["orderRequest"]
         .as_object_mut()

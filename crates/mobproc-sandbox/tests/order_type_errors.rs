@@ -434,3 +434,27 @@ async fn atlas_takes_only_upgrade_new_activation_and_order_accessories() {
     );
     assert!(found.iter().any(|c| c == "400-field-required"), "{found:?}");
 }
+
+#[tokio::test]
+async fn rivermine_takes_any_user_when_resuming_a_line() {
+    let sandbox = Sandbox::new();
+    let chloe = User::sign_in(&sandbox, "chloe.tremblay", "GLOBEX").await;
+    let body = json!({"orderRequest": {
+        "transactionType": "UNSUSPEND",
+        "serviceId": "52000900",
+        "properties": [{"groupId": "MISCELLANEOUS", "fields": [
+            {"id": "CONTACT_NUMBER", "type": "TEXT", "text": "4165551234"},
+            {"id": "USER", "type": "TEXT", "text": "someone.else"}
+        ]}]
+    }});
+    let answer = chloe.post("/orders?confirm=true", &body).await;
+    assert_eq!(answer.status, 200, "{}", answer.text);
+    let mut suspend = body.clone();
+    suspend["orderRequest"]["transactionType"] = json!("SUSPEND");
+    suspend["orderRequest"]["properties"][0]["fields"]
+        .as_array_mut()
+        .unwrap()
+        .pop();
+    let found = codes(&chloe, &suspend).await;
+    assert_eq!(found, ["400-line-not-active"]);
+}

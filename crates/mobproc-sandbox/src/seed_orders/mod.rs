@@ -1,6 +1,7 @@
 //! Seed data the transaction types beyond UPGRADE need (TRANSACTIONS.md):
 //! the documented orders' lines, devices, plans, accessories and carriers
-//! (`seed/acme-orders.json`), lines in every state, a second United States
+//! (`seed/acme-orders.json`), lines in every state (also
+//! `seed/globex-orders.json`), a second United States
 //! region id, each line's plan and active optional features, the order
 //! properties of every type per carrier, and the XFER acknowledgements.
 //! Kept apart from `seed.rs`, which seeds UPGRADE's world; runs after it.
@@ -24,7 +25,14 @@ const ORDERING_TENANTS: [&str; 3] = ["ACME", "GLOBEX", "INITECH"];
 /// examples); its address format takes a state's full name.
 pub const SECOND_US_ID: &str = "70144222";
 
-/// The data file of the documented orders' records.
+/// The records of the documented orders (ACME) and the lines other
+/// tenants need (GLOBEX: a suspended line).
+const SEED_FILES: [&str; 2] = [
+    include_str!("../../seed/acme-orders.json"),
+    include_str!("../../seed/globex-orders.json"),
+];
+
+/// One tenant's data file.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct OrdersSeed {
@@ -67,9 +75,11 @@ fn backend_of(platform: &str) -> Option<Backend> {
 
 /// Seeds everything above, after the main seed.
 pub fn seed(tx: &Transaction) -> rusqlite::Result<()> {
-    let data: OrdersSeed = serde_json::from_str(include_str!("../../seed/acme-orders.json"))
-        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-    insert_records(tx, &data)?;
+    for file in SEED_FILES {
+        let data: OrdersSeed = serde_json::from_str(file)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        insert_records(tx, &data)?;
+    }
     insert_second_us_region(tx)?;
     fill_line_plans(tx)?;
     for tenant in ORDERING_TENANTS {

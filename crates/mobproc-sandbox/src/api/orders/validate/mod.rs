@@ -133,3 +133,6 @@ fn check_external_number(request: &OrderRequest, problems: &mut Vec<ErrorDetail>
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

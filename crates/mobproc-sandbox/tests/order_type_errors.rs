@@ -379,6 +379,34 @@ async fn feature_changes_devices_dates_and_users_are_checked() {
     .await;
     refused(
         &peter,
+        "swap-devices",
+        |o| o["newDevice"]["serialNumber"]["value"] = json!("356938035643809"),
+        &["400-device-on-another-line"],
+    )
+    .await;
+    refused(
+        &peter,
+        "swap-devices",
+        |o| remove(&mut o["existingDevice"], "simId"),
+        &["400-sim-id-required"],
+    )
+    .await;
+    refused(
+        &peter,
+        "update-features",
+        features(json!([{"id": "518", "action": "TOGGLE"}])),
+        &["400-invalid-feature-action"],
+    )
+    .await;
+    refused(
+        &peter,
+        "update-features",
+        |o| o["shoppingCart"]["featureRequestComment"] = json!("x".repeat(4001)),
+        &["400-comment-too-long"],
+    )
+    .await;
+    refused(
+        &peter,
         "suspend",
         |o| property(o, "PREFERRED_SUSPENSION_DATE")["date"] = json!("yesterday"),
         &["400-property-invalid-date"],

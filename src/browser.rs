@@ -98,6 +98,22 @@ pub fn language() -> String {
     window().navigator().language().unwrap_or_default()
 }
 
+/// The browser's languages, most preferred first (`navigator.languages`,
+/// else `navigator.language`).
+pub fn languages() -> Vec<String> {
+    let navigator = window().navigator();
+    let listed: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect();
+    if listed.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        listed
+    }
+}
+
 /// Folds texts for search with the browser's Unicode tables, in one call:
 /// decomposed (NFD), combining accents removed, lower case. "Téléphone"
 /// becomes "telephone". A line break inside a text counts as a space.

@@ -12,6 +12,9 @@ pub const CSS: &str = concat!(
     include_str!("steps/plan/plan.css"),
     include_str!("steps/review/review.css"),
     include_str!("steps/status/status.css"),
+    include_str!("steps/features/features.css"),
+    include_str!("steps/accessories/accessories.css"),
+    include_str!("steps/acknowledgements/acknowledgements.css"),
 );
 
 fn sheet() -> Option<web_sys::CssStyleSheet> {

@@ -63,7 +63,7 @@ async fn the_portal_embeds_the_widget_in_a_shadow_root_and_hears_its_events() {
     // Signing in here is by popup.
     assert_eq!(
         demo.text_of("sign-in-popup").await,
-        "Sign in in a new window"
+        "Open sign-in in a new window"
     );
     demo.sign_in_with_popup("peter.edwards").await;
     assert_eq!(demo.url().await, portal, "the portal page stays");

@@ -474,14 +474,11 @@ async fn details_and_address_errors_are_shown_beside_their_fields_until_fixed() 
     assert_eq!(demo.current_step().await.as_deref(), Some("details"));
     demo.wait_for_text("mobproc-property-CONTACT_NUMBER-error", "This is required.")
         .await;
-    demo.wait_for_text(
-        "mobproc-property-SERVICE_NUMBER-error",
-        "Use this format: …",
-    )
-    .await;
+    demo.wait_for_text("mobproc-property-SERVICE_NUMBER-error", "Enter 10 digits.")
+        .await;
     demo.wait_for_text(
         "mobproc-property-REQUESTED_DATE-error",
-        "Use this format: mm/dd/yyyy",
+        "Enter a date written mm/dd/yyyy.",
     )
     .await;
     for id in ["CONTACT_NUMBER", "SERVICE_NUMBER", "REQUESTED_DATE"] {
@@ -556,7 +553,7 @@ async fn details_and_address_errors_are_shown_beside_their_fields_until_fixed() 
     demo.click_test_id("next").await;
     demo.wait_for_text(
         "mobproc-address-POSTAL_CODE-error",
-        "Use this format: [99999] or [99999-9999]",
+        "Enter 5 digits, or 5 digits, a hyphen and 4 digits.",
     )
     .await;
     assert_eq!(

@@ -3,8 +3,8 @@
 //! says how many there are. Pure planning, tested natively.
 
 use mobproc_types::{
-    CatalogDevice, CatalogDevicesPage, Employee, EmployeesPage, Meta, Plan, PlansPage, Region,
-    RegionsPage, ServiceAsset, ServicesPage, Vendor, VendorsPage,
+    AccessoriesPage, Accessory, CatalogDevice, CatalogDevicesPage, Employee, EmployeesPage, Meta,
+    Plan, PlansPage, Region, RegionsPage, ServiceAsset, ServicesPage, Vendor, VendorsPage,
 };
 use serde::de::DeserializeOwned;
 
@@ -37,6 +37,7 @@ page!(EmployeesPage, Employee, employees);
 page!(ServicesPage, ServiceAsset, services);
 page!(VendorsPage, Vendor, vendors);
 page!(RegionsPage, Region, regions);
+page!(AccessoriesPage, Accessory, accessories);
 
 /// The offsets of the pages still to read after a page with `meta` and
 /// `count` items, at most `room` of them. With a `totalCount`, all of

@@ -91,6 +91,30 @@ step_chunk!(
     view! { <steps::shipping::ShippingStep/> }.into_any()
 );
 step_chunk!(
+    features_step,
+    features_view,
+    preload_features,
+    view! { <steps::features::FeaturesStep/> }.into_any()
+);
+step_chunk!(
+    accessories_step,
+    accessories_view,
+    preload_accessories,
+    view! { <steps::accessories::AccessoriesStep/> }.into_any()
+);
+step_chunk!(
+    acknowledgements_step,
+    acknowledgements_view,
+    preload_acknowledgements,
+    view! { <steps::acknowledgements::AcknowledgementsStep/> }.into_any()
+);
+step_chunk!(
+    region_step,
+    region_view,
+    preload_region,
+    view! { <steps::region::RegionStep/> }.into_any()
+);
+step_chunk!(
     review_steps,
     review_view,
     preload_review,
@@ -136,6 +160,10 @@ async fn preload(step: Step) -> Result<(), ChunkError> {
         Step::Shipping => preload_shipping().await,
         Step::Review => preload_review().await,
         Step::Status => preload_status().await,
+        Step::Features => preload_features().await,
+        Step::Accessories => preload_accessories().await,
+        Step::Acknowledgements => preload_acknowledgements().await,
+        Step::Region => preload_region().await,
     };
     // (A `SplitLoaderError` in the release wasm, already ours elsewhere.)
     #[allow(clippy::useless_conversion)]
@@ -154,6 +182,10 @@ pub fn step_view(step: Step) -> AnyView {
         Step::Shipping => shipping_view().now_or_never(),
         Step::Review => review_view().now_or_never(),
         Step::Status => status_view().now_or_never(),
+        Step::Features => features_view().now_or_never(),
+        Step::Accessories => accessories_view().now_or_never(),
+        Step::Acknowledgements => acknowledgements_view().now_or_never(),
+        Step::Region => region_view().now_or_never(),
     };
     match built {
         Some(Ok(view)) => view,

@@ -25,7 +25,10 @@ pub fn draft_key(config: &Config) -> String {
 #[derive(Clone)]
 pub struct Ctx {
     pub config: Arc<Config>,
+    /// The language of the texts.
     pub locale: Locale,
+    /// The locale dates and money are formatted for (`en-GB`, `fr-CA`).
+    pub format_locale: &'static str,
     pub api: Api,
     pub session: RwSignal<Option<Session>>,
     /// The employee the order is for, when not the signed-in user.
@@ -50,7 +53,14 @@ impl Ctx {
         let session = RwSignal::new(None);
         let acting_for = RwSignal::new(config.on_behalf_of.clone());
         let api = Api::new(config.clone(), session, acting_for);
+        let preferred: Vec<String> = config
+            .locale
+            .iter()
+            .cloned()
+            .chain(browser::languages())
+            .collect();
         Ctx {
+            format_locale: crate::i18n::format_locale(locale, &preferred),
             config,
             locale,
             api,

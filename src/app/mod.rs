@@ -165,10 +165,13 @@ fn Widget(config: Arc<Config>, host: web_sys::EventTarget) -> impl IntoView {
 
     // The later steps' code comes while the user reads (or signs in).
     if config.prefetch {
-        let (step, chunks) = (ctx.step, ctx.chunks);
+        let ctx = ctx.clone();
+        let (step, chunks, draft) = (ctx.step, ctx.chunks, ctx.draft);
         Effect::new(move |_| {
             let current = step.get();
-            chunks.prefetch(Step::ALL.into_iter().filter(|s| *s > current).collect());
+            let source = ctx.source.get().unwrap_or(SourceSystem::PremiumMobile);
+            let steps = draft.with(|d| d.steps(source));
+            chunks.prefetch(crate::flows::steps_after(&steps, current));
         });
     }
 

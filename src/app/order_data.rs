@@ -28,17 +28,27 @@ pub struct OrderData {
 }
 
 impl OrderData {
-    /// Starts every independent request at once (the properties once the
-    /// cart is settled, from the details step on).
+    /// Starts every independent request the order's flow needs at once (the
+    /// catalog, plans and carriers only for flows that buy a device or plan,
+    /// the countries only for flows that ship; the properties once the cart
+    /// is settled, from the details step on).
     pub fn load(ctx: &Ctx, lines: Loaded<Vec<ServiceAsset>>) -> OrderData {
         let api = ctx.api.clone();
         let acting_for = ctx.acting_for;
+        let draft = ctx.draft;
+        let needs = move |step: Step| draft.with(|d| d.flow.flow().steps.contains(&step));
+        let buys = Memo::new(move |_| needs(Step::Device) || needs(Step::Plan));
+        let ships = Memo::new(move |_| needs(Step::Shipping));
         let catalog = {
             let api = api.clone();
             LocalResource::new(move || {
                 let api = api.clone();
                 acting_for.track();
+                let wanted = buys.get();
                 async move {
+                    if !wanted {
+                        return Ok(Arc::new(Vec::new()));
+                    }
                     api.get_all::<CatalogDevicesPage>("/catalog/devices?limit=5000&sort=name")
                         .await
                         .map(Arc::new)
@@ -50,14 +60,26 @@ impl OrderData {
             LocalResource::new(move || {
                 let api = api.clone();
                 acting_for.track();
-                async move { api.get_all::<PlansPage>("/catalog/plans?limit=500").await }
+                let wanted = buys.get();
+                async move {
+                    if !wanted {
+                        return Ok(Vec::new());
+                    }
+                    api.get_all::<PlansPage>("/catalog/plans?limit=500").await
+                }
             })
         };
         let vendors = {
             let api = api.clone();
             LocalResource::new(move || {
                 let api = api.clone();
-                async move { load_vendors(&api).await }
+                let wanted = buys.get();
+                async move {
+                    if !wanted {
+                        return Ok(Vec::new());
+                    }
+                    load_vendors(&api).await
+                }
             })
         };
         let countries = {
@@ -65,14 +87,20 @@ impl OrderData {
             LocalResource::new(move || {
                 let api = api.clone();
                 acting_for.track();
-                async move { api.get_all::<RegionsPage>("/regions?limit=500").await }
+                let wanted = ships.get();
+                async move {
+                    if !wanted {
+                        return Ok(Vec::new());
+                    }
+                    api.get_all::<RegionsPage>("/regions?limit=500").await
+                }
             })
         };
-        let draft = ctx.draft;
         // Asked for only once the cart is settled (from the details step on).
         let step = ctx.step;
         let properties_query = Memo::new(move |_| {
-            if step.get() < Step::Details {
+            let steps = draft.with(|d| d.flow.flow().steps);
+            if !crate::flows::has_reached(steps, step.get(), Step::Details) {
                 return None;
             }
             let (service, plan) = draft.with(|d| (d.service_id.clone(), d.plan_id.clone()));

@@ -61,7 +61,7 @@ fn start(popup: bool) {
             Ok(url) if popup => {
                 if browser::open_popup(&url).is_none() {
                     waiting.set(false);
-                    error.set(Some(SignInError::Failed(ctx.t().popup_blocked.to_owned())));
+                    error.set(Some(SignInError::PopupBlocked));
                 }
             }
             Ok(url) => browser::navigate(&url),
@@ -112,15 +112,7 @@ pub fn SignInPanel() -> impl IntoView {
     let SignInState { error, waiting } = expect_context::<SignInState>();
     let popup_first = ctx.config.sign_in == SignInMode::Popup;
     let expired = ctx.draft.with_untracked(|d| d.service_id.is_some());
-    let message = move || {
-        error.get().map(|problem| match problem {
-            SignInError::Denied { description, .. } => {
-                format!("{} {}", t.sign_in_denied, description.unwrap_or_default())
-            }
-            SignInError::Refused(_) => t.sign_in_refused.to_owned(),
-            SignInError::Failed(why) => format!("{} {why}", t.sign_in_failed),
-        })
-    };
+    let message = move || error.get().map(|problem| problem.message(t));
     // "Sign-in panel shown" for the performance benchmark (benches/widget.rs).
     Effect::new(move |_| {
         if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
@@ -133,9 +125,14 @@ pub fn SignInPanel() -> impl IntoView {
                 {if expired { t.sign_in_again } else { t.sign_in_title }}
             </h2>
             <p>{if expired { t.session_expired } else { t.sign_in_intro }}</p>
-            <Show when=move || error.get().is_some()>
-                <p class="mobproc-error" role="alert" data-testid="sign-in-error">{message}</p>
-            </Show>
+            {move || message().map(|message| view! {
+                <div class="mobproc-error mobproc-sign-in-error" role="alert" data-testid="sign-in-error">
+                    <p>{message.summary}</p>
+                    {message.detail.map(|detail| view! {
+                        <p class="mobproc-sign-in-error-detail" data-testid="sign-in-error-detail">{detail}</p>
+                    })}
+                </div>
+            })}
             <Show
                 when=move || !waiting.get()
                 fallback=move || view! { <Busy label=t.signing_in/> }

@@ -33,11 +33,12 @@ pub fn Stepper() -> impl IntoView {
                 {move || {
                     let (steps, current, submitted) = steps.get();
                     steps
+                        .clone()
                         .into_iter()
                         .enumerate()
                         .map(|(index, step)| {
-                            let name = t.step_names[Step::ALL.iter().position(|s| *s == step).unwrap_or(0)];
-                            let done = step < current;
+                            let name = t.step_names[step.index()];
+                            let done = steps.iter().position(|s| *s == current).is_some_and(|at| index < at);
                             let here = step == current;
                             // After submitting, the order can't be changed: no way back.
                             let reachable = done && !submitted && step != Step::Status;

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::browser;
 use crate::config::{Config, Grant};
+use crate::i18n::{fill, Texts};
 
 /// Where attempts are kept in sessionStorage, by state.
 const ATTEMPT_PREFIX: &str = "mobproc.oauth.attempt.";
@@ -48,8 +49,50 @@ pub enum SignInError {
     /// The answer's `state` did not match an attempt of this tab: nothing
     /// from it was used.
     Refused(StateProblem),
-    /// The code could not be exchanged, or the popup was blocked or closed.
+    /// The sign-in window could not be opened.
+    PopupBlocked,
+    /// The code could not be exchanged (the widget's own account of why).
     Failed(String),
+}
+
+/// What the widget tells the user about a failed sign-in: one sentence of
+/// its own, and, on a line of its own, the details when there are any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignInMessage {
+    pub summary: String,
+    /// The authorization server's explanation or the widget's, labelled.
+    pub detail: Option<String>,
+}
+
+impl SignInError {
+    /// The message for this problem in `t`'s language. A refusal by the
+    /// user (`access_denied`) needs no explanation from the server; other
+    /// OAuth errors carry its description (or its error code) as the detail.
+    pub fn message(&self, t: &Texts) -> SignInMessage {
+        let (summary, detail) = match self {
+            SignInError::Denied { error, .. } if error == "access_denied" => {
+                (t.sign_in_denied, None)
+            }
+            SignInError::Denied { error, description } => {
+                let explanation = description
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|text| !text.is_empty())
+                    .map_or_else(|| format!("{}: {error}", t.error_code), str::to_owned);
+                (
+                    t.sign_in_failed,
+                    Some(fill(t.sign_in_server_says, &[&explanation])),
+                )
+            }
+            SignInError::Refused(_) => (t.sign_in_refused, None),
+            SignInError::PopupBlocked => (t.popup_blocked, None),
+            SignInError::Failed(why) => (t.sign_in_failed, Some(fill(t.sign_in_details, &[why]))),
+        };
+        SignInMessage {
+            summary: summary.to_owned(),
+            detail,
+        }
+    }
 }
 
 thread_local! {
@@ -232,4 +275,70 @@ async fn exchange_code(
         token: token.access_token,
         expires_at_ms: browser::now_ms() + token.expires_in as f64 * 1000.0,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    fn denied(error: &str, description: Option<&str>) -> SignInError {
+        SignInError::Denied {
+            error: error.to_owned(),
+            description: description.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn a_cancelled_sign_in_is_one_sentence_of_ours() {
+        let problem = denied("access_denied", Some("The user cancelled sign-in"));
+        let english = problem.message(Locale::En.texts());
+        assert_eq!(english.summary, "Sign-in was cancelled or refused.");
+        assert_eq!(english.detail, None);
+        let french = problem.message(Locale::FrCa.texts());
+        assert_eq!(french.summary, "La connexion a été annulée ou refusée.");
+        assert_eq!(french.detail, None);
+    }
+
+    #[test]
+    fn other_oauth_errors_show_the_server_explanation_on_its_own_line() {
+        let problem = denied("login_required", Some("The user is not signed in."));
+        let english = problem.message(Locale::En.texts());
+        assert_eq!(english.summary, "Sign-in did not complete.");
+        assert_eq!(
+            english.detail.as_deref(),
+            Some("The sign-in service says: The user is not signed in.")
+        );
+        let french = problem.message(Locale::FrCa.texts());
+        assert_eq!(french.summary, "La connexion n'a pas abouti.");
+        assert_eq!(
+            french.detail.as_deref(),
+            Some("Le service de connexion indique\u{a0}: The user is not signed in.")
+        );
+    }
+
+    #[test]
+    fn an_oauth_error_without_description_names_its_code() {
+        for description in [None, Some("  ")] {
+            let message = denied("server_error", description).message(Locale::En.texts());
+            assert_eq!(
+                message.detail.as_deref(),
+                Some("The sign-in service says: Error code: server_error")
+            );
+        }
+    }
+
+    #[test]
+    fn a_blocked_popup_and_a_failed_exchange_read_as_sentences() {
+        let blocked = SignInError::PopupBlocked.message(Locale::En.texts());
+        assert_eq!(blocked.summary, Locale::En.texts().popup_blocked);
+        assert_eq!(blocked.detail, None);
+        let failed = SignInError::Failed("the token endpoint could not be reached".into())
+            .message(Locale::FrCa.texts());
+        assert_eq!(failed.summary, "La connexion n'a pas abouti.");
+        assert_eq!(
+            failed.detail.as_deref(),
+            Some("Détails\u{a0}: the token endpoint could not be reached")
+        );
+    }
 }

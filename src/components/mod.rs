@@ -226,6 +226,9 @@ pub fn TextField(
     /// The input's `autocomplete` token.
     #[prop(optional, into)]
     autocomplete: Option<String>,
+    /// The input's type: `text` (the default) or `date`.
+    #[prop(optional)]
+    input_type: Option<&'static str>,
 ) -> impl IntoView {
     let hint = hint.filter(|h| !h.is_empty());
     let error_id = format!("{id}-error");
@@ -251,7 +254,7 @@ pub fn TextField(
             </label>
             {hint.map(|hint| view! { <span class="mobproc-hint" id=hint_id.clone()>{hint}</span> })}
             <input
-                type="text"
+                type=input_type.unwrap_or("text")
                 id=id.clone()
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))

@@ -3,7 +3,13 @@
 //! fill the same struct. Placeholders are `{0}`, `{1}`... (see [`fill`]).
 
 mod en;
+mod format_locale;
 mod fr_ca;
+
+pub use format_locale::format_locale;
+
+use mobproc_types::expected_format::Language;
+use mobproc_types::AccessMethod;
 
 /// A language the widget speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,7 +28,8 @@ impl Locale {
         }
     }
 
-    /// The tag `Intl` formats with.
+    /// The tag `Intl` formats with when the browser names no region for
+    /// this language.
     pub fn tag(self) -> &'static str {
         match self {
             Locale::En => "en-US",
@@ -35,6 +42,14 @@ impl Locale {
         match self {
             Locale::En => "en",
             Locale::FrCa => "fr-CA",
+        }
+    }
+
+    /// The primary language subtag this locale stands for.
+    pub(crate) fn primary(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::FrCa => "fr",
         }
     }
 
@@ -59,12 +74,14 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 /// The catalogue: one field per text.
 #[derive(Debug)]
 pub struct Texts {
+    /// The language rule shapes are worded in ("5 digits").
+    pub language: Language,
     // The frame.
     pub title: &'static str,
     pub loading: &'static str,
     pub config_error: &'static str,
     pub steps_label: &'static str,
-    pub step_names: [&'static str; 8],
+    pub step_names: [&'static str; 12],
     pub step_of: &'static str,
     pub back: &'static str,
     pub next: &'static str,
@@ -80,6 +97,10 @@ pub struct Texts {
     pub sign_in_denied: &'static str,
     pub sign_in_refused: &'static str,
     pub sign_in_failed: &'static str,
+    /// `{0}`: the authorization server's own explanation.
+    pub sign_in_server_says: &'static str,
+    /// `{0}`: what went wrong, as the widget knows it.
+    pub sign_in_details: &'static str,
     pub popup_blocked: &'static str,
     pub session_ends_soon: &'static str,
     pub session_expired: &'static str,
@@ -102,9 +123,14 @@ pub struct Texts {
     pub line_carrier: &'static str,
     pub line_device: &'static str,
     pub line_contract_end: &'static str,
+    pub no_contract_end: &'static str,
     pub eligible_now: &'static str,
     pub eligible_on: &'static str,
     pub choose_line: &'static str,
+    pub what_to_do: &'static str,
+    /// The flows' names, in `flows::FLOWS` order.
+    pub flow_names: [&'static str; 8],
+    pub line_suspended: &'static str,
     // Step 2.
     pub current_device_intro: &'static str,
     pub manufacturer: &'static str,
@@ -119,6 +145,8 @@ pub struct Texts {
     pub keep_device: &'static str,
     pub search: &'static str,
     pub all_manufacturers: &'static str,
+    pub carrier: &'static str,
+    pub all_carriers: &'static str,
     pub max_price: &'static str,
     pub any_price: &'static str,
     pub sort_by: &'static str,
@@ -150,6 +178,9 @@ pub struct Texts {
     pub problem_too_short: &'static str,
     pub problem_too_long: &'static str,
     pub problem_format: &'static str,
+    pub problem_format_example: &'static str,
+    pub problem_format_date: &'static str,
+    pub problem_format_unknown: &'static str,
     pub problem_date: &'static str,
     pub problem_choice: &'static str,
     pub problem_other: &'static str,
@@ -170,6 +201,33 @@ pub struct Texts {
     pub order_details: &'static str,
     pub cost_summary: &'static str,
     pub one_time: &'static str,
+    pub no_charge: &'static str,
+    pub consequence_pauses: &'static str,
+    pub consequence_ends: &'static str,
+    pub consequence_confirm: &'static str,
+    pub consequence_leaves: &'static str,
+    // The line-care steps.
+    pub features_intro: &'static str,
+    pub features_empty: &'static str,
+    pub feature_on_line: &'static str,
+    pub feature_comment: &'static str,
+    pub features_nothing: &'static str,
+    pub accessories_intro: &'static str,
+    pub accessories_empty: &'static str,
+    pub quantity_of: &'static str,
+    pub one_fewer: &'static str,
+    pub one_more: &'static str,
+    pub accessories_total: &'static str,
+    pub accessories_nothing: &'static str,
+    pub acknowledgements_intro: &'static str,
+    pub acknowledgements_none: &'static str,
+    pub acknowledgement_required: &'static str,
+    pub something_new: &'static str,
+    pub region_intro: &'static str,
+    pub country_of_use: &'static str,
+    pub zip_code: &'static str,
+    pub postal_code: &'static str,
+    pub use_own_device: &'static str,
     pub monthly: &'static str,
     pub expedited: &'static str,
     pub submit: &'static str,
@@ -196,9 +254,13 @@ pub struct Texts {
 }
 
 impl Texts {
+    fn is_french(&self) -> bool {
+        std::ptr::eq(self, &fr_ca::TEXTS)
+    }
+
     /// The name of an order status, or the status as sent when unknown.
     pub fn status_name(&self, status: &str) -> String {
-        let known: &[(&str, &str)] = if std::ptr::eq(self, &fr_ca::TEXTS) {
+        let known = if self.is_french() {
             fr_ca::STATUSES
         } else {
             en::STATUSES
@@ -208,6 +270,22 @@ impl Texts {
             .find(|(code, _)| *code == status)
             .map(|(_, name)| (*name).to_owned())
             .unwrap_or_else(|| status.replace('_', " ").to_ascii_lowercase())
+    }
+
+    /// The name of a network access method ("CDMA (PCS)"), or its code
+    /// with spaces for underscores when unknown.
+    pub fn network_name(&self, method: &AccessMethod) -> String {
+        let known = if self.is_french() {
+            fr_ca::NETWORKS
+        } else {
+            en::NETWORKS
+        };
+        let code = method.as_str();
+        known
+            .iter()
+            .find(|(known, _)| *known == code)
+            .map(|(_, name)| (*name).to_owned())
+            .unwrap_or_else(|| code.replace('_', " "))
     }
 }
 
@@ -244,6 +322,14 @@ mod tests {
             (en::TEXTS.problem_too_short, fr_ca::TEXTS.problem_too_short),
             (en::TEXTS.problem_too_long, fr_ca::TEXTS.problem_too_long),
             (en::TEXTS.problem_format, fr_ca::TEXTS.problem_format),
+            (
+                en::TEXTS.problem_format_example,
+                fr_ca::TEXTS.problem_format_example,
+            ),
+            (
+                en::TEXTS.problem_format_date,
+                fr_ca::TEXTS.problem_format_date,
+            ),
             (en::TEXTS.session_ends_soon, fr_ca::TEXTS.session_ends_soon),
             (en::TEXTS.error_status, fr_ca::TEXTS.error_status),
         ];
@@ -254,6 +340,32 @@ mod tests {
                 "{english} / {french}"
             );
         }
+    }
+
+    #[test]
+    fn every_known_network_has_a_name_in_both_languages() {
+        for method in AccessMethod::KNOWN {
+            for table in [en::NETWORKS, fr_ca::NETWORKS] {
+                assert!(
+                    table.iter().any(|(code, _)| *code == method.as_str()),
+                    "{method}"
+                );
+            }
+        }
+        assert_eq!(
+            Locale::En.texts().network_name(&AccessMethod::CdmaPcs),
+            "CDMA (PCS)"
+        );
+        assert_eq!(
+            Locale::FrCa.texts().network_name(&AccessMethod::CdmaPcs),
+            "CDMA (SCP)"
+        );
+        assert_eq!(
+            Locale::En
+                .texts()
+                .network_name(&AccessMethod::Unknown("NR_SA".into())),
+            "NR SA"
+        );
     }
 
     #[test]

@@ -1,10 +1,15 @@
-//! The steps of an upgrade, one folder each.
+//! The steps orders are made of, one folder each; `crate::flows` says
+//! which ones each order type goes through.
 
+pub mod accessories;
+pub mod acknowledgements;
 pub mod current_device;
 pub mod details;
 pub mod device;
+pub mod features;
 pub mod line;
 pub mod plan;
+pub mod region;
 pub mod review;
 pub mod shipping;
 pub mod status;

@@ -239,6 +239,36 @@ impl Demo {
         serde_json::from_value(value).unwrap_or_default()
     }
 
+    /// What the browser itself logged as errors (failed loads, policy
+    /// violations, uncaught exceptions) since the last call: the SEVERE
+    /// entries of chromedriver's browser log.
+    pub async fn browser_errors(&self) -> Vec<String> {
+        let entries = self.browser.issue_cmd(BrowserLog).await.unwrap();
+        entries
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|entry| entry["level"] == "SEVERE")
+            .map(|entry| entry["message"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    /// How the current page's icon (its `<link rel="icon">`) loads as an
+    /// image: `"loaded"`, or what went wrong.
+    pub async fn page_icon(&self) -> String {
+        let script = r#"
+            const done = arguments[arguments.length - 1];
+            const link = document.querySelector('link[rel~="icon"]');
+            if (!link) { done('no icon link'); return; }
+            const image = new Image();
+            image.onload = () => done(image.naturalWidth > 0 ? 'loaded' : 'empty image');
+            image.onerror = () => done('failed to load ' + link.href);
+            image.src = link.href;
+        "#;
+        let answer = self.browser.execute_async(script, vec![]).await.unwrap();
+        answer.as_str().unwrap_or_default().to_owned()
+    }
+
     /// The text of the element with `data-testid`, waiting for it to appear.
     pub async fn text_of(&self, test_id: &str) -> String {
         let selector = format!("[data-testid=\"{test_id}\"]");
@@ -633,6 +663,30 @@ impl Demo {
     }
 }
 
+/// chromedriver's `POST /session/{id}/se/log` for the browser's log.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (axum::http::Method, Option<String>) {
+        (
+            axum::http::Method::POST,
+            Some(r#"{"type":"browser"}"#.to_owned()),
+        )
+    }
+}
+
 async fn connect(port: u16, profile: &tempfile::TempDir) -> Client {
     let args = [
         "--headless",
@@ -653,6 +707,11 @@ async fn connect(port: u16, profile: &tempfile::TempDir) -> Client {
     capabilities.insert(
         "goog:chromeOptions".into(),
         serde_json::json!({ "args": args, "binary": "/usr/bin/chromium" }),
+    );
+    // Keep the browser's own log (see `Demo::browser_errors`).
+    capabilities.insert(
+        "goog:loggingPrefs".into(),
+        serde_json::json!({ "browser": "ALL" }),
     );
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
     // chromedriver takes a moment to listen.

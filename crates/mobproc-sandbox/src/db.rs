@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 use crate::error::{ApiError, ApiResult};
 
 /// The version of the schema and seed; a file with another one is re-seeded.
-pub const SCHEMA_VERSION: &str = "4";
+pub const SCHEMA_VERSION: &str = "5";
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS employees (
 CREATE TABLE IF NOT EXISTS services (
     tenant TEXT NOT NULL, id TEXT NOT NULL, employee_id TEXT NOT NULL,
     vendor_id TEXT NOT NULL, device_id TEXT, seq INTEGER NOT NULL, body TEXT NOT NULL,
-    PRIMARY KEY (tenant, id));
+    move_charges TEXT, PRIMARY KEY (tenant, id));
 CREATE TABLE IF NOT EXISTS device_assets (
     tenant TEXT NOT NULL, id TEXT NOT NULL, employee_id TEXT NOT NULL,
     service_id TEXT, seq INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (tenant, id));
@@ -65,7 +65,7 @@ CREATE TABLE IF NOT EXISTS orders (
     request_hash TEXT NOT NULL, account_holder_id TEXT NOT NULL,
     requested_by_id TEXT NOT NULL, submitted_at INTEGER NOT NULL,
     needs_approval INTEGER NOT NULL, decided_at INTEGER, decision TEXT,
-    body TEXT NOT NULL, ships INTEGER NOT NULL DEFAULT 1, request TEXT,
+    decision_reason TEXT, body TEXT NOT NULL, ships INTEGER NOT NULL DEFAULT 1, request TEXT,
     settled INTEGER NOT NULL DEFAULT 0, UNIQUE (tenant, external_order_number));
 CREATE TABLE IF NOT EXISTS acknowledgements (
     tenant TEXT NOT NULL, vendor_id TEXT NOT NULL, transaction_type TEXT NOT NULL,
@@ -130,6 +130,7 @@ CREATE INDEX IF NOT EXISTS catalog_devices_by_name_desc ON catalog_devices (tena
 CREATE INDEX IF NOT EXISTS catalog_devices_by_price ON catalog_devices (tenant, price_cents, name);
 CREATE INDEX IF NOT EXISTS catalog_devices_by_price_desc
     ON catalog_devices (tenant, price_cents DESC, name);
+CREATE INDEX IF NOT EXISTS catalog_devices_by_id ON catalog_devices (id);
 ";
 
 /// A shared handle on the database: one connection that writes, and a few

@@ -13,6 +13,7 @@ pub mod db;
 pub mod error;
 pub mod extract;
 pub mod faults;
+pub mod favicon;
 pub mod header_limit;
 pub mod ids;
 pub mod images;
@@ -36,8 +37,8 @@ pub use state::AppState;
 pub const API_PREFIX: &str = "/mobproc/v1";
 
 /// The whole sandbox: the API under [`API_PREFIX`], the OAuth server under
-/// `/as`, generated images and the admin API under `/sandbox`, and the
-/// static site at `/`; requests with oversized header fields are answered
+/// `/as`, generated images and the admin API under `/sandbox`, the icon at
+/// `/favicon.svg` and `/favicon.ico`, and the static site at `/`; requests with oversized header fields are answered
 /// 431 before any of them.
 pub fn app(state: AppState) -> Router {
     Router::new()
@@ -50,6 +51,7 @@ pub fn app(state: AppState) -> Router {
             axum::routing::post(observe::csp_report)
                 .layer(axum::extract::DefaultBodyLimit::max(16 * 1024)),
         )
+        .merge(favicon::router())
         .merge(site::router(&state.config))
         .layer(site::cors(&state.config))
         .layer(axum::middleware::from_fn_with_state(

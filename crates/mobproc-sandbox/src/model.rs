@@ -1,6 +1,7 @@
 //! The sandbox's own records: what the store keeps beyond the API's shapes.
 
-use mobproc_types::PropertyGroup;
+use mobproc_types::rules::{rules_of, Backend};
+use mobproc_types::{PropertyGroup, TransactionType};
 use serde::{Deserialize, Serialize};
 
 /// The backend a tenant runs on; behaviour differs by it.
@@ -35,16 +36,6 @@ impl Platform {
         }
     }
 
-    /// The backend of the shared rules ([`mobproc_types::rules`]).
-    pub fn backend(self) -> mobproc_types::rules::Backend {
-        use mobproc_types::rules::Backend;
-        match self {
-            Platform::Command => Backend::PremiumMobile,
-            Platform::Rivermine => Backend::Rivermine,
-            Platform::Atlas => Backend::Atlas,
-        }
-    }
-
     /// The name `/ping` gives for the backend.
     pub fn backend_name(self) -> &'static str {
         match self {
@@ -52,6 +43,24 @@ impl Platform {
             Platform::Rivermine => "Rivermine",
             Platform::Atlas => "Atlas",
         }
+    }
+
+    /// The backend of the shared rule table.
+    pub fn backend(self) -> Backend {
+        match self {
+            Platform::Command => Backend::PremiumMobile,
+            Platform::Rivermine => Backend::Rivermine,
+            Platform::Atlas => Backend::Atlas,
+        }
+    }
+
+    /// Every transaction type the backend takes, in the API's order.
+    pub fn transaction_types(self) -> Vec<TransactionType> {
+        TransactionType::KNOWN
+            .iter()
+            .filter(|kind| rules_of(kind).is_some_and(|rules| rules.runs_on(self.backend())))
+            .cloned()
+            .collect()
     }
 }
 
@@ -122,5 +131,33 @@ impl StoredPropertyGroup {
             group_id: self.group.group_id.clone(),
             fields,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atlas_takes_three_types_the_others_all_twelve() {
+        assert_eq!(
+            Platform::Command.transaction_types(),
+            TransactionType::KNOWN
+        );
+        assert_eq!(Platform::Rivermine.transaction_types().len(), 12);
+        assert_eq!(
+            Platform::Atlas.transaction_types(),
+            [
+                TransactionType::NewActivation,
+                TransactionType::Upgrade,
+                TransactionType::OrderAccessories
+            ]
+        );
+        for platform in [Platform::Command, Platform::Rivermine, Platform::Atlas] {
+            assert_eq!(
+                Backend::from_ping_name(platform.backend_name()),
+                Some(platform.backend())
+            );
+        }
     }
 }

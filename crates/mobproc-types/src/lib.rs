@@ -24,6 +24,7 @@ pub mod common;
 pub mod date;
 pub mod employees;
 pub mod error;
+pub mod expected_format;
 pub mod money;
 pub mod moves;
 pub mod orders;

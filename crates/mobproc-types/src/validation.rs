@@ -7,6 +7,7 @@
 //! `regEx` values are unanchored; they must match the whole value.
 
 use crate::date::{days_in_month, parse_timestamp};
+use crate::expected_format::bad_format_message;
 use crate::orders::{AddressValue, FieldValue, PropertyGroupValue};
 use crate::properties::{PropertyField, PropertyGroup, PropertyType, Validation};
 use crate::regions::AddressField;
@@ -28,7 +29,10 @@ pub enum Problem {
     /// More characters than `max`.
     TooLong { max: u32 },
     /// The value does not match the field's `regEx`; `hint` is its `pattern`.
-    BadFormat { hint: Option<String> },
+    BadFormat {
+        hint: Option<String>,
+        reg_ex: String,
+    },
     /// A DATE that is not a real calendar date in the field's pattern, or a
     /// `date` that is not an ISO 8601 date-time.
     NotADate { hint: Option<String> },
@@ -77,8 +81,9 @@ impl Problem {
             Problem::Required => format!("{label} is required."),
             Problem::TooShort { min } => format!("{label} must be at least {min} characters long."),
             Problem::TooLong { max } => format!("{label} must be at most {max} characters long."),
-            Problem::BadFormat { hint: Some(hint) } => format!("{label} must look like {hint}."),
-            Problem::BadFormat { hint: None } => format!("{label} is not in the expected format."),
+            Problem::BadFormat { hint, reg_ex } => {
+                bad_format_message(label, reg_ex, hint.as_deref())
+            }
             Problem::NotADate { hint: Some(hint) } => {
                 format!("{label} must be a real date written {hint}.")
             }
@@ -128,9 +133,11 @@ pub fn check_text(
     if let Some(max) = max.filter(|max| length > *max) {
         return Some(Problem::TooLong { max });
     }
-    match reg_ex.and_then(|pattern| matcher.full_match(pattern, text)) {
+    let reg_ex = reg_ex?;
+    match matcher.full_match(reg_ex, text) {
         Some(false) => Some(Problem::BadFormat {
             hint: hint.map(str::to_owned),
+            reg_ex: reg_ex.to_owned(),
         }),
         _ => None,
     }
@@ -465,7 +472,8 @@ mod tests {
         assert_eq!(
             check_text("12a", true, None, None, Some("[0-9]+"), Some("999"), m),
             Some(Problem::BadFormat {
-                hint: Some("999".into())
+                hint: Some("999".into()),
+                reg_ex: "[0-9]+".into(),
             })
         );
         assert_eq!(
@@ -524,7 +532,8 @@ mod tests {
         assert_eq!(
             check_property(&date, Some(&value("2026-12-25")), &Digits),
             Some(Problem::BadFormat {
-                hint: Some("mm/dd/yyyy".into())
+                hint: Some("mm/dd/yyyy".into()),
+                reg_ex: "[0-9]{2}/[0-9]{2}/[0-9]{4}".into(),
             })
         );
     }

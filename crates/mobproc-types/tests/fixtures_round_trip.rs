@@ -75,6 +75,20 @@ fn submitted_order_round_trips() {
     assert_eq!(body.order.segments()[0].status, OrderStatus::OrderSubmitted);
 }
 
+/// Our shape for `includeApprovers=true` (the docs name the fields only):
+/// the level as a number, the approver as an employee.
+#[test]
+fn orders_awaiting_approval_round_trip_with_their_approver() {
+    let (name, json) = fixture!("orders-awaiting-approval.response.json");
+    let page: OrdersPage = round_trip(name, json);
+    let order = &page.orders[0];
+    assert_eq!(order.pending_approval_level, Some(1));
+    assert_eq!(order.approver.as_ref().unwrap().id, "28673700");
+    let (name, json) = fixture!("upgrade.order-submitted.json");
+    let plain: OrderResponse = round_trip(name, json);
+    assert!(plain.order.approver.is_none() && plain.order.pending_approval_level.is_none());
+}
+
 /// Every documented request, one per type, parses, passes its type's field
 /// rules and writes back whole.
 #[test]

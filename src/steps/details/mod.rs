@@ -6,6 +6,7 @@
 mod matcher;
 
 use leptos::prelude::*;
+use mobproc_types::expected_format::{expected_format, Expected};
 use mobproc_types::validation::{check_property, Problem};
 use mobproc_types::{ChoiceValue, FieldValue, PropertyField, PropertyGroup, PropertyType};
 
@@ -31,6 +32,9 @@ pub fn field_value(field: &PropertyField, value: &PropertyDraft) -> Option<Field
                 other_text: Some(value.other_text.clone()).filter(|t| !t.is_empty()),
             }),
         }),
+        // A calendar day from the date picker; the API's form comes from
+        // the request builder.
+        PropertyType::Date => crate::draft::property_value(field, value),
         _ => (!value.text.trim().is_empty()).then(|| FieldValue {
             id: field.id.clone(),
             kind: field.kind.clone(),
@@ -67,16 +71,30 @@ pub fn problem_text(t: &Texts, problem: &Problem) -> String {
         Problem::Required => t.problem_required.to_owned(),
         Problem::TooShort { min } => fill(t.problem_too_short, &[&min.to_string()]),
         Problem::TooLong { max } => fill(t.problem_too_long, &[&max.to_string()]),
-        Problem::BadFormat { hint: Some(hint) } => fill(t.problem_format, &[hint]),
-        Problem::BadFormat { hint: None } | Problem::WrongType { .. } => {
-            fill(t.problem_format, &["…"])
-        }
+        Problem::BadFormat { hint, reg_ex } => format_problem_text(t, reg_ex, hint.as_deref()),
+        Problem::WrongType { .. } => t.problem_format_unknown.to_owned(),
         Problem::NotADate { .. } | Problem::DateAndText => t.problem_date.to_owned(),
         Problem::UnknownChoice
         | Problem::NotAnOption
         | Problem::UnknownField
         | Problem::Duplicate => t.problem_choice.to_owned(),
         Problem::OtherTextNotAllowed | Problem::OtherTextRequired => t.problem_other.to_owned(),
+    }
+}
+
+/// What a value breaking the rule `reg_ex` should look like, in words or
+/// by example, never the rule itself.
+fn format_problem_text(t: &Texts, reg_ex: &str, hint: Option<&str>) -> String {
+    let expected = expected_format(reg_ex, hint);
+    let template = match expected {
+        Expected::Date(_) => t.problem_format_date,
+        Expected::Shapes(_) => t.problem_format,
+        Expected::Example(_) => t.problem_format_example,
+        Expected::Unknown => t.problem_format_unknown,
+    };
+    match expected.phrase(t.language) {
+        Some(phrase) => fill(template, &[&phrase]),
+        None => template.to_owned(),
     }
 }
 
@@ -300,6 +318,14 @@ fn Property(field: PropertyField, group_id: String, shown: RwSignal<bool>) -> im
             let on_input = Callback::new(move |new: String| {
                 update(&|p: &mut PropertyDraft| p.text = new.clone())
             });
+            // DATE fields get the browser's date picker (a calendar day);
+            // their pattern is the API's wire form, not for people.
+            let is_date = field.kind == PropertyType::Date;
+            let hint = if is_date {
+                String::new()
+            } else {
+                field.pattern.clone().unwrap_or_default()
+            };
             view! {
                 <TextField
                     id=id
@@ -308,11 +334,75 @@ fn Property(field: PropertyField, group_id: String, shown: RwSignal<bool>) -> im
                     on_input=on_input
                     error=error
                     required=required
-                    hint=field.pattern.clone().unwrap_or_default()
+                    hint=hint
                     max_length=field.max_length.unwrap_or(4000)
+                    input_type=if is_date { "date" } else { "text" }
                 />
             }
             .into_any()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    fn bad_format(reg_ex: &str, hint: Option<&str>) -> Problem {
+        Problem::BadFormat {
+            hint: hint.map(str::to_owned),
+            reg_ex: reg_ex.to_owned(),
+        }
+    }
+
+    #[test]
+    fn format_problems_say_what_is_expected_in_words() {
+        let (en, fr) = (Locale::En.texts(), Locale::FrCa.texts());
+        let ten = bad_format("[0-9]{10}", None);
+        assert_eq!(problem_text(en, &ten), "Enter 10 digits.");
+        assert_eq!(problem_text(fr, &ten), "Saisissez 10 chiffres.");
+        let zip = bad_format("[0-9]{5}(-[0-9]{4})?", Some("[99999] or [99999-9999]"));
+        assert_eq!(
+            problem_text(en, &zip),
+            "Enter 5 digits, or 5 digits, a hyphen and 4 digits."
+        );
+        assert_eq!(
+            problem_text(fr, &zip),
+            "Saisissez 5 chiffres, ou 5 chiffres, un trait d’union et 4 chiffres."
+        );
+    }
+
+    #[test]
+    fn format_problems_fall_back_to_an_example_then_to_a_generic_sentence() {
+        let (en, fr) = (Locale::En.texts(), Locale::FrCa.texts());
+        let postal = bad_format(r"^[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d$", None);
+        assert_eq!(problem_text(en, &postal), "Enter a value like A1A 1A1.");
+        assert_eq!(
+            problem_text(fr, &postal),
+            "Saisissez une valeur de la forme A1A 1A1."
+        );
+        let date = bad_format("[0-9]{2}/[0-9]{2}/[0-9]{4}", Some("mm/dd/yyyy"));
+        assert_eq!(problem_text(en, &date), "Enter a date written mm/dd/yyyy.");
+        assert_eq!(
+            problem_text(fr, &date),
+            "Saisissez une date au format mm/jj/aaaa."
+        );
+        let unreadable = bad_format(r"(?=\d)\w+\b", Some(r"(?=\d)\w+\b"));
+        assert_eq!(
+            problem_text(en, &unreadable),
+            "This is not in the expected format."
+        );
+        assert_eq!(
+            problem_text(fr, &unreadable),
+            "Cette valeur n'est pas au format attendu."
+        );
+        let wrong_type = Problem::WrongType {
+            expected: PropertyType::Date,
+        };
+        assert_eq!(
+            problem_text(en, &wrong_type),
+            "This is not in the expected format."
+        );
     }
 }

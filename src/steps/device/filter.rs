@@ -1,8 +1,12 @@
 //! Searching and sorting the catalog in memory: the catalog is read once
 //! per session, then every keystroke filters thousands of devices without
-//! a request. Sort orders are computed once, so a filter is one pass.
+//! a request. Sort orders are computed once, so a filter is one pass; a
+//! search sorted by name puts the best matches first (see
+//! [`super::ranking`]).
 
-use mobproc_types::CatalogDevice;
+use mobproc_types::{CatalogDevice, NamedRef};
+
+use super::ranking::{natural_cmp, relevance};
 
 /// Folds texts for matching, all in one call: lower case and without
 /// accents, so "telephone" finds "Téléphone". The widget passes
@@ -42,10 +46,13 @@ impl Sort {
 /// What the user asked for.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Filter {
-    /// Words that must all appear in the name or manufacturer, any case.
+    /// Words that must all appear in the name, manufacturer or carrier,
+    /// any case.
     pub search: String,
     /// A manufacturer id, or "" for all.
     pub manufacturer: String,
+    /// A carrier (vendor) id, or "" for all.
+    pub carrier: String,
     /// The highest price in cents, if any.
     pub max_price_cents: Option<i64>,
     pub sort: Sort,
@@ -55,8 +62,10 @@ pub struct Filter {
 #[derive(Debug, Clone)]
 pub struct Index {
     fold: Fold,
+    names: Vec<String>,
     haystacks: Vec<String>,
     manufacturers: Vec<String>,
+    carriers: Vec<String>,
     prices: Vec<i64>,
     by_name: Vec<u32>,
     by_price: Vec<u32>,
@@ -66,57 +75,60 @@ impl Index {
     /// Prepares `devices` (in any order), folding their names with `fold`.
     pub fn new(devices: &[CatalogDevice], fold: Fold) -> Index {
         let names = devices.iter().map(|d| d.name.clone());
-        let names_and_makers = devices.iter().map(|d| {
-            let maker = d
-                .manufacturer
-                .as_ref()
-                .and_then(|m| m.name.as_deref())
-                .unwrap_or("");
-            format!("{} {maker}", d.name)
+        let haystacks = devices.iter().map(|d| {
+            let maker = name_of(d.manufacturer.as_ref());
+            let carrier = name_of(d.vendor.as_ref());
+            format!("{} {maker} {carrier}", d.name)
         });
-        let mut folded = fold(names.chain(names_and_makers).collect());
+        let mut folded = fold(names.chain(haystacks).collect());
         let haystacks = folded.split_off(devices.len().min(folded.len()));
         let names = folded;
         let manufacturers = devices
             .iter()
-            .map(|d| {
-                d.manufacturer
-                    .as_ref()
-                    .map(|m| m.id.clone())
-                    .unwrap_or_default()
-            })
+            .map(|d| id_of(d.manufacturer.as_ref()))
             .collect();
+        let carriers = devices.iter().map(|d| id_of(d.vendor.as_ref())).collect();
         let prices: Vec<i64> = devices
             .iter()
             .map(|d| d.price.as_ref().map_or(0, |p| p.amount.cents))
             .collect();
         let mut by_name: Vec<u32> = (0..devices.len() as u32).collect();
-        by_name.sort_by(|a, b| names[*a as usize].cmp(&names[*b as usize]));
+        by_name.sort_by(|a, b| natural_cmp(&names[*a as usize], &names[*b as usize]));
         let mut by_price = by_name.clone();
         by_price.sort_by_key(|i| prices[*i as usize]);
         Index {
             fold,
+            names,
             haystacks,
             manufacturers,
+            carriers,
             prices,
             by_name,
             by_price,
         }
     }
 
-    /// The positions (in the catalog) of the matching devices, in order.
+    /// The positions (in the catalog) of the matching devices, in order:
+    /// a search sorted by name puts the best matches first, then names in
+    /// their natural order.
     pub fn filter(&self, filter: &Filter) -> Vec<u32> {
         let search = (self.fold)(vec![filter.search.clone()])
             .pop()
             .unwrap_or_default();
         let words: Vec<&str> = search.split_whitespace().collect();
-        let keep = |i: &&u32| {
-            let i = **i as usize;
+        let in_facets = |i: usize| {
             (filter.manufacturer.is_empty() || self.manufacturers[i] == filter.manufacturer)
+                && (filter.carrier.is_empty() || self.carriers[i] == filter.carrier)
                 && filter
                     .max_price_cents
                     .is_none_or(|max| self.prices[i] <= max)
-                && words.iter().all(|w| self.haystacks[i].contains(w))
+        };
+        if filter.sort == Sort::Name && !words.is_empty() {
+            return self.by_relevance(&words, in_facets);
+        }
+        let keep = |i: &&u32| {
+            let i = **i as usize;
+            in_facets(i) && words.iter().all(|w| self.haystacks[i].contains(w))
         };
         match filter.sort {
             Sort::Name => self.by_name.iter().filter(keep).copied().collect(),
@@ -124,16 +136,49 @@ impl Index {
             Sort::PriceHigh => self.by_price.iter().rev().filter(keep).copied().collect(),
         }
     }
+
+    /// The devices in the facets that match every word, best first; equal
+    /// matches in natural name order.
+    fn by_relevance(&self, words: &[&str], in_facets: impl Fn(usize) -> bool) -> Vec<u32> {
+        let phrase = words.join(" ");
+        let mut scored: Vec<(u32, u32)> = self
+            .by_name
+            .iter()
+            .filter(|i| in_facets(**i as usize))
+            .filter_map(|i| {
+                let at = *i as usize;
+                relevance(&self.names[at], &self.haystacks[at], words, &phrase)
+                    .map(|score| (score, *i))
+            })
+            .collect();
+        scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+        scored.into_iter().map(|(_, i)| i).collect()
+    }
+}
+
+fn name_of(named: Option<&NamedRef>) -> &str {
+    named.and_then(|r| r.name.as_deref()).unwrap_or("")
+}
+
+fn id_of(named: Option<&NamedRef>) -> String {
+    named.map(|r| r.id.clone()).unwrap_or_default()
 }
 
 /// The manufacturers of the catalog as (id, name), by name, once each.
 pub fn manufacturers(devices: &[CatalogDevice]) -> Vec<(String, String)> {
-    let mut all: Vec<(String, String)> = devices
-        .iter()
-        .filter_map(|d| d.manufacturer.as_ref())
-        .map(|m| (m.id.clone(), m.name.clone().unwrap_or_else(|| m.id.clone())))
+    named_once(devices.iter().filter_map(|d| d.manufacturer.as_ref()))
+}
+
+/// The carriers (vendors) of the catalog as (id, name), by name, once each.
+pub fn carriers(devices: &[CatalogDevice]) -> Vec<(String, String)> {
+    named_once(devices.iter().filter_map(|d| d.vendor.as_ref()))
+}
+
+fn named_once<'a>(refs: impl Iterator<Item = &'a NamedRef>) -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = refs
+        .map(|r| (r.id.clone(), r.name.clone().unwrap_or_else(|| r.id.clone())))
         .collect();
-    all.sort_by(|a, b| a.1.cmp(&b.1));
+    all.sort_by(|a, b| natural_cmp(&a.1, &b.1).then_with(|| a.0.cmp(&b.0)));
     all.dedup();
     all
 }
@@ -213,7 +258,108 @@ mod tests {
             search: "apple".into(),
             ..Filter::default()
         });
-        assert_eq!(ids(&catalog, by_maker), ["4", "2"], "sorted by name");
+        assert_eq!(
+            ids(&catalog, by_maker),
+            ["2", "4"],
+            "equal matches by name, iPhone 5 before iPhone 14"
+        );
+    }
+
+    fn on(carrier: &str, device: CatalogDevice) -> CatalogDevice {
+        CatalogDevice {
+            vendor: Some(NamedRef {
+                meta: None,
+                id: carrier.to_lowercase(),
+                name: Some(carrier.into()),
+                logo_url: None,
+            }),
+            ..device
+        }
+    }
+
+    fn iphones() -> Vec<CatalogDevice> {
+        vec![
+            on(
+                "Verizon",
+                device("red", "iPhone 15 (PRODUCT)RED", "Apple", 79999),
+            ),
+            on(
+                "AT&T Mobility",
+                device("max", "iPhone 15 Pro Max", "Apple", 119999),
+            ),
+            on("Verizon", device("pro", "iPhone 15 Pro", "Apple", 99999)),
+            on("Verizon", device("plus", "iPhone 15 Plus", "Apple", 89999)),
+            on("AT&T Mobility", device("11", "iPhone 11", "Apple", 49999)),
+            on("AT&T Mobility", device("5", "iPhone 5", "Apple", 19999)),
+        ]
+    }
+
+    fn search(index: &Index, catalog: &[CatalogDevice], words: &str) -> Vec<String> {
+        let found = index.filter(&Filter {
+            search: words.into(),
+            ..Filter::default()
+        });
+        ids(catalog, found).into_iter().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn what_was_asked_comes_first() {
+        let catalog = iphones();
+        let index = Index::new(&catalog, lower_case);
+        assert_eq!(
+            search(&index, &catalog, "iPhone 15 Pro"),
+            ["pro", "max", "red"],
+            "whole words before the word start in (PRODUCT)RED"
+        );
+        assert_eq!(
+            search(&index, &catalog, "15 pro max"),
+            ["max"],
+            "every word must match"
+        );
+        assert_eq!(
+            search(&index, &catalog, "iphone 1"),
+            ["11", "red", "plus", "pro", "max"],
+            "equal word starts in natural name order"
+        );
+    }
+
+    #[test]
+    fn equal_matches_and_the_name_sort_follow_numbers() {
+        let catalog = iphones();
+        let index = Index::new(&catalog, lower_case);
+        assert_eq!(
+            ids(&catalog, index.filter(&Filter::default())),
+            ["5", "11", "red", "plus", "pro", "max"]
+        );
+        assert_eq!(
+            search(&index, &catalog, "iphone"),
+            ["5", "11", "red", "plus", "pro", "max"],
+            "all equal: natural name order"
+        );
+        let by_price = index.filter(&Filter {
+            search: "iphone 15".into(),
+            sort: Sort::PriceHigh,
+            ..Filter::default()
+        });
+        assert_eq!(
+            ids(&catalog, by_price),
+            ["max", "pro", "plus", "red"],
+            "a price sort stays a price sort"
+        );
+    }
+
+    #[test]
+    fn carriers_filter_and_are_searched() {
+        let catalog = iphones();
+        let index = Index::new(&catalog, lower_case);
+        let at_t = index.filter(&Filter {
+            carrier: "at&t mobility".into(),
+            ..Filter::default()
+        });
+        assert_eq!(ids(&catalog, at_t), ["5", "11", "max"]);
+        assert_eq!(search(&index, &catalog, "verizon pro"), ["pro", "red"]);
+        let names: Vec<String> = carriers(&catalog).into_iter().map(|(_, n)| n).collect();
+        assert_eq!(names, ["AT&T Mobility", "Verizon"]);
     }
 
     #[test]

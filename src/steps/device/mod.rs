@@ -1,11 +1,11 @@
 //! Step 3 (optional): a new device from the catalog: search, filter by
-//! manufacturer and price, sort, and a list that draws only the rows in
+//! manufacturer, carrier and price, sort, and a list that draws only the rows in
 //! view, so thousands of devices stay fast. Atlas devices show their
 //! feature choices (colour, storage) with prices.
 
+pub mod catalog;
 pub mod filter;
-
-use std::sync::Arc;
+mod ranking;
 
 use leptos::prelude::*;
 use mobproc_types::{CatalogDevice, DeviceFeatureSelection, Money};
@@ -13,24 +13,12 @@ use mobproc_types::{CatalogDevice, DeviceFeatureSelection, Money};
 use crate::app::context::use_ctx;
 use crate::app::load_error;
 use crate::app::order_data::use_order_data;
-use crate::browser;
 use crate::components::{Busy, ErrorPanel, RequiredMark, StepHeading, StepNav};
 use crate::draft::Step;
 use crate::format;
-use crate::i18n::fill;
 use crate::steps::plan::CompatibilityNote;
 use crate::steps::previous_step;
-use filter::{manufacturers, visible_rows, Filter, Index, Sort};
-
-/// Height of one row of the list, in pixels (the CSS uses the same).
-const ROW_HEIGHT: f64 = 88.0;
-/// Height of the list's viewport, in pixels (the CSS uses the same).
-const VIEWPORT_HEIGHT: f64 = 440.0;
-/// Rows drawn beyond the viewport on each side.
-const OVERSCAN: usize = 4;
-
-/// Price ceilings offered, in whole currency units.
-const PRICE_CEILINGS: [i64; 5] = [100, 250, 500, 750, 1000];
+use catalog::Catalog;
 
 /// Step 3.
 #[component]
@@ -41,6 +29,12 @@ pub fn DeviceStep() -> impl IntoView {
     let draft = ctx.draft;
     let source = ctx.source_now();
     let back = draft.with_untracked(|d| previous_step(d, source, Step::Device));
+    // A new line has no device to keep: the user may bring their own.
+    let keep_label = if draft.with_untracked(|d| d.flow.rules().is_line_based()) {
+        t.keep_device
+    } else {
+        t.use_own_device
+    };
     let device_id = Memo::new(move |_| draft.with(|d| d.device_id.clone()));
     let api = ctx.api.clone();
     let detail: Detail = LocalResource::new(move || {
@@ -88,7 +82,7 @@ pub fn DeviceStep() -> impl IntoView {
                         d.device_choices.clear();
                     })
                 />
-                <label for="mobproc-keep-device">{t.keep_device}</label>
+                <label for="mobproc-keep-device">{keep_label}</label>
             </div>
             <Transition fallback=move || view! { <Busy label=t.loading/> }>
                 {move || Suspend::new(async move {
@@ -102,164 +96,6 @@ pub fn DeviceStep() -> impl IntoView {
             <CompatibilityNote/>
             <StepNav back=back on_next=on_next next_enabled=ready/>
         </section>
-    }
-}
-
-/// The searchable, windowed list.
-#[component]
-fn Catalog(devices: Arc<Vec<CatalogDevice>>) -> impl IntoView {
-    let ctx = use_ctx();
-    let t = ctx.t();
-    let locale = ctx.locale.tag();
-    let draft = ctx.draft;
-    let index = Arc::new(Index::new(&devices, browser::fold_for_search));
-    let makers = manufacturers(&devices);
-    let filter = RwSignal::new(Filter::default());
-    let rows = {
-        let index = index.clone();
-        Memo::new(move |_| filter.with(|f| index.filter(f)))
-    };
-    let scroll_top = RwSignal::new(0.0);
-    let list = NodeRef::<leptos::html::Div>::new();
-    // A new filter starts at the top of the list. Setting scrollTop forces
-    // a layout: only when the list is not at the top already.
-    Effect::new(move |_| {
-        rows.track();
-        if scroll_top.get_untracked() != 0.0 {
-            if let Some(element) = list.get_untracked() {
-                element.set_scroll_top(0);
-            }
-            scroll_top.set(0.0);
-        }
-    });
-    let window = Memo::new(move |_| {
-        let total = rows.with(Vec::len);
-        visible_rows(
-            total,
-            scroll_top.get(),
-            VIEWPORT_HEIGHT,
-            ROW_HEIGHT,
-            OVERSCAN,
-        )
-    });
-    let visible = move || {
-        let range = window.get();
-        rows.with(|rows| {
-            rows[range.clone()]
-                .iter()
-                .enumerate()
-                .map(|(offset, i)| (range.start + offset, *i))
-                .collect::<Vec<_>>()
-        })
-    };
-    let currency = devices
-        .iter()
-        .find_map(|d| d.price.as_ref().map(|p| p.currency_code.clone()))
-        .unwrap_or_else(|| "USD".into());
-    view! {
-        <div class="mobproc-catalog">
-            <div class="mobproc-filters" role="search">
-                <div class="mobproc-field">
-                    <label for="mobproc-device-search">{t.search}</label>
-                    <input
-                        type="search"
-                        id="mobproc-device-search"
-                        data-testid="device-search"
-                        autocomplete="off"
-                        prop:value=move || filter.with(|f| f.search.clone())
-                        on:input=move |ev| filter.update(|f| f.search = event_target_value(&ev))
-                    />
-                </div>
-                <div class="mobproc-field">
-                    <label for="mobproc-device-maker">{t.manufacturer}</label>
-                    <select id="mobproc-device-maker" on:change=move |ev| filter.update(|f| f.manufacturer = event_target_value(&ev))>
-                        <option value="">{t.all_manufacturers}</option>
-                        {makers.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="mobproc-field">
-                    <label for="mobproc-device-price">{t.max_price}</label>
-                    <select
-                        id="mobproc-device-price"
-                        on:change=move |ev| filter.update(|f| f.max_price_cents = event_target_value(&ev).parse::<i64>().ok().map(|units| units * 100))
-                    >
-                        <option value="">{t.any_price}</option>
-                        {PRICE_CEILINGS
-                            .iter()
-                            .map(|units| {
-                                let label = format::money(&mobproc_types::Amount::one_time(units * 100, &currency), locale);
-                                view! { <option value=units.to_string()>{label}</option> }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="mobproc-field">
-                    <label for="mobproc-device-sort">{t.sort_by}</label>
-                    <select id="mobproc-device-sort" on:change=move |ev| filter.update(|f| f.sort = Sort::from_id(&event_target_value(&ev)))>
-                        <option value=Sort::Name.id()>{t.sort_name}</option>
-                        <option value=Sort::PriceLow.id()>{t.sort_price_low}</option>
-                        <option value=Sort::PriceHigh.id()>{t.sort_price_high}</option>
-                    </select>
-                </div>
-            </div>
-            <p class="mobproc-count" role="status" aria-live="polite" data-testid="device-count">
-                {move || {
-                    let count = rows.with(Vec::len);
-                    if count == 0 { t.no_devices.to_owned() } else { fill(t.devices_found, &[&count.to_string()]) }
-                }}
-            </p>
-            <div
-                class="mobproc-device-list"
-                node_ref=list
-                role="radiogroup"
-                aria-label=t.step_names[2]
-                data-testid="device-list"
-                on:scroll=move |ev| {
-                    let target: web_sys::Element = event_target(&ev);
-                    scroll_top.set(target.scroll_top() as f64);
-                }
-            >
-                <div class="mobproc-device-list-inner" style:height=move || format!("{}px", rows.with(Vec::len) as f64 * ROW_HEIGHT)>
-                    <For each=visible key=|(_, i)| *i let((position, i))>
-                        {
-                            let device = devices[i as usize].clone();
-                            let id = device.id.clone();
-                            let input_id = format!("mobproc-device-{}", device.id);
-                            let checked = {
-                                let id = id.clone();
-                                move || draft.with(|d| d.device_id.as_deref() == Some(id.as_str()))
-                            };
-                            let price = device.price.as_ref().map(|p| format::money(p, locale)).unwrap_or_default();
-                            let maker = device.manufacturer.as_ref().and_then(|m| m.name.clone()).unwrap_or_default();
-                            let vendor = device.vendor.as_ref().and_then(|v| v.name.clone()).unwrap_or_default();
-                            let network = device.access_method.as_ref().map(|m| m.to_string()).unwrap_or_default();
-                            view! {
-                                <div class="mobproc-device-row" style:top=format!("{}px", position as f64 * ROW_HEIGHT) data-testid="device-row">
-                                    <input
-                                        type="radio"
-                                        name="mobproc-device"
-                                        id=input_id.clone()
-                                        prop:checked=checked
-                                        on:change=move |_| draft.update(|d| {
-                                            if d.device_id.as_deref() != Some(id.as_str()) {
-                                                d.device_id = Some(id.clone());
-                                                d.device_choices.clear();
-                                            }
-                                        })
-                                    />
-                                    <label for=input_id>
-                                        {format::safe_image_url(device.image_url.as_deref()).map(|src| view! { <img src=src alt="" width="48" height="64" loading="lazy"/> })}
-                                        <span class="mobproc-device-name">{device.name.clone()}</span>
-                                        <span class="mobproc-device-meta">{format!("{maker} · {vendor} · {network}")}</span>
-                                        <span class="mobproc-device-price">{price}</span>
-                                    </label>
-                                </div>
-                            }
-                        }
-                    </For>
-                </div>
-            </div>
-        </div>
     }
 }
 
@@ -309,7 +145,7 @@ pub fn chosen_prices(device: &CatalogDevice, chosen: &[DeviceFeatureSelection]) 
 fn ChosenDevice(detail: Detail) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let locale = ctx.locale.tag();
+    let locale = ctx.format_locale;
     let draft = ctx.draft;
     view! {
         <Transition fallback=move || view! { <Busy label=t.loading/> }>
@@ -352,7 +188,7 @@ fn ChosenDevice(detail: Detail) -> impl IntoView {
 fn FeatureChoice(feature: mobproc_types::DeviceFeature) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let locale = ctx.locale.tag();
+    let locale = ctx.format_locale;
     let draft = ctx.draft;
     let feature_id = feature.id.clone();
     view! {

@@ -1,17 +1,20 @@
-//! Step 1: who orders, and for which line. A manager picks the employee;
-//! every line shows its number, carrier, device, contract end and whether
-//! it may be upgraded now.
+//! Step 1: who orders, for which line, and what to do with it. A manager
+//! picks the employee; every line shows its number, carrier, device,
+//! contract end and whether it may be upgraded now; the chosen line shows
+//! the orders it offers (`flows::line_flows`).
 
 use leptos::prelude::*;
-use mobproc_types::{Employee, Me, ServiceAsset};
+use mobproc_types::{Employee, EntityStatus, Me, ServiceAsset, TransactionType};
 
 use crate::app::context::{use_ctx, use_data};
 use crate::app::load_error;
 use crate::browser;
 use crate::components::{Busy, StepHeading, StepNav};
+use crate::contact;
 use crate::draft::{ExistingDeviceDraft, Step};
+use crate::flows::{employee_flows, line_flows, FlowId, FLOWS};
 use crate::format;
-use crate::i18n::fill;
+use crate::i18n::{fill, Texts};
 
 /// What the existing-device block starts from: the line's device asset.
 pub fn existing_device_of(line: &ServiceAsset) -> ExistingDeviceDraft {
@@ -31,6 +34,14 @@ pub fn existing_device_of(line: &ServiceAsset) -> ExistingDeviceDraft {
     }
 }
 
+/// What a line says of its contract's end: the date, or that it has none.
+pub fn contract_end_text(t: &Texts, end: Option<&str>, locale: &str) -> String {
+    match end.map(str::trim).filter(|end| !end.is_empty()) {
+        Some(end) => format!("{}: {}", t.line_contract_end, format::date(end, locale)),
+        None => t.no_contract_end.to_owned(),
+    }
+}
+
 /// Step 1.
 #[component]
 pub fn LineStep() -> impl IntoView {
@@ -38,6 +49,14 @@ pub fn LineStep() -> impl IntoView {
     let t = ctx.t();
     let data = use_data();
     let chosen = Memo::new(move |_| ctx.draft.with(|d| d.service_id.clone()));
+    // What the actor may order; the lines' actions follow from it.
+    let allowed = Memo::new(move |_| {
+        data.me
+            .get()
+            .and_then(|me| me.ok())
+            .map(|me| me.transaction_types)
+            .unwrap_or_default()
+    });
     let source = ctx.source;
     let on_next = {
         let ctx = ctx.clone();
@@ -61,7 +80,7 @@ pub fn LineStep() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match data.lines.await {
                         Ok(lines) if lines.is_empty() => view! { <p data-testid="no-lines">{t.no_lines}</p> }.into_any(),
-                        Ok(lines) => view! { <LineList lines=lines/> }.into_any(),
+                        Ok(lines) => view! { <LineList lines=lines allowed=allowed/> }.into_any(),
                         Err(error) => load_error(error, data.lines),
                     }
                 })}
@@ -71,7 +90,48 @@ pub fn LineStep() -> impl IntoView {
             </Show>
             // The backend (from `/ping`) decides the next steps: wait for it.
             <StepNav on_next=on_next next_enabled=Signal::derive(move || chosen.get().is_some() && source.get().is_some())/>
+            <NewOrders allowed=allowed/>
         </section>
+    }
+}
+
+/// The orders not tied to a line (a new line), each a button that starts it.
+#[component]
+fn NewOrders(allowed: Memo<Vec<TransactionType>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let flows = Memo::new(move |_| employee_flows(&allowed.get()));
+    let source = ctx.source;
+    view! {
+        <Show when=move || !flows.get().is_empty()>
+            <div class="mobproc-new-orders" data-testid="new-orders">
+                <h3>{t.something_new}</h3>
+                {let ctx = ctx.clone(); move || {
+                    flows
+                        .get()
+                        .into_iter()
+                        .map(|flow| {
+                            let ctx = ctx.clone();
+                            let name = t.flow_names[FLOWS.iter().position(|f| f.id == flow).unwrap_or(0)];
+                            view! {
+                                <button
+                                    type="button"
+                                    class="mobproc-button"
+                                    data-testid=format!("start-{}", flow.id())
+                                    disabled=move || source.get().is_none()
+                                    on:click=move |_| {
+                                        ctx.draft.update(|d| d.start_new(flow));
+                                        ctx.go_on_from(Step::Line);
+                                    }
+                                >
+                                    {name}
+                                </button>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
+        </Show>
     }
 }
 
@@ -118,12 +178,13 @@ fn EmployeePicker(me: Me, team: Vec<Employee>) -> impl IntoView {
     .into_any()
 }
 
-/// The lines, as radio cards; lines not yet eligible can't be chosen.
+/// The lines, as radio cards; lines that offer nothing can't be chosen.
+/// The chosen line's orders follow the list.
 #[component]
-fn LineList(lines: Vec<ServiceAsset>) -> impl IntoView {
+fn LineList(lines: Vec<ServiceAsset>, allowed: Memo<Vec<TransactionType>>) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let locale = ctx.locale.tag();
+    let locale = ctx.format_locale;
     let draft = ctx.draft;
     let now = browser::now_ms();
     // "First step interactive" for the performance benchmark (benches/widget.rs).
@@ -132,6 +193,35 @@ fn LineList(lines: Vec<ServiceAsset>) -> impl IntoView {
             let _ = performance.mark("mobproc:lines-shown");
         }
     });
+    let offers = {
+        let lines = lines.clone();
+        Memo::new(move |_| {
+            let allowed = allowed.get();
+            lines
+                .iter()
+                .map(|line| {
+                    let eligible =
+                        format::is_eligible(line.upgrade_eligibility_date.as_deref(), now);
+                    (line.id.clone(), line_flows(&allowed, line, eligible))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let flows_of = move |id: &str| {
+        offers.with(|all| {
+            all.iter()
+                .find(|(line, _)| line == id)
+                .map(|(_, f)| f.clone())
+                .unwrap_or_default()
+        })
+    };
+    let chosen_line = {
+        let lines = lines.clone();
+        Memo::new(move |_| {
+            let id = draft.with(|d| d.service_id.clone())?;
+            lines.iter().find(|l| l.id == id).cloned()
+        })
+    };
     view! {
         <fieldset class="mobproc-choices">
             <legend class="mobproc-visually-hidden">{t.lines_heading}</legend>
@@ -139,6 +229,7 @@ fn LineList(lines: Vec<ServiceAsset>) -> impl IntoView {
                 .into_iter()
                 .map(|line| {
                     let eligible = format::is_eligible(line.upgrade_eligibility_date.as_deref(), now);
+                    let suspended = line.status == EntityStatus::Suspended;
                     let eligibility = if eligible {
                         t.eligible_now.to_owned()
                     } else {
@@ -157,33 +248,122 @@ fn LineList(lines: Vec<ServiceAsset>) -> impl IntoView {
                         .unwrap_or_else(|| t.none.to_owned());
                     let carrier = line.vendor.as_ref().and_then(|v| v.name.clone()).unwrap_or_default();
                     let logo = format::safe_image_url(line.vendor.as_ref().and_then(|v| v.logo_url.as_deref()));
-                    let contract_end = line.contract_dates.as_ref().and_then(|c| c.end.clone()).map(|end| format::date(&end, locale));
+                    let contract_end = contract_end_text(t, line.contract_dates.as_ref().and_then(|c| c.end.as_deref()), locale);
                     let existing = existing_device_of(&line);
+                    let selectable = {
+                        let id = id.clone();
+                        Signal::derive(move || !flows_of(&id).is_empty())
+                    };
+                    let choose = {
+                        let id = id.clone();
+                        move |_| {
+                            let flows = flows_of(&id);
+                            // Keep what the user was doing when the line offers it.
+                            let current = draft.with_untracked(|d| d.flow);
+                            let Some(&first) = flows.first() else { return };
+                            let flow = if flows.contains(&current) { current } else { first };
+                            draft.update(|d| d.choose(id.clone(), flow, existing.clone()));
+                        }
+                    };
                     view! {
-                        <div class="mobproc-card" class:mobproc-card-disabled=!eligible data-testid="line">
+                        <div class="mobproc-card" class:mobproc-card-disabled=move || !selectable.get() data-testid="line">
                             <input
                                 type="radio"
                                 name="mobproc-line"
                                 id=input_id.clone()
                                 value=id.clone()
-                                disabled=!eligible
+                                disabled=move || !selectable.get()
                                 prop:checked=checked
-                                on:change=move |_| draft.update(|d| d.choose_line(id.clone(), existing.clone()))
+                                on:change=choose
                             />
                             <label for=input_id>
-                                <span class="mobproc-card-title">{line.service_number.clone()}</span>
+                                <span class="mobproc-card-title">{contact::phone_number(&line.service_number)}</span>
                                 <span class="mobproc-card-meta">
                                     {logo.map(|src| view! { <img src=src alt="" width="20" height="20"/> })}
                                     {format!("{}: {carrier}", t.line_carrier)}
                                 </span>
                                 <span class="mobproc-card-meta">{format!("{}: {device}", t.line_device)}</span>
-                                {contract_end.map(|end| view! { <span class="mobproc-card-meta">{format!("{}: {end}", t.line_contract_end)}</span> })}
-                                <span class="mobproc-badge" class:mobproc-badge-ok=eligible data-testid="eligibility">{eligibility}</span>
+                                <span class="mobproc-card-meta" data-testid="contract-end">{contract_end}</span>
+                                {if suspended {
+                                    view! { <span class="mobproc-badge" data-testid="line-suspended">{t.line_suspended}</span> }.into_any()
+                                } else {
+                                    view! { <span class="mobproc-badge" class:mobproc-badge-ok=eligible data-testid="eligibility">{eligibility}</span> }.into_any()
+                                }}
                             </label>
                         </div>
                     }
                 })
                 .collect_view()}
         </fieldset>
+        {move || chosen_line.get().map(|line| {
+            let flows = flows_of(&line.id);
+            view! { <FlowChoice line=line flows=flows/> }
+        })}
+    }
+}
+
+/// What to do with the chosen line, when it offers more than one order.
+#[component]
+fn FlowChoice(line: ServiceAsset, flows: Vec<FlowId>) -> impl IntoView {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let draft = ctx.draft;
+    if flows.len() < 2 {
+        return ().into_any();
+    }
+    let existing = existing_device_of(&line);
+    view! {
+        <fieldset class="mobproc-choices mobproc-flow-choice" data-testid="flow-choice">
+            <legend>{fill(t.what_to_do, &[&line.service_number])}</legend>
+            {flows
+                .into_iter()
+                .map(|flow| {
+                    let name = t.flow_names[FLOWS.iter().position(|f| f.id == flow).unwrap_or(0)];
+                    let input_id = format!("mobproc-flow-{}", flow.id());
+                    let (service, existing) = (line.id.clone(), existing.clone());
+                    view! {
+                        <div class="mobproc-choice">
+                            <input
+                                type="radio"
+                                name="mobproc-flow"
+                                id=input_id.clone()
+                                value=flow.id()
+                                prop:checked=move || draft.with(|d| d.flow == flow)
+                                on:change=move |_| draft.update(|d| d.choose(service.clone(), flow, existing.clone()))
+                            />
+                            <label for=input_id>{name}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    #[test]
+    fn a_line_without_a_contract_end_says_so() {
+        let (en, fr) = (Locale::En.texts(), Locale::FrCa.texts());
+        assert_eq!(
+            contract_end_text(en, Some("2027-03-27T00:00:00Z"), "en-US"),
+            format!(
+                "Contract ends: {}",
+                format::date("2027-03-27T00:00:00Z", "en-US")
+            )
+        );
+        assert_eq!(contract_end_text(en, None, "en-US"), "No contract end date");
+        assert_eq!(
+            contract_end_text(en, Some(" "), "en-US"),
+            "No contract end date"
+        );
+        assert_eq!(
+            contract_end_text(fr, None, "fr-CA"),
+            "Aucune date de fin de contrat"
+        );
     }
 }

@@ -85,11 +85,11 @@ pub fn CompatibilityNote() -> impl IntoView {
     let message = move || match fit.get() {
         Compatibility::Fits => None,
         Compatibility::NeedsNewDevice { network } => {
-            Some(fill(t.needs_new_device, &[network.as_str()]))
+            Some(fill(t.needs_new_device, &[&t.network_name(&network)]))
         }
         Compatibility::DeviceMismatch { device, network } => Some(fill(
             t.device_mismatch,
-            &[device.as_str(), network.as_str()],
+            &[&t.network_name(&device), &t.network_name(&network)],
         )),
     };
     let on_device_step = ctx.step.get_untracked() == Step::Device;
@@ -172,7 +172,7 @@ pub fn PlanStep() -> impl IntoView {
 fn PlanList(plans: Vec<Plan>, line_vendor: Option<String>) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let locale = ctx.locale.tag();
+    let locale = ctx.format_locale;
     let draft = ctx.draft;
     let mut plans = plans;
     plans.sort_by_key(|p| {
@@ -231,7 +231,7 @@ fn PlanList(plans: Vec<Plan>, line_vendor: Option<String>) -> impl IntoView {
 fn PlanFeatures() -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let locale = ctx.locale.tag();
+    let locale = ctx.format_locale;
     let draft = ctx.draft;
     let plan_id = Memo::new(move |_| draft.with(|d| d.plan_id.clone()));
     let api = ctx.api.clone();

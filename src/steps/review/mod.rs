@@ -14,8 +14,11 @@ use crate::api::ApiError;
 use crate::app::context::use_ctx;
 use crate::app::order_data::use_order_data;
 use crate::components::{Busy, ErrorPanel, StepHeading};
+use crate::contact;
 use crate::draft::{build_request, request_key, Step};
+use crate::flows::Consequence;
 use crate::format;
+use crate::i18n::fill;
 use crate::steps::previous_step;
 
 /// The step that fixes a problem the API found, from the field it names.
@@ -27,6 +30,12 @@ pub fn step_for_field(field: Option<&str>) -> Step {
         "shoppingCart" if field.contains("planId") || field.contains("optionalFeatureIds") => {
             Step::Plan
         }
+        "shoppingCart" if field.contains("accessoryIds") => Step::Accessories,
+        "shoppingCart" if field.contains("features") || field.contains("featureRequest") => {
+            Step::Features
+        }
+        "acknowledgements" => Step::Acknowledgements,
+        "regionId" | "postalCode" => Step::Region,
         "shoppingCart" => Step::Device,
         "properties" => Step::Details,
         "shipTo" => Step::Shipping,
@@ -103,11 +112,20 @@ pub fn ReviewStep() -> impl IntoView {
     let can_submit = Signal::derive(move || {
         submit_state.get() == Submit::Idle || matches!(submit_state.get(), Submit::Failed(_))
     });
+    // Orders that pause or end the line say so in plain words and wait
+    // for the user to say they understand.
+    let consequence = draft.with_untracked(|d| d.flow.flow().consequence);
+    let understood = RwSignal::new(consequence.is_none());
     let confirmed_now = Signal::derive(move || {
         request
             .get()
             .is_some_and(|r| draft.with(|d| d.is_confirmed(&r)))
             && matches!(confirmation.get(), Some(Ok(Some(_))))
+            && understood.get()
+    });
+    let line_number = Signal::derive(move || match confirmation.get() {
+        Some(Ok(Some((_, c)))) => c.service.map(|s| contact::phone_number(&s.service_number)),
+        _ => None,
     });
     let submit = {
         let ctx = ctx.clone();
@@ -187,6 +205,9 @@ pub fn ReviewStep() -> impl IntoView {
                     }
                 })}
             </Transition>
+            {consequence.map(|consequence| view! {
+                <ConsequenceNotice consequence=consequence number=line_number understood=understood/>
+            })}
             {move || match submit_state.get() {
                 Submit::Sending => view! { <Busy label=t.submitting/> }.into_any(),
                 Submit::Checking => view! { <Busy label=t.checking_order/> }.into_any(),
@@ -212,6 +233,38 @@ pub fn ReviewStep() -> impl IntoView {
                 </button>
             </div>
         </section>
+    }
+}
+
+/// What the order will do to the number, and the box that says the user
+/// understood.
+#[component]
+fn ConsequenceNotice(
+    consequence: Consequence,
+    number: Signal<Option<String>>,
+    understood: RwSignal<bool>,
+) -> impl IntoView {
+    let t = use_ctx().t();
+    let text = match consequence {
+        Consequence::Pauses => t.consequence_pauses,
+        Consequence::Ends => t.consequence_ends,
+        Consequence::LeavesCompany => t.consequence_leaves,
+    };
+    view! {
+        <Show when=move || number.get().is_some()>
+            <div class="mobproc-notice mobproc-notice-warning" role="note" data-testid="consequence">
+                <p>{move || fill(text, &[&number.get().unwrap_or_default()])}</p>
+                <div class="mobproc-choice">
+                    <input
+                        type="checkbox"
+                        id="mobproc-understood"
+                        prop:checked=move || understood.get()
+                        on:change=move |ev| understood.set(event_target_checked(&ev))
+                    />
+                    <label for="mobproc-understood">{move || fill(t.consequence_confirm, &[&number.get().unwrap_or_default()])}</label>
+                </div>
+            </div>
+        </Show>
     }
 }
 
@@ -293,7 +346,7 @@ fn property_label(
 fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let locale = ctx.locale.tag();
+    let locale = ctx.format_locale;
     let money = move |amount: &mobproc_types::Amount| format::money(amount, locale);
     let cart = confirmation.shopping_cart.clone().unwrap_or_default();
     let current = confirmation.device.as_ref().map(|d| {
@@ -325,7 +378,18 @@ fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> 
                             None => name,
                         }
                     }
-                    None => field.text.clone().unwrap_or_default(),
+                    None => {
+                        let text = field
+                            .text
+                            .clone()
+                            .or_else(|| field.date.as_deref().map(|d| format::date(d, locale)))
+                            .unwrap_or_default();
+                        if contact::is_phone_field(&field.id, &label) {
+                            contact::phone_number(&text)
+                        } else {
+                            text
+                        }
+                    }
                 };
                 (field.label.clone().unwrap_or(label), value)
             })
@@ -350,7 +414,7 @@ fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> 
                 <dt>{t.account_holder}</dt>
                 <dd data-testid="review-account-holder">{confirmation.account_holder.full_name()}</dd>
                 <dt>{t.line}</dt>
-                <dd data-testid="review-line">{confirmation.service.as_ref().map(|s| s.service_number.clone())}</dd>
+                <dd data-testid="review-line">{confirmation.service.as_ref().map(|s| contact::phone_number(&s.service_number))}</dd>
                 {current.map(|current| view! { <dt>{t.current_device}</dt><dd>{current}</dd> })}
             </dl>
             {cart.device.map(|device| view! {
@@ -382,8 +446,7 @@ fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> 
                     <h3>{t.ship_to}</h3>
                     <address>
                         {ship_to.name.clone()}<br/>
-                        {ship_to.address.iter().map(|line| view! { <span>{line.value.clone()}</span><br/> }).collect_view()}
-                        {ship_to.region.as_ref().and_then(|r| r.name.clone()).unwrap_or_default()}
+                        <span data-testid="review-address">{contact::ship_to_line(&ship_to)}</span>
                     </address>
                     {ship_to.expedite.then(|| view! { <p>{t.expedited}</p> })}
                 </div>
@@ -398,9 +461,15 @@ fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> 
             })}
             <div class="mobproc-costs" data-testid="cost-summary">
                 <h3>{t.cost_summary}</h3>
-                <dl>
-                    {costs.into_iter().map(|(name, amount, id)| view! { <dt>{name}</dt><dd data-testid=id>{amount}</dd> }).collect_view()}
-                </dl>
+                {if costs.is_empty() {
+                    view! { <p data-testid="no-charge">{t.no_charge}</p> }.into_any()
+                } else {
+                    view! {
+                        <dl>
+                            {costs.into_iter().map(|(name, amount, id)| view! { <dt>{name}</dt><dd data-testid=id>{amount}</dd> }).collect_view()}
+                        </dl>
+                    }.into_any()
+                }}
             </div>
         </div>
     }

@@ -8,6 +8,7 @@ use mobproc_types::{HistoryResponse, Order, OrderResponse, OrdersPage, Shipments
 use crate::api::Api;
 use crate::app::context::use_ctx;
 use crate::components::{Busy, ErrorPanel, StepHeading};
+use crate::contact;
 use crate::draft::{external_order_number, Draft};
 use crate::format;
 
@@ -109,7 +110,7 @@ pub fn StatusStep() -> impl IntoView {
 fn OrderView(tracked: Tracked) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let locale = ctx.locale.tag();
+    let locale = ctx.format_locale;
     let (order, history, shipments) = tracked;
     view! {
         <div class="mobproc-order" data-testid="order">
@@ -121,6 +122,14 @@ fn OrderView(tracked: Tracked) -> impl IntoView {
                 <dd data-testid="order-status" data-status=order.status.as_str().to_owned()>{t.status_name(order.status.as_str())}</dd>
                 <dt>{t.submitted_on}</dt>
                 <dd>{format::date(&order.date_submitted, locale)}</dd>
+                {order.service_number.as_deref().map(|number| view! {
+                    <dt>{t.line}</dt>
+                    <dd data-testid="order-line">{contact::phone_number(number)}</dd>
+                })}
+                {order.ship_to.as_ref().map(|ship_to| view! {
+                    <dt>{t.ship_to}</dt>
+                    <dd data-testid="order-ship-to">{format!("{} — {}", ship_to.name.as_deref().unwrap_or_default(), contact::ship_to_line(ship_to))}</dd>
+                })}
             </dl>
             <h3>{t.segments}</h3>
             <ul class="mobproc-segments">
@@ -172,7 +181,7 @@ fn OrderView(tracked: Tracked) -> impl IntoView {
 fn RecentOrders(orders: Vec<Order>, viewing: RwSignal<Option<String>>) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
-    let locale = ctx.locale.tag();
+    let locale = ctx.format_locale;
     view! {
         <ul class="mobproc-recent" data-testid="recent-orders">
             {orders.into_iter().map(|order| {

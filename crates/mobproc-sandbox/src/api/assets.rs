@@ -8,6 +8,7 @@ use mobproc_types::{DeviceAsset, DeviceAssetsPage, ServiceAsset, ServicesPage};
 use rusqlite::Connection;
 use serde::Deserialize;
 
+use crate::api::order_actions::with_order_actions;
 use crate::api::render;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
@@ -179,12 +180,15 @@ async fn list_services(
         })
         .collect();
     let meta = paging.meta(&links, &uri, matching.len() as u32);
+    let backend = caller.tenant.platform.backend();
     Ok(Json(ServicesPage {
         meta: Some(meta),
         services: paging
             .slice(matching)
             .into_iter()
-            .map(|row| render::service(&links, row.service, row.device))
+            .map(|row| {
+                with_order_actions(render::service(&links, row.service, row.device), backend)
+            })
             .collect(),
     }))
 }
@@ -196,12 +200,16 @@ async fn service_detail(
     ApiPath(id): ApiPath<String>,
 ) -> ApiResult<Json<ServiceAsset>> {
     let lookup = id.clone();
+    let backend = caller.tenant.platform.backend();
     let row = state
         .db
         .read(move |c| load_service(c, &caller, &lookup))
         .await?
         .ok_or_else(|| ApiError::not_found("service", &id))?;
-    Ok(Json(render::service(&links, row.service, row.device)))
+    Ok(Json(with_order_actions(
+        render::service(&links, row.service, row.device),
+        backend,
+    )))
 }
 
 #[derive(Deserialize)]

@@ -5,8 +5,7 @@ use axum::extract::OriginalUri;
 use axum::routing::get;
 use axum::{Json, Router};
 use mobproc_types::{
-    AccessoriesPage, Accessory, CatalogDevice, CatalogDevicesPage, Money, NamedRef, Plan,
-    PlansPage, Vendor, VendorsPage,
+    CatalogDevice, CatalogDevicesPage, Money, NamedRef, Plan, PlansPage, Vendor, VendorsPage,
 };
 use rusqlite::Connection;
 use serde::Deserialize;
@@ -19,6 +18,9 @@ use crate::extract::{ApiPath, ApiQuery};
 use crate::links::Links;
 use crate::paging::Paging;
 use crate::state::AppState;
+use accessories::list_accessories;
+
+mod accessories;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -262,65 +264,6 @@ async fn plan_detail(
 ) -> ApiResult<Json<Plan>> {
     let found = tenant_record(&state, &caller, "plan", id, find_plan).await?;
     Ok(Json(render::plan(&links, found)))
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct AccessoriesQuery {
-    compatible_with_device_asset_id: Option<String>,
-    limit: Option<String>,
-    offset: Option<String>,
-}
-
-async fn list_accessories(
-    axum::extract::State(state): axum::extract::State<AppState>,
-    caller: Caller,
-    links: Links,
-    OriginalUri(uri): OriginalUri,
-    ApiQuery(query): ApiQuery<AccessoriesQuery>,
-) -> ApiResult<Json<AccessoriesPage>> {
-    let paging = Paging::parse(
-        query.limit.as_deref(),
-        query.offset.as_deref(),
-        caller.tenant.platform,
-    )?;
-    let tenant = caller.tenant.code.clone();
-    let accessories: Vec<Accessory> = state
-        .db
-        .read(move |c| {
-            let manufacturer = match &query.compatible_with_device_asset_id {
-                Some(id) => Some(
-                    crate::api::assets::find_visible_device(c, &caller, id)?
-                        .and_then(|d| d.manufacturer)
-                        .map(|m| m.id)
-                        .ok_or_else(|| ApiError::not_found("device", id))?,
-                ),
-                None => None,
-            };
-            all_bodies(
-                c,
-                "SELECT body FROM accessories WHERE tenant = ?1
-                 AND (?2 IS NULL OR compatible_manufacturer_id IS NULL OR compatible_manufacturer_id = ?2)
-                 ORDER BY seq",
-                rusqlite::params![tenant, manufacturer],
-            )
-        })
-        .await?;
-    Ok(Json(AccessoriesPage {
-        meta: Some(paging.meta(&links, &uri, accessories.len() as u32)),
-        accessories: paging
-            .slice(accessories)
-            .into_iter()
-            .map(|mut a| {
-                a.meta = Some(mobproc_types::Meta::href(
-                    links.api(&format!("/catalog/accessories/{}", render::segment(&a.id))),
-                ));
-                a.image_url = a.image_url.map(|url| links.absolute(&url));
-                a.manufacturer = a.manufacturer.map(|m| render::manufacturer(&links, m));
-                a
-            })
-            .collect(),
-    }))
 }
 
 #[derive(Deserialize)]

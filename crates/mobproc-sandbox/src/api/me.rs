@@ -1,8 +1,10 @@
-//! `GET /me`: the signed-in user, the actor, and what the actor may order.
+//! `GET /me`: the signed-in user, the actor, and what the actor may order:
+//! every type the tenant's backend takes. `canMoveService` is true for
+//! managers (leads and approvers, per the seed).
 
 use axum::routing::get;
 use axum::{Json, Router};
-use mobproc_types::{CustomAttribute, Me, TransactionType};
+use mobproc_types::{CustomAttribute, Me};
 
 use crate::api::render;
 use crate::auth::Caller;
@@ -24,7 +26,7 @@ async fn me(caller: Caller, links: Links) -> Json<Me> {
     Json(Me {
         user: render::employee(&links, caller.user.employee.clone()),
         actor: render::employee(&links, caller.actor.employee.clone()),
-        transaction_types: vec![TransactionType::Upgrade],
+        transaction_types: caller.tenant.platform.transaction_types(),
         is_approver: caller.actor.is_approver,
         can_move_service: caller.actor.can_move_service,
         custom_attributes: vec![CustomAttribute {

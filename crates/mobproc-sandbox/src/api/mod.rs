@@ -6,6 +6,8 @@ mod catalog;
 mod employees;
 mod features;
 mod me;
+mod moves;
+mod order_actions;
 mod orders;
 mod ping;
 mod properties;
@@ -34,6 +36,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(me::router())
         .merge(employees::router())
         .merge(assets::router())
+        .merge(moves::router())
         .merge(catalog::router())
         .merge(regions::router())
         .merge(properties::router())

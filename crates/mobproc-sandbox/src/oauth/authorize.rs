@@ -12,11 +12,10 @@ use axum::Form;
 use serde::Deserialize;
 
 use super::clients::{is_allowed_redirect, load_client, Client};
-use super::csrf::{check_form, form_cookie, form_token, FormRefusal};
+use super::csrf::{check_form, form_cookie, form_token};
 use super::encoding::form_encode_pairs;
-use super::html::{
-    error_page, error_page_with, html_response, login_page, sign_in_response, LoginPage,
-};
+use super::html::{error_page, html_response, login_page, sign_in_response, LoginPage};
+use super::page_text::{PageLocale, PageTexts, Stop};
 use super::pkce::is_valid_challenge;
 use super::session::{session_cookie, session_id, signed_in_user, start_session};
 use super::token::{invalid_scope, new_grant_id, store_code, store_token};
@@ -163,11 +162,12 @@ pub async fn show(
     headers: HeaderMap,
     query: Result<Query<AuthorizeParams>, QueryRejection>,
 ) -> Answer {
+    let texts = PageLocale::of(&headers).texts();
     let params = query
-        .map_err(|rejection| bad_request_page(&rejection.body_text()))?
+        .map_err(|rejection| unreadable_page(texts, &rejection.body_text()))?
         .0
         .normalized();
-    let target = find_target(&app, &params).await?;
+    let target = find_target(&app, texts, &params).await?;
     let (flow, prompt) = check_request(&params).map_err(|refusal| target.refuse(&refusal))?;
     if prompt != Prompt::Login {
         if let Some(username) = current_user(&app, &headers).await? {
@@ -180,7 +180,7 @@ pub async fn show(
             "The user is not signed in, and prompt=none forbids asking.",
         )));
     }
-    sign_in_page(&app, &headers, &target, &params, "", None).await
+    sign_in_page(&app, &headers, &target, &params, "", false).await
 }
 
 /// `POST /as/authorization.oauth2`: the sign-in form's answer: cancel, or
@@ -191,11 +191,13 @@ pub async fn submit(
     headers: HeaderMap,
     form: Result<Form<LoginForm>, FormRejection>,
 ) -> Answer {
-    let Form(form) = form.map_err(|rejection| bad_request_page(&rejection.body_text()))?;
+    let texts = PageLocale::of(&headers).texts();
+    let Form(form) = form.map_err(|rejection| unreadable_page(texts, &rejection.body_text()))?;
     let params = form.request.normalized();
-    let target = find_target(&app, &params).await?;
+    let target = find_target(&app, texts, &params).await?;
     let sent_token = non_empty(form.form_token);
-    check_form(&headers, sent_token.as_deref(), &app.config).map_err(refused_form_page)?;
+    check_form(&headers, sent_token.as_deref(), &app.config)
+        .map_err(|refusal| stop_page(texts, StatusCode::FORBIDDEN, Stop::RefusedForm(refusal)))?;
     let (flow, _) = check_request(&params).map_err(|refusal| target.refuse(&refusal))?;
     if form.action.as_deref() == Some("cancel") {
         return Err(target.refuse(&Refusal::new("access_denied", "The user cancelled sign-in")));
@@ -217,15 +219,7 @@ pub async fn submit(
         .await
         .map_err(IntoResponse::into_response)?;
     let Some((username, session)) = signed_in else {
-        return sign_in_page(
-            &app,
-            &headers,
-            &target,
-            &params,
-            &login,
-            Some("Wrong username or password."),
-        )
-        .await;
+        return sign_in_page(&app, &headers, &target, &params, &login, true).await;
     };
     let mut response = issue(&app, &target, flow, username).await?;
     response
@@ -236,27 +230,32 @@ pub async fn submit(
 
 /// Checks the client and the redirect URI; anything wrong is an error
 /// page, as redirecting to an unchecked URI would make an open redirector.
-async fn find_target(app: &AppState, params: &AuthorizeParams) -> Result<Target, Response> {
+async fn find_target(
+    app: &AppState,
+    texts: &PageTexts,
+    params: &AuthorizeParams,
+) -> Result<Target, Response> {
+    let bad_request = |stop| stop_page(texts, StatusCode::BAD_REQUEST, stop);
     let client_id = params
         .client_id
         .clone()
-        .ok_or_else(|| bad_request_page("The request has no client_id."))?;
+        .ok_or_else(|| bad_request(Stop::NoClientId))?;
     let redirect_uri = params
         .redirect_uri
         .clone()
-        .ok_or_else(|| bad_request_page("The request has no redirect_uri."))?;
+        .ok_or_else(|| bad_request(Stop::NoRedirectUri))?;
     let lookup_id = client_id.clone();
     let client = app
         .db
         .run(move |connection| load_client(connection, &lookup_id))
         .await
         .map_err(IntoResponse::into_response)?
-        .ok_or_else(|| bad_request_page(&format!("There is no client '{client_id}'.")))?;
+        .ok_or_else(|| bad_request(Stop::UnknownClient(client_id.clone())))?;
     if !is_allowed_redirect(&client, &app.config, &redirect_uri) {
-        return Err(bad_request_page(&format!(
-            "The redirect_uri '{redirect_uri}' is not registered for this client \
-             ('{client_id}'); redirect URIs must match a registered one exactly."
-        )));
+        return Err(bad_request(Stop::UnregisteredRedirect {
+            redirect_uri,
+            client_id,
+        }));
     }
     let mode = match params.response_type.as_deref() {
         Some("token") => ResponseMode::Fragment,
@@ -398,15 +397,15 @@ async fn issue(app: &AppState, target: &Target, flow: Flow, username: String) ->
     }
 }
 
-/// The sign-in page: 200 at first, 401 after a failed attempt; it (re)sets
-/// the form token's cookie.
+/// The sign-in page, in the request's language: 200 at first, 401 after a
+/// wrong username or password; it (re)sets the form token's cookie.
 async fn sign_in_page(
     app: &AppState,
     headers: &HeaderMap,
     target: &Target,
     params: &AuthorizeParams,
     username: &str,
-    error: Option<&str>,
+    wrong_credentials: bool,
 ) -> Answer {
     let users = app
         .db
@@ -414,15 +413,19 @@ async fn sign_in_page(
         .await
         .map_err(IntoResponse::into_response)?;
     let token = form_token(headers);
-    let html = login_page(&LoginPage {
-        client_name: &target.client.name,
-        hidden: params.sent(),
-        form_token: &token,
-        username,
-        error,
-        users: &users,
-    });
-    let status = if error.is_some() {
+    let texts = PageLocale::of(headers).texts();
+    let html = login_page(
+        texts,
+        &LoginPage {
+            client_name: &target.client.name,
+            hidden: params.sent(),
+            form_token: &token,
+            username,
+            wrong_credentials,
+            users: &users,
+        },
+    );
+    let status = if wrong_credentials {
         StatusCode::UNAUTHORIZED
     } else {
         StatusCode::OK
@@ -434,17 +437,16 @@ async fn sign_in_page(
     Ok(response)
 }
 
-fn bad_request_page(message: &str) -> Response {
-    html_response(StatusCode::BAD_REQUEST, error_page(message))
+/// The error page for `stop`, with `status`.
+fn stop_page(texts: &PageTexts, status: StatusCode, stop: Stop) -> Response {
+    html_response(status, error_page(texts, &stop))
 }
 
-/// The 403 error page for a sign-in form that failed the CSRF checks.
-fn refused_form_page(refusal: FormRefusal) -> Response {
-    html_response(
-        StatusCode::FORBIDDEN,
-        error_page_with(
-            refusal.message(),
-            "Go back to the application and sign in again from its sign-in button.",
-        ),
+/// The 400 error page for a query or form that cannot be parsed.
+fn unreadable_page(texts: &PageTexts, detail: &str) -> Response {
+    stop_page(
+        texts,
+        StatusCode::BAD_REQUEST,
+        Stop::Unreadable(detail.to_owned()),
     )
 }

@@ -41,21 +41,6 @@ pub enum FormRefusal {
     BadToken,
 }
 
-impl FormRefusal {
-    /// What the error page says.
-    pub fn message(self) -> &'static str {
-        match self {
-            FormRefusal::ForeignOrigin => {
-                "This sign-in form was sent from another site, so it was refused and nobody was signed in."
-            }
-            FormRefusal::BadToken => {
-                "This sign-in form has expired or did not come from the sandbox's sign-in page, \
-                 so it was refused and nobody was signed in."
-            }
-        }
-    }
-}
-
 /// The token for a sign-in page: the browser's current one when its cookie
 /// carries one of the right shape, else a new random one.
 pub fn form_token(headers: &HeaderMap) -> String {

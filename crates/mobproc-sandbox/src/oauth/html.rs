@@ -1,47 +1,21 @@
-//! The authorization server's pages: sign-in, errors, signed out. They are
-//! self-contained (inline style, no script, no external resource) and sent
-//! with a strict Content-Security-Policy.
+//! The authorization server's pages: sign-in, errors, signed out, in the
+//! words of a [`PageTexts`] catalogue. They are self-contained (inline
+//! style, no script, no resource but the sandbox's favicon) and sent with a
+//! strict Content-Security-Policy.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-/// The policy every page is sent with.
-const CONTENT_SECURITY_POLICY: &str =
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+use super::page_text::{fill, PageTexts, Stop};
+use crate::favicon::FAVICON_PATH;
 
-const STYLE: &str = r#"
-:root { color-scheme: light; --ink: #1d2433; --muted: #5b6475; --line: #d9dee7;
-  --brand: #0b5cad; --brand-dark: #084a8c; --bad: #a4262c; --bad-bg: #fdecea; }
-* { box-sizing: border-box; }
-body { margin: 0; min-height: 100vh; font: 15px/1.5 system-ui, -apple-system, "Segoe UI",
-  Roboto, sans-serif; color: var(--ink); background: linear-gradient(160deg, #eef3fa, #dfe7f2); }
-main { max-width: 34rem; margin: 0 auto; padding: 3rem 1rem; }
-.card { background: #fff; border-radius: 12px; padding: 2rem;
-  box-shadow: 0 8px 28px rgba(29, 36, 51, .12); }
-.brand { margin: 0 0 .25rem; font-size: .8rem; font-weight: 600; letter-spacing: .08em;
-  text-transform: uppercase; color: var(--brand); }
-h1 { margin: 0 0 .5rem; font-size: 1.5rem; }
-p { margin: .5rem 0 1rem; color: var(--muted); }
-label { display: block; margin: 1rem 0 .3rem; font-weight: 600; }
-input[type=text], input[type=password] { width: 100%; padding: .6rem .7rem; font: inherit;
-  border: 1px solid var(--line); border-radius: 8px; }
-input:focus, button:focus { outline: 3px solid rgba(11, 92, 173, .35); outline-offset: 1px; }
-.actions { display: flex; gap: .75rem; margin-top: 1.5rem; }
-button { flex: 1; padding: .65rem 1rem; font: inherit; font-weight: 600; border-radius: 8px;
-  cursor: pointer; border: 1px solid var(--line); background: #fff; color: var(--ink); }
-button.primary { background: var(--brand); border-color: var(--brand); color: #fff; }
-button.primary:hover { background: var(--brand-dark); }
-.error { margin: 1rem 0 0; padding: .7rem .9rem; border-radius: 8px; color: var(--bad);
-  background: var(--bad-bg); font-weight: 600; }
-.demo { margin-top: 1.5rem; }
-.demo h2 { font-size: 1rem; margin: 0 0 .25rem; }
-table { width: 100%; border-collapse: collapse; font-size: .9rem; }
-th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--line);
-  vertical-align: top; }
-th { color: var(--muted); font-weight: 600; }
-code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-a { color: var(--brand); }
-"#;
+/// The policy every page is sent with: inline style, the sandbox's own
+/// images (the favicon), forms to the sandbox.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; \
+     img-src 'self'; form-action 'self'; frame-ancestors 'none'";
+
+/// The pages' style sheet, inlined in each.
+const STYLE: &str = include_str!("page_style.css");
 
 /// Escapes `text` for use in HTML text and in double- or single-quoted
 /// attribute values.
@@ -79,13 +53,13 @@ pub struct LoginPage<'a> {
     pub form_token: &'a str,
     /// The username typed before, if any.
     pub username: &'a str,
-    /// Why the last attempt failed, if it did.
-    pub error: Option<&'a str>,
+    /// Whether the last attempt failed for a wrong username or password.
+    pub wrong_credentials: bool,
     pub users: &'a [DemoUser],
 }
 
-/// The sign-in page.
-pub fn login_page(page: &LoginPage) -> String {
+/// The sign-in page, in the words of `texts`.
+pub fn login_page(texts: &PageTexts, page: &LoginPage) -> String {
     let hidden: String = page
         .hidden
         .iter()
@@ -99,45 +73,58 @@ pub fn login_page(page: &LoginPage) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n      ");
-    let error = page
-        .error
-        .map(|message| {
-            format!(
-                r#"<p class="error" role="alert">{}</p>"#,
-                escape_html(message)
-            )
-        })
-        .unwrap_or_default();
+    let error = if page.wrong_credentials {
+        format!(
+            r#"<p class="error" role="alert">{}</p>"#,
+            escape_html(texts.wrong_credentials)
+        )
+    } else {
+        String::new()
+    };
+    let client = format!("<strong>{}</strong>", escape_html(page.client_name));
     let body = format!(
-        r#"<p class="brand">MOBPROC sandbox</p>
-    <h1>Sign in</h1>
-    <p><strong>{client}</strong> asks to use the MOBPROC API on your behalf.</p>
+        r#"<p class="brand">{brand}</p>
+    <h1>{heading}</h1>
+    <p>{asks}</p>
     {error}
     <form method="post" action="/as/authorization.oauth2">
       {hidden}
-      <label for="username">Username</label>
+      <label for="username">{username_label}</label>
       <input type="text" id="username" name="username" value="{username}" autocomplete="username" autofocus required>
-      <label for="password">Password</label>
+      <label for="password">{password_label}</label>
       <input type="password" id="password" name="password" autocomplete="current-password" required>
       <div class="actions">
-        <button type="submit" class="primary" name="action" value="login">Sign in</button>
-        <button type="submit" name="action" value="cancel" formnovalidate>Cancel</button>
+        <button type="submit" class="primary" name="action" value="login">{sign_in}</button>
+        <button type="submit" name="action" value="cancel" formnovalidate>{cancel}</button>
       </div>
     </form>
     {demo}"#,
-        client = escape_html(page.client_name),
+        brand = escape_html(texts.brand),
+        heading = escape_html(texts.sign_in_heading),
+        asks = fill(&escape_html(texts.sign_in_asks), &[&client]),
+        username_label = escape_html(texts.username),
         username = escape_html(page.username),
-        demo = demo_users(page.users),
+        password_label = escape_html(texts.password),
+        sign_in = escape_html(texts.sign_in_button),
+        cancel = escape_html(texts.cancel_button),
+        demo = demo_users(texts, page.users),
     );
-    document("Sign in — MOBPROC sandbox", &body)
+    document(texts, texts.sign_in_title, &body)
 }
 
-fn demo_users(users: &[DemoUser]) -> String {
+/// The demo users' table. Their descriptions are seed data, in English:
+/// marked so on pages in another language.
+fn demo_users(texts: &PageTexts, users: &[DemoUser]) -> String {
+    let description_lang = if texts.lang == "en" {
+        ""
+    } else {
+        r#" lang="en""#
+    };
     let rows: String = users
         .iter()
         .map(|user| {
             format!(
-                "<tr><td><code>{}</code></td><td>{} ({})</td><td>{}</td></tr>",
+                "<tr><td><code>{}</code></td><td>{} ({})</td><td{description_lang}>{}</td></tr>",
                 escape_html(&user.username),
                 escape_html(&user.tenant),
                 escape_html(&user.platform),
@@ -148,66 +135,72 @@ fn demo_users(users: &[DemoUser]) -> String {
         .join("\n        ");
     format!(
         r#"<section class="demo">
-      <h2>Demo users</h2>
-      <p>Every demo user's password is <code>sandbox</code>.</p>
+      <h2>{heading}</h2>
+      <p>{password}</p>
       <table>
-        <tr><th scope="col">Username</th><th scope="col">Tenant</th><th scope="col">Who</th></tr>
+        <tr><th scope="col">{username}</th><th scope="col">{tenant}</th><th scope="col">{who}</th></tr>
         {rows}
       </table>
-    </section>"#
+    </section>"#,
+        heading = escape_html(texts.demo_users_heading),
+        password = fill(
+            &escape_html(texts.demo_users_password),
+            &["<code>sandbox</code>"]
+        ),
+        username = escape_html(texts.username),
+        tenant = escape_html(texts.demo_users_tenant),
+        who = escape_html(texts.demo_users_who),
     )
 }
 
-/// A page explaining why a request cannot go on: the application that
-/// sent the user is misconfigured.
-pub fn error_page(message: &str) -> String {
-    error_page_with(
-        message,
-        "The application that sent you here is misconfigured. For safety you are not sent back to it.",
-    )
-}
-
-/// A page explaining why a request cannot go on, with `advice` (plain
-/// text) on what to do.
-pub fn error_page_with(message: &str, advice: &str) -> String {
+/// A page explaining why a sign-in request cannot go on, and what to do.
+pub fn error_page(texts: &PageTexts, stop: &Stop) -> String {
     let body = format!(
-        r#"<p class="brand">MOBPROC sandbox</p>
-    <h1>This sign-in request cannot go on</h1>
+        r#"<p class="brand">{}</p>
+    <h1>{}</h1>
     <p class="error" role="alert">{}</p>
     <p>{}</p>"#,
-        escape_html(message),
-        escape_html(advice)
+        escape_html(texts.brand),
+        escape_html(texts.error_heading),
+        escape_html(&texts.stop_message(stop)),
+        escape_html(texts.stop_advice(stop))
     );
-    document("Sign-in error — MOBPROC sandbox", &body)
+    document(texts, texts.error_title, &body)
 }
 
 /// The page shown after signing out, with a link back when one is safe.
-pub fn signed_out_page(back_to: Option<&str>) -> String {
+pub fn signed_out_page(texts: &PageTexts, back_to: Option<&str>) -> String {
     let link = back_to
         .map(|uri| {
             format!(
-                r#"<p><a href="{}">Return to the application</a></p>"#,
-                escape_html(uri)
+                r#"<p><a href="{}">{}</a></p>"#,
+                escape_html(uri),
+                escape_html(texts.back_to_application)
             )
         })
         .unwrap_or_default();
     let body = format!(
-        r#"<p class="brand">MOBPROC sandbox</p>
-    <h1>You are signed out</h1>
-    <p>Your sign-in session has ended. Applications will ask you to sign in again.</p>
-    {link}"#
+        r#"<p class="brand">{}</p>
+    <h1>{}</h1>
+    <p>{}</p>
+    {link}"#,
+        escape_html(texts.brand),
+        escape_html(texts.signed_out_heading),
+        escape_html(texts.signed_out_text),
     );
-    document("Signed out — MOBPROC sandbox", &body)
+    document(texts, texts.signed_out_title, &body)
 }
 
-fn document(title: &str, body: &str) -> String {
+/// A whole page: `title — brand`, in `texts`' language, with the favicon.
+fn document(texts: &PageTexts, title: &str, body: &str) -> String {
     format!(
         r#"<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
+<title>{title} — {brand}</title>
+<link rel="icon" href="{FAVICON_PATH}" type="image/svg+xml">
 <style>{STYLE}</style>
 </head>
 <body>
@@ -219,7 +212,9 @@ fn document(title: &str, body: &str) -> String {
 </body>
 </html>
 "#,
-        title = escape_html(title)
+        lang = texts.lang,
+        title = escape_html(title),
+        brand = escape_html(texts.brand),
     )
 }
 
@@ -266,7 +261,8 @@ pub fn origin_of(uri: &str) -> Option<&str> {
         .then(|| &uri[..scheme.len() + 3 + end])
 }
 
-/// An HTML answer with the page headers: the CSP, no caching, no referrer.
+/// An HTML answer with the page headers: the CSP, no caching, no
+/// referrer, and `Vary: Accept-Language` (the pages follow it).
 pub fn html_response(status: StatusCode, html: String) -> Response {
     let mut response = (status, html).into_response();
     let headers = response.headers_mut();
@@ -287,11 +283,13 @@ pub fn html_response(status: StatusCode, html: String) -> Response {
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
+    headers.insert(header::VARY, HeaderValue::from_static("accept-language"));
     response
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::page_text::PageLocale;
     use super::*;
 
     #[test]
@@ -313,18 +311,21 @@ mod tests {
             platform: "\"p\"".into(),
             description: "<script>alert(1)</script>".into(),
         }];
-        let html = login_page(&LoginPage {
-            client_name: "<b>Evil</b>",
-            hidden: vec![("state", "\"><script>x</script>")],
-            form_token: "<token>",
-            username: "'quoted'",
-            error: Some("<i>bad</i>"),
-            users: &users,
-        });
+        let html = login_page(
+            PageLocale::En.texts(),
+            &LoginPage {
+                client_name: "<b>Evil</b> {0}",
+                hidden: vec![("state", "\"><script>x</script>")],
+                form_token: "<token>",
+                username: "'quoted'",
+                wrong_credentials: true,
+                users: &users,
+            },
+        );
         assert!(!html.contains("<script"));
         assert!(!html.contains("<b>Evil"));
-        assert!(!html.contains("<i>bad"));
         assert!(!html.contains("<u>"));
+        assert!(html.contains("<strong>&lt;b&gt;Evil&lt;/b&gt; {0}</strong> asks"));
         assert!(html.contains("&lt;b&gt;Evil&lt;/b&gt;"));
         assert!(html.contains(r#"value="&quot;&gt;&lt;script&gt;x&lt;/script&gt;""#));
         assert!(html.contains(r#"value="&#39;quoted&#39;""#));
@@ -333,6 +334,22 @@ mod tests {
         assert!(html.contains("<title>Sign in — MOBPROC sandbox</title>"));
         assert!(html.contains(r#"<label for="username">"#));
         assert!(html.contains(r#"<label for="password">"#));
+        assert!(html.contains(r#"<p class="error" role="alert">Wrong username or password.</p>"#));
+    }
+
+    #[test]
+    fn error_pages_escape_what_the_request_sent() {
+        for locale in [PageLocale::En, PageLocale::FrCa] {
+            let html = error_page(
+                locale.texts(),
+                &Stop::UnknownClient("<script>alert(1)</script>".into()),
+            );
+            assert!(!html.contains("<script>"), "{html}");
+            assert!(
+                html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+                "{html}"
+            );
+        }
     }
 
     #[test]
@@ -360,7 +377,7 @@ mod tests {
         let response = sign_in_response(StatusCode::OK, String::new(), "http://localhost:3000/cb");
         assert_eq!(
             response.headers()[header::CONTENT_SECURITY_POLICY],
-            "default-src 'none'; style-src 'unsafe-inline'; \
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; \
              form-action 'self' http://localhost:3000; frame-ancestors 'none'"
         );
         assert_eq!(response.headers()[header::REFERRER_POLICY], "same-origin");
@@ -373,8 +390,9 @@ mod tests {
 
     #[test]
     fn signed_out_link_is_escaped() {
-        let html = signed_out_page(Some("http://x/?a=1&b=\"2\""));
+        let texts = PageLocale::En.texts();
+        let html = signed_out_page(texts, Some("http://x/?a=1&b=\"2\""));
         assert!(html.contains(r#"href="http://x/?a=1&amp;b=&quot;2&quot;""#));
-        assert!(!signed_out_page(None).contains("<a "));
+        assert!(!signed_out_page(texts, None).contains("<a "));
     }
 }

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::clients::{is_allowed_redirect, load_client, WIDGET_CLIENT_ID};
 use super::html::{html_response, signed_out_page};
 use super::non_empty;
+use super::page_text::PageLocale;
 use super::session::{cleared_cookie, end_session, session_id};
 use crate::state::AppState;
 
@@ -22,7 +23,7 @@ pub struct LogoutParams {
 }
 
 /// Ends the sign-in session, clears the cookie and shows a signed-out
-/// page. It never redirects: a `redirect_uri` allowed for the client
+/// page in the request's language. It never redirects: a `redirect_uri` allowed for the client
 /// becomes a link on the page, any other is ignored.
 pub async fn logout(
     State(app): State<AppState>,
@@ -50,7 +51,9 @@ pub async fn logout(
             .as_ref()
             .is_some_and(|client| is_allowed_redirect(client, &app.config, uri))
     });
-    let mut response = html_response(StatusCode::OK, signed_out_page(back_to.as_deref()));
+    let texts = PageLocale::of(&headers).texts();
+    let page = signed_out_page(texts, back_to.as_deref());
+    let mut response = html_response(StatusCode::OK, page);
     response
         .headers_mut()
         .insert(header::SET_COOKIE, cleared_cookie(&app.config));

@@ -22,6 +22,7 @@ mod encoding;
 mod html;
 mod introspect;
 mod logout;
+mod page_text;
 mod pkce;
 mod session;
 mod token;

@@ -44,6 +44,14 @@ pub struct Order {
     pub ship_to: Option<ShipTo>,
     pub status: OrderStatus,
     pub transaction_type: TransactionType,
+    /// With `includeApprovers=true`, while the order awaits approval: the
+    /// level of approval it waits for (1 is the first approver).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_approval_level: Option<u32>,
+    /// With `includeApprovers=true`, while the order awaits approval: who
+    /// is to approve it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approver: Option<Employee>,
 }
 
 impl Order {

@@ -3,14 +3,23 @@
 //! `orders_by_holder` index. Only the page's orders are decoded and brought
 //! up to date, so a page costs the same however many orders are stored.
 
-use mobproc_types::Order;
+use axum::extract::{OriginalUri, State};
+use axum::Json;
+use mobproc_types::{Meta, Order, OrderStatus, OrdersPage};
 use rusqlite::types::ToSql;
 use rusqlite::Connection;
+use serde::Deserialize;
+use serde_json::Value;
 
-use crate::api::orders::store::load_order;
+use crate::api::orders::approvers::{add_approvers, approvable_holders, EligibleApprover};
+use crate::api::orders::store::{load_order, timestamp_seconds};
+use crate::api::orders::with_links;
 use crate::auth::Caller;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::ApiQuery;
+use crate::links::Links;
 use crate::paging::Paging;
+use crate::state::AppState;
 
 /// Filters of `GET /orders`.
 #[derive(Debug, Clone, Default)]
@@ -20,6 +29,9 @@ pub struct OrderFilter {
     pub status: Option<String>,
     /// Orders updated at or after this Unix time.
     pub updated_since: Option<i64>,
+    /// Only orders awaiting approval whose account holder is one of
+    /// these (`eligibleToApprove…`: the approver's reports).
+    pub awaiting_approval_of: Option<Vec<String>>,
 }
 
 /// Whose orders a listing reads.
@@ -32,13 +44,20 @@ enum Holders {
 
 impl Holders {
     /// The caller's people, narrowed to `employee` when the filter names
-    /// one; `None` when that is someone the caller may not see.
+    /// one and to the approver's reports when it names an approver;
+    /// `None` when no one is left.
     fn of(caller: &Caller, filter: &OrderFilter) -> ApiResult<Option<Holders>> {
-        Ok(match (&filter.employee, caller.visible.as_slice()) {
-            (Some(id), _) if !caller.may_act_for(id) => None,
-            (Some(id), _) => Some(Holders::One(id.clone())),
-            (None, [only]) => Some(Holders::One(only.clone())),
-            (None, team) => Some(Holders::Many(serde_json::to_string(team)?)),
+        let mut people: Vec<&String> = match &filter.employee {
+            Some(id) => caller.visible.iter().filter(|v| *v == id).collect(),
+            None => caller.visible.iter().collect(),
+        };
+        if let Some(reports) = &filter.awaiting_approval_of {
+            people.retain(|person| reports.contains(person));
+        }
+        Ok(match people.as_slice() {
+            [] => None,
+            [only] => Some(Holders::One((*only).clone())),
+            team => Some(Holders::Many(serde_json::to_string(team)?)),
         })
     }
 
@@ -86,12 +105,19 @@ pub fn list_orders(
     let Some(holders) = Holders::of(caller, filter)? else {
         return Ok((0, Vec::new()));
     };
+    let awaiting = OrderStatus::AwaitingApproval.as_str().to_owned();
+    let status = match (&filter.awaiting_approval_of, &filter.status) {
+        (None, status) => status.as_ref(),
+        (Some(_), None) => Some(&awaiting),
+        (Some(_), Some(status)) if *status == awaiting => Some(&awaiting),
+        (Some(_), Some(_)) => return Ok((0, Vec::new())),
+    };
     let holder = holders.param();
     let mut params: Vec<&dyn ToSql> = vec![
         &caller.tenant.code,
         &holder,
         &filter.external_order_number,
-        &filter.status,
+        &status,
         &filter.updated_since,
         &step,
         &now,
@@ -111,6 +137,81 @@ pub fn list_orders(
         }
     }
     Ok((total, orders))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrdersQuery {
+    external_order_number: Option<String>,
+    employee: Option<String>,
+    status: Option<String>,
+    date_time_updated: Option<String>,
+    eligible_to_approve_employee_id: Option<String>,
+    eligible_to_approve_company_employee_id: Option<String>,
+    #[serde(default)]
+    include_approvers: bool,
+    limit: Option<String>,
+    offset: Option<String>,
+}
+
+/// `GET /orders`: the caller's orders, or those awaiting an approver.
+pub(super) async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    links: Links,
+    OriginalUri(uri): OriginalUri,
+    ApiQuery(query): ApiQuery<OrdersQuery>,
+) -> ApiResult<Json<Value>> {
+    let paging = Paging::parse(
+        query.limit.as_deref(),
+        query.offset.as_deref(),
+        caller.tenant.platform,
+    )?;
+    let updated_since = match &query.date_time_updated {
+        Some(text) => Some(timestamp_seconds(text).ok_or_else(|| {
+            ApiError::bad_request(
+                "invalid-date-time-updated",
+                format!(
+                    "dateTimeUpdated must be a date such as 2016-04-28T18:10:27Z, not '{text}'."
+                ),
+            )
+        })?),
+        None => None,
+    };
+    let approver = EligibleApprover::from_query(
+        query.eligible_to_approve_employee_id,
+        query.eligible_to_approve_company_employee_id,
+    )?;
+    let mut filter = OrderFilter {
+        external_order_number: query.external_order_number,
+        employee: query.employee,
+        status: query.status,
+        updated_since,
+        awaiting_approval_of: None,
+    };
+    let now = state.clock.now();
+    let step = state.config.order_step_seconds as i64;
+    let (total, orders) = state
+        .db
+        .run(move |c| {
+            if let Some(approver) = &approver {
+                filter.awaiting_approval_of = Some(approvable_holders(c, &caller, approver)?);
+            }
+            let (total, mut orders) = list_orders(c, &caller, &filter, paging, now, step)?;
+            if query.include_approvers {
+                add_approvers(c, &caller.tenant.code, &mut orders)?;
+            }
+            Ok((total, orders))
+        })
+        .await?;
+    let meta: Meta = paging.meta(&links, &uri, total);
+    with_links(
+        &links,
+        &OrdersPage {
+            meta: Some(meta),
+            orders,
+        },
+    )
 }
 
 #[cfg(test)]

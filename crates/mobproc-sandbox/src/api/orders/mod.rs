@@ -1,6 +1,7 @@
 //! `POST /orders` (confirm or submit), `GET /orders[/{id}]`, an order's
 //! history and shipments, and `POST /orders/{id}/approval`.
 
+mod approvers;
 mod build;
 mod eligibility;
 pub mod lifecycle;
@@ -21,7 +22,7 @@ use axum::{Json, Router};
 use mobproc_types::{
     ApprovalAction, ApprovalRequest, ApprovalResponse, ApprovalStatus, ConfirmationResponse,
     HistoryResponse, Items, Meta, Order, OrderRequest, OrderRequestBody, OrderResponse,
-    OrderStatus, OrdersPage, ResponseStatus, ShipmentsResponse,
+    OrderStatus, ResponseStatus, ShipmentsResponse,
 };
 use serde::Deserialize;
 use serde_json::Value;
@@ -31,9 +32,8 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::faults::DropMode;
 use crate::links::Links;
-use crate::paging::Paging;
 use crate::state::AppState;
-use listing::OrderFilter;
+use listing::list;
 use store::{Confirmed, Submitted};
 
 pub fn router() -> Router<AppState> {
@@ -222,62 +222,6 @@ impl futures_core::Stream for BrokenBody {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct OrdersQuery {
-    external_order_number: Option<String>,
-    employee: Option<String>,
-    status: Option<String>,
-    date_time_updated: Option<String>,
-    limit: Option<String>,
-    offset: Option<String>,
-}
-
-async fn list(
-    State(state): State<AppState>,
-    caller: Caller,
-    links: Links,
-    OriginalUri(uri): OriginalUri,
-    ApiQuery(query): ApiQuery<OrdersQuery>,
-) -> ApiResult<Json<Value>> {
-    let paging = Paging::parse(
-        query.limit.as_deref(),
-        query.offset.as_deref(),
-        caller.tenant.platform,
-    )?;
-    let updated_since = match &query.date_time_updated {
-        Some(text) => Some(store::timestamp_seconds(text).ok_or_else(|| {
-            ApiError::bad_request(
-                "invalid-date-time-updated",
-                format!(
-                    "dateTimeUpdated must be a date such as 2016-04-28T18:10:27Z, not '{text}'."
-                ),
-            )
-        })?),
-        None => None,
-    };
-    let filter = OrderFilter {
-        external_order_number: query.external_order_number,
-        employee: query.employee,
-        status: query.status,
-        updated_since,
-    };
-    let now = state.clock.now();
-    let step = step(&state);
-    let (total, orders) = state
-        .db
-        .run(move |c| listing::list_orders(c, &caller, &filter, paging, now, step))
-        .await?;
-    let meta: Meta = paging.meta(&links, &uri, total);
-    with_links(
-        &links,
-        &OrdersPage {
-            meta: Some(meta),
-            orders,
-        },
-    )
-}
-
 /// Loads an order the caller may see, or answers 404.
 async fn visible_order(state: &AppState, caller: Caller, id: String) -> ApiResult<Order> {
     let now = state.clock.now();
@@ -404,7 +348,10 @@ async fn approval(
     let tenant = caller.tenant.code.clone();
     let decided = state
         .db
-        .run(move |c| store::decide(c, &tenant, &order.order_id, approve, now, step))
+        .run(move |c| {
+            let reason = request.reason.as_deref();
+            store::decide(c, &tenant, &order.order_id, approve, reason, now, step)
+        })
         .await?
         .ok_or_else(|| ApiError::not_found("order", &id))?;
     let status = match decided {

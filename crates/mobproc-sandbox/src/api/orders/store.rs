@@ -8,6 +8,7 @@ use mobproc_types::{
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use sha2::{Digest, Sha256};
 
+use crate::api::orders::approvers::with_decision_reason;
 use crate::api::orders::build::{self, OrderFacts};
 use crate::api::orders::lifecycle::{status_at, timeline, updated_at, Decision, Event};
 use crate::api::orders::outcome;
@@ -170,6 +171,7 @@ struct OrderRow {
     submitted_at: i64,
     needs_approval: bool,
     decision: Option<Decision>,
+    decision_reason: Option<String>,
     ships: bool,
     /// The request as sent (what COMPLETE applies to the assets).
     request: Option<String>,
@@ -178,8 +180,8 @@ struct OrderRow {
 fn order_row(connection: &Connection, tenant: &str, order_id: &str) -> ApiResult<Option<OrderRow>> {
     Ok(connection
         .query_row(
-            "SELECT body, submitted_at, needs_approval, decision, decided_at, ships, request
-             FROM orders WHERE tenant = ?1 AND order_id = ?2",
+            "SELECT body, submitted_at, needs_approval, decision, decided_at, decision_reason, ships,
+                    request FROM orders WHERE tenant = ?1 AND order_id = ?2",
             [tenant, order_id],
             |row| {
                 let decision: Option<String> = row.get(3)?;
@@ -188,8 +190,9 @@ fn order_row(connection: &Connection, tenant: &str, order_id: &str) -> ApiResult
                     submitted_at: row.get(1)?,
                     needs_approval: row.get(2)?,
                     decision: Decision::from_columns(decision.as_deref(), row.get(4)?),
-                    ships: row.get(5)?,
-                    request: row.get(6)?,
+                    decision_reason: row.get(5)?,
+                    ships: row.get(6)?,
+                    request: row.get(7)?,
                 })
             },
         )
@@ -197,13 +200,14 @@ fn order_row(connection: &Connection, tenant: &str, order_id: &str) -> ApiResult
 }
 
 fn events_of(row: &OrderRow, step: i64) -> Vec<Event> {
-    timeline(
+    let events = timeline(
         row.submitted_at,
         row.needs_approval,
         row.decision,
         step,
         row.ships,
-    )
+    );
+    with_decision_reason(events, row.decision, row.decision_reason.as_deref())
 }
 
 /// Writes the status changes that have happened by `now` and are not yet
@@ -390,13 +394,14 @@ pub fn shipments(
     Ok(out)
 }
 
-/// Records an approver's decision on an order awaiting approval. Returns
-/// the order's status before the decision.
+/// Records an approver's decision (and reason) on an order awaiting
+/// approval. Returns the order's status before the decision.
 pub fn decide(
     connection: &mut Connection,
     tenant: &str,
     order_id: &str,
     approve: bool,
+    reason: Option<&str>,
     now: i64,
     step: i64,
 ) -> ApiResult<Option<(OrderStatus, bool)>> {
@@ -406,8 +411,14 @@ pub fn decide(
     let status = status_at(&events_of(&row, step), now);
     if status == OrderStatus::AwaitingApproval {
         connection.execute(
-            "UPDATE orders SET decision = ?1, decided_at = ?2 WHERE order_id = ?3 AND decision IS NULL",
-            rusqlite::params![if approve { "APPROVE" } else { "REJECT" }, now, order_id],
+            "UPDATE orders SET decision = ?1, decided_at = ?2, decision_reason = ?3
+             WHERE order_id = ?4 AND decision IS NULL",
+            rusqlite::params![
+                if approve { "APPROVE" } else { "REJECT" },
+                now,
+                reason,
+                order_id
+            ],
         )?;
     }
     Ok(Some((status, row.needs_approval)))

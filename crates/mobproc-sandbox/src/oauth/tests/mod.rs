@@ -20,10 +20,10 @@ const WIDGET: &str = "mobproc-widget";
 const CALLBACK: &str = "http://127.0.0.1:8080/oauth-callback.html";
 const INTEGRATION: &str = "acme-integration";
 const INTEGRATION_SECRET: &str = "acme-integration-secret";
-const CSP: &str =
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; \
+     form-action 'self'; frame-ancestors 'none'";
 /// The sign-in page's policy also allows the redirect URI's origin.
-const SIGN_IN_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; \
+const SIGN_IN_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; \
      form-action 'self' http://127.0.0.1:8080; frame-ancestors 'none'";
 
 struct Sandbox {
@@ -362,4 +362,5 @@ mod client_basic;
 mod code_flow;
 mod grants;
 mod introspection;
+mod languages;
 mod sign_in;

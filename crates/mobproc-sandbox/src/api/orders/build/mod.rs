@@ -147,6 +147,8 @@ pub fn order(links: &Links, confirmation: &OrderConfirmation, facts: OrderFacts)
         ship_to: confirmation.ship_to.clone().filter(|_| ships),
         status: OrderStatus::OrderSubmitted,
         transaction_type: confirmation.transaction_type.clone(),
+        pending_approval_level: None,
+        approver: None,
     }
 }
 

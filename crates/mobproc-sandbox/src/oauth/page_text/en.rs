@@ -1,0 +1,35 @@
+//! English.
+
+use super::PageTexts;
+
+pub static TEXTS: PageTexts = PageTexts {
+    lang: "en",
+    brand: "MOBPROC sandbox",
+    sign_in_title: "Sign in",
+    sign_in_heading: "Sign in",
+    sign_in_asks: "{0} asks to use the MOBPROC API on your behalf.",
+    username: "Username",
+    password: "Password",
+    sign_in_button: "Sign in",
+    cancel_button: "Cancel",
+    wrong_credentials: "Wrong username or password.",
+    demo_users_heading: "Demo users",
+    demo_users_password: "Every demo user's password is {0}.",
+    demo_users_tenant: "Tenant",
+    demo_users_who: "Who",
+    error_title: "Sign-in error",
+    error_heading: "This sign-in request cannot go on",
+    misconfigured_advice: "The application that sent you here is misconfigured. For safety you are not sent back to it.",
+    refused_form_advice: "Go back to the application and sign in again from its sign-in button.",
+    no_client_id: "The request has no client_id.",
+    no_redirect_uri: "The request has no redirect_uri.",
+    unknown_client: "There is no client '{0}'.",
+    unregistered_redirect: "The redirect_uri '{0}' is not registered for this client ('{1}'); redirect URIs must match a registered one exactly.",
+    unreadable_request: "The request's parameters cannot be read: {0}",
+    form_from_another_site: "This sign-in form was sent from another site, so it was refused and nobody was signed in.",
+    form_expired: "This sign-in form has expired or did not come from the sandbox's sign-in page, so it was refused and nobody was signed in.",
+    signed_out_title: "Signed out",
+    signed_out_heading: "You are signed out",
+    signed_out_text: "Your sign-in session has ended. Applications will ask you to sign in again.",
+    back_to_application: "Return to the application",
+};

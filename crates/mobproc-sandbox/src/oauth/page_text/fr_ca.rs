@@ -1,0 +1,35 @@
+//! Français (Canada).
+
+use super::PageTexts;
+
+pub static TEXTS: PageTexts = PageTexts {
+    lang: "fr-CA",
+    brand: "Bac à sable MOBPROC",
+    sign_in_title: "Connexion",
+    sign_in_heading: "Connexion",
+    sign_in_asks: "{0} demande à utiliser l'API MOBPROC en votre nom.",
+    username: "Nom d'utilisateur",
+    password: "Mot de passe",
+    sign_in_button: "Se connecter",
+    cancel_button: "Annuler",
+    wrong_credentials: "Nom d'utilisateur ou mot de passe incorrect.",
+    demo_users_heading: "Utilisateurs de démonstration",
+    demo_users_password: "Le mot de passe de tous les utilisateurs de démonstration est {0}.",
+    demo_users_tenant: "Organisation",
+    demo_users_who: "Profil",
+    error_title: "Erreur de connexion",
+    error_heading: "Cette demande de connexion ne peut pas aboutir",
+    misconfigured_advice: "L'application qui vous a dirigé ici est mal configurée. Par mesure de sécurité, nous ne vous y renvoyons pas.",
+    refused_form_advice: "Retournez dans l'application et reconnectez-vous à l'aide de son bouton de connexion.",
+    no_client_id: "La demande ne contient pas de client_id.",
+    no_redirect_uri: "La demande ne contient pas de redirect_uri.",
+    unknown_client: "Il n'existe aucun client «\u{a0}{0}\u{a0}».",
+    unregistered_redirect: "Le redirect_uri «\u{a0}{0}\u{a0}» n'est pas enregistré pour ce client («\u{a0}{1}\u{a0}»); il doit correspondre exactement à une adresse de redirection enregistrée.",
+    unreadable_request: "Les paramètres de la demande sont illisibles\u{a0}: {0}",
+    form_from_another_site: "Ce formulaire de connexion a été envoyé depuis un autre site\u{a0}: il a été refusé et personne n'a été connecté.",
+    form_expired: "Ce formulaire de connexion a expiré ou ne provient pas de la page de connexion du bac à sable\u{a0}: il a été refusé et personne n'a été connecté.",
+    signed_out_title: "Déconnexion",
+    signed_out_heading: "Vous êtes déconnecté",
+    signed_out_text: "Votre session de connexion est terminée. Les applications vous demanderont de vous reconnecter.",
+    back_to_application: "Retourner à l'application",
+};

@@ -1,0 +1,252 @@
+//! The order flows: one small description per transaction type — which
+//! shared steps it goes through, in which order, and what it asks the user
+//! to acknowledge — composed from the steps of `crate::steps`. How a flow's
+//! request is built is the shared builder's (`crate::draft::build_request`),
+//! cut to what the type takes by the rule table of `mobproc_types::rules`.
+//!
+//! Adding a type: a [`FlowId`] variant, its row in [`FLOWS`], its texts.
+
+use mobproc_types::rules::{rules_of, TypeRules};
+use mobproc_types::{ServiceAsset, TransactionType};
+use serde::{Deserialize, Serialize};
+
+use crate::draft::{Draft, SourceSystem, Step};
+
+/// The flows the widget offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FlowId {
+    /// A new device and/or plan on a line.
+    #[default]
+    Upgrade,
+    /// Pause a line.
+    Suspend,
+    /// Resume a suspended line.
+    Unsuspend,
+    /// End a line.
+    Deactivate,
+    /// Add or remove optional features of a line.
+    UpdateFeatures,
+    /// Buy accessories for the device on a line.
+    OrderAccessories,
+    /// Take a company line over personally.
+    XferServiceOut,
+    /// A new line: a plan, usually a device, maybe accessories.
+    NewActivation,
+}
+
+/// What an order will do to the user's number, said before they submit it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Consequence {
+    /// The line is paused until resumed.
+    Pauses,
+    /// The line ends for good.
+    Ends,
+    /// The number leaves the company for the user's own account.
+    LeavesCompany,
+}
+
+/// One flow: its type and its steps, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flow {
+    pub id: FlowId,
+    /// The steps, before the backend and the cart drop the ones not needed.
+    pub steps: &'static [Step],
+    /// What the user confirms in plain words before submitting, if anything.
+    pub consequence: Option<Consequence>,
+}
+
+/// Every flow (TRANSACTIONS.md section 6).
+pub const FLOWS: [Flow; 8] = [
+    Flow {
+        id: FlowId::Upgrade,
+        steps: &[
+            Step::Line,
+            Step::CurrentDevice,
+            Step::Device,
+            Step::Plan,
+            Step::Details,
+            Step::Shipping,
+            Step::Review,
+            Step::Status,
+        ],
+        consequence: None,
+    },
+    Flow {
+        id: FlowId::Suspend,
+        steps: LINE_CARE,
+        consequence: Some(Consequence::Pauses),
+    },
+    Flow {
+        id: FlowId::Unsuspend,
+        steps: LINE_CARE,
+        consequence: None,
+    },
+    Flow {
+        id: FlowId::Deactivate,
+        steps: LINE_CARE,
+        consequence: Some(Consequence::Ends),
+    },
+    Flow {
+        id: FlowId::UpdateFeatures,
+        steps: &[
+            Step::Line,
+            Step::Features,
+            Step::Details,
+            Step::Review,
+            Step::Status,
+        ],
+        consequence: None,
+    },
+    Flow {
+        id: FlowId::OrderAccessories,
+        steps: &[
+            Step::Line,
+            Step::Accessories,
+            Step::Details,
+            Step::Shipping,
+            Step::Review,
+            Step::Status,
+        ],
+        consequence: None,
+    },
+    Flow {
+        id: FlowId::XferServiceOut,
+        steps: &[
+            Step::Line,
+            Step::Acknowledgements,
+            Step::Details,
+            Step::Review,
+            Step::Status,
+        ],
+        consequence: Some(Consequence::LeavesCompany),
+    },
+    Flow {
+        id: FlowId::NewActivation,
+        steps: &[
+            Step::Line,
+            Step::Region,
+            Step::Device,
+            Step::Plan,
+            Step::Accessories,
+            Step::Details,
+            Step::Shipping,
+            Step::Review,
+            Step::Status,
+        ],
+        consequence: None,
+    },
+];
+
+/// The steps of the orders that only change a line's state.
+const LINE_CARE: &[Step] = &[Step::Line, Step::Details, Step::Review, Step::Status];
+
+impl FlowId {
+    /// The API's type for this flow.
+    pub fn transaction_type(self) -> TransactionType {
+        match self {
+            FlowId::Upgrade => TransactionType::Upgrade,
+            FlowId::Suspend => TransactionType::Suspend,
+            FlowId::Unsuspend => TransactionType::Unsuspend,
+            FlowId::Deactivate => TransactionType::Deactivate,
+            FlowId::UpdateFeatures => TransactionType::UpdateFeatures,
+            FlowId::OrderAccessories => TransactionType::OrderAccessories,
+            FlowId::XferServiceOut => TransactionType::XferServiceOut,
+            FlowId::NewActivation => TransactionType::NewActivation,
+        }
+    }
+
+    /// The flow of an API type, if the widget has one.
+    pub fn of(kind: &TransactionType) -> Option<FlowId> {
+        FLOWS
+            .iter()
+            .map(|flow| flow.id)
+            .find(|id| &id.transaction_type() == kind)
+    }
+
+    /// The flow's description.
+    pub fn flow(self) -> &'static Flow {
+        FLOWS
+            .iter()
+            .find(|flow| flow.id == self)
+            .expect("every flow id has its row")
+    }
+
+    /// The type's rules, shared with the sandbox.
+    pub fn rules(self) -> &'static TypeRules {
+        rules_of(&self.transaction_type()).expect("every flow is a known type")
+    }
+
+    /// The name in test ids and events.
+    pub fn id(self) -> &'static str {
+        match self {
+            FlowId::Upgrade => "upgrade",
+            FlowId::Suspend => "suspend",
+            FlowId::Unsuspend => "unsuspend",
+            FlowId::Deactivate => "deactivate",
+            FlowId::UpdateFeatures => "update-features",
+            FlowId::OrderAccessories => "order-accessories",
+            FlowId::XferServiceOut => "transfer-out",
+            FlowId::NewActivation => "new-line",
+        }
+    }
+}
+
+impl Flow {
+    /// The steps this order goes through: the current device only where the
+    /// backend takes it, shipping only when something ships.
+    pub fn steps_for(&self, draft: &Draft, source: SourceSystem) -> Vec<Step> {
+        self.steps
+            .iter()
+            .copied()
+            .filter(|step| match step {
+                Step::CurrentDevice => source.takes_existing_device(),
+                Step::Shipping => draft.ships(source),
+                _ => true,
+            })
+            .collect()
+    }
+}
+
+/// The flows not tied to a line (a new line, a number brought in) that
+/// someone who may order `allowed` is offered, in the order of [`FLOWS`].
+pub fn employee_flows(allowed: &[TransactionType]) -> Vec<FlowId> {
+    let offered = mobproc_types::rules::employee_actions(allowed);
+    FLOWS
+        .iter()
+        .map(|flow| flow.id)
+        .filter(|id| offered.contains(&id.transaction_type()))
+        .collect()
+}
+
+/// Whether an order on `steps` that is at `current` has reached `target`
+/// (is at it or past it). Steps not in the flow are never reached.
+pub fn has_reached(steps: &[Step], current: Step, target: Step) -> bool {
+    let at = |step| steps.iter().position(|s| *s == step);
+    matches!((at(current), at(target)), (Some(current), Some(target)) if current >= target)
+}
+
+/// The steps after `current` in `steps` (all of them when it isn't one).
+pub fn steps_after(steps: &[Step], current: Step) -> Vec<Step> {
+    let start = steps
+        .iter()
+        .position(|s| *s == current)
+        .map_or(0, |i| i + 1);
+    steps[start..].to_vec()
+}
+
+/// The flows `line` offers to someone who may order `allowed`, in the
+/// order of [`FLOWS`]: those the type rules and the line's `orderActions`
+/// allow. An upgrade also waits for the line's eligibility date.
+pub fn line_flows(allowed: &[TransactionType], line: &ServiceAsset, eligible: bool) -> Vec<FlowId> {
+    let offered = mobproc_types::rules::line_actions(allowed, line);
+    FLOWS
+        .iter()
+        .map(|flow| flow.id)
+        .filter(|id| offered.contains(&id.transaction_type()))
+        .filter(|id| *id != FlowId::Upgrade || eligible)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,112 @@
+//! The flows against the shared rule table.
+
+use super::*;
+use crate::draft::Draft;
+use mobproc_types::EntityStatus;
+
+fn line(status: EntityStatus) -> ServiceAsset {
+    serde_json::from_value(serde_json::json!({
+        "id": "1", "serviceNumber": "5125550100", "status": status.as_str()
+    }))
+    .unwrap()
+}
+
+#[test]
+fn every_flow_is_a_known_type_with_its_own_row() {
+    for flow in FLOWS {
+        assert_eq!(flow.id.flow().id, flow.id);
+        assert_eq!(FlowId::of(&flow.id.transaction_type()), Some(flow.id));
+        assert_eq!(flow.id.rules().kind, flow.id.transaction_type());
+        assert_eq!(flow.steps.first(), Some(&Step::Line));
+        assert_eq!(flow.steps.last(), Some(&Step::Status));
+    }
+    assert_eq!(FlowId::of(&TransactionType::SwapDevices), None);
+}
+
+#[test]
+fn care_flows_skip_the_cart_and_shipping() {
+    let draft = Draft::new("W-1".into());
+    for id in [FlowId::Suspend, FlowId::Unsuspend, FlowId::Deactivate] {
+        assert_eq!(
+            id.flow().steps_for(&draft, SourceSystem::PremiumMobile),
+            [Step::Line, Step::Details, Step::Review, Step::Status]
+        );
+        assert!(!id.rules().has_cost, "{id:?} costs nothing");
+    }
+    assert_eq!(
+        FlowId::Deactivate.flow().consequence,
+        Some(Consequence::Ends)
+    );
+    assert_eq!(
+        FlowId::Suspend.flow().consequence,
+        Some(Consequence::Pauses)
+    );
+}
+
+#[test]
+fn lines_offer_what_their_state_and_the_actor_allow() {
+    let everything = TransactionType::KNOWN.to_vec();
+    let active_care = [
+        FlowId::Suspend,
+        FlowId::Deactivate,
+        FlowId::UpdateFeatures,
+        FlowId::OrderAccessories,
+        FlowId::XferServiceOut,
+    ];
+    let mut everything_on_active = vec![FlowId::Upgrade];
+    everything_on_active.extend(active_care);
+    assert_eq!(
+        line_flows(&everything, &line(EntityStatus::Active), true),
+        everything_on_active
+    );
+    assert_eq!(
+        line_flows(&everything, &line(EntityStatus::Active), false),
+        active_care,
+        "an upgrade waits for eligibility; the rest doesn't"
+    );
+    assert_eq!(
+        line_flows(&everything, &line(EntityStatus::Suspended), false),
+        [FlowId::Unsuspend, FlowId::Deactivate]
+    );
+    assert_eq!(
+        line_flows(
+            &[TransactionType::Upgrade],
+            &line(EntityStatus::Active),
+            true
+        ),
+        [FlowId::Upgrade]
+    );
+    assert!(line_flows(&everything, &line(EntityStatus::Inactive), true).is_empty());
+    assert_eq!(employee_flows(&everything), [FlowId::NewActivation]);
+    assert!(employee_flows(&[TransactionType::Upgrade]).is_empty());
+}
+
+#[test]
+fn progress_is_measured_along_the_flow() {
+    let steps = FlowId::UpdateFeatures.flow().steps;
+    assert!(has_reached(steps, Step::Details, Step::Features));
+    assert!(!has_reached(steps, Step::Features, Step::Details));
+    assert!(
+        !has_reached(steps, Step::Review, Step::Plan),
+        "not in the flow"
+    );
+    assert_eq!(
+        steps_after(steps, Step::Details),
+        [Step::Review, Step::Status]
+    );
+    assert_eq!(
+        steps_after(steps, Step::Plan),
+        steps,
+        "unknown: all of them"
+    );
+}
+
+#[test]
+fn every_flow_s_steps_are_distinct() {
+    for flow in FLOWS {
+        let mut seen = flow.steps.to_vec();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), flow.steps.len(), "{:?}", flow.id);
+    }
+}

@@ -1,0 +1,185 @@
+//! Accessories: those that fit the line's device
+//! (`/catalog/accessories?service=`), each with a quantity, and their total.
+
+use leptos::prelude::*;
+use mobproc_types::{AccessoriesPage, Accessory, Amount, Money};
+
+use crate::app::context::use_ctx;
+use crate::app::load_error;
+use crate::auth::oauth::encode;
+use crate::components::{Busy, StepHeading, StepNav};
+use crate::draft::{Draft, Step};
+use crate::format;
+use crate::i18n::fill;
+use crate::steps::previous_step;
+use mobproc_types::rules::{Presence, RequestField};
+
+/// The most units of one accessory in an order.
+pub const MAX_QUANTITY: usize = 10;
+
+/// The accessories step.
+#[component]
+pub fn AccessoriesStep() -> impl IntoView {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let draft = ctx.draft;
+    let accessories = {
+        let api = ctx.api.clone();
+        LocalResource::new(move || {
+            let api = api.clone();
+            let path = draft.with_untracked(accessories_path);
+            async move { api.get_all::<AccessoriesPage>(&path).await }
+        })
+    };
+    let shown = RwSignal::new(false);
+    // Required where the type buys only accessories (ORDER_ACCESSORIES).
+    let required = draft.with_untracked(|d| {
+        d.flow.rules().presence(RequestField::AccessoryIds) == Presence::Required
+    });
+    let empty = Memo::new(move |_| required && draft.with(|d| d.accessory_ids.is_empty()));
+    let back = draft.with_untracked(|d| previous_step(d, ctx.source_now(), Step::Accessories));
+    let on_next = {
+        let ctx = ctx.clone();
+        Callback::new(move |_| {
+            shown.set(true);
+            if !empty.get_untracked() {
+                ctx.go_on_from(Step::Accessories);
+            }
+        })
+    };
+    view! {
+        <section class="mobproc-accessories">
+            <StepHeading text=t.step_names[Step::Accessories.index()]/>
+            <p>{t.accessories_intro}</p>
+            <Transition fallback=move || view! { <Busy label=t.loading/> }>
+                {move || Suspend::new(async move {
+                    match accessories.await {
+                        Ok(list) if list.is_empty() => view! { <p data-testid="no-accessories">{t.accessories_empty}</p> }.into_any(),
+                        Ok(list) => view! { <AccessoryList accessories=list/> }.into_any(),
+                        Err(error) => load_error(error, accessories),
+                    }
+                })}
+            </Transition>
+            <Show when=move || shown.get() && empty.get()>
+                <p class="mobproc-error" role="alert" data-testid="accessories-nothing">{t.accessories_nothing}</p>
+            </Show>
+            <StepNav back=back on_next=on_next/>
+        </section>
+    }
+}
+
+/// The accessories to offer: those that fit the line's device, or the
+/// chosen new device, or all of them.
+pub fn accessories_path(draft: &Draft) -> String {
+    let filter = match (&draft.service_id, &draft.device_id) {
+        (Some(service), _) => format!("service={}&", encode(service)),
+        (None, Some(device)) => format!("compatibleWithDeviceId={}&", encode(device)),
+        (None, None) => String::new(),
+    };
+    format!("/catalog/accessories?{filter}limit=200")
+}
+
+/// The cart's accessories total, in the accessories' currency.
+pub fn accessories_total(accessories: &[Accessory], ids: &[String]) -> Option<Amount> {
+    let priced: Vec<&Amount> = ids
+        .iter()
+        .filter_map(|id| accessories.iter().find(|a| &a.id == id)?.price.as_ref())
+        .collect();
+    let first = (*priced.first()?).clone();
+    let cents = priced.iter().map(|p| p.amount.cents).sum();
+    Some(Amount {
+        amount: Money::from_cents(cents),
+        ..first
+    })
+}
+
+/// Each accessory with a quantity stepper, then the total.
+#[component]
+fn AccessoryList(accessories: Vec<Accessory>) -> impl IntoView {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let locale = ctx.locale.tag();
+    let draft = ctx.draft;
+    let total = {
+        let accessories = accessories.clone();
+        move || {
+            draft
+                .with(|d| accessories_total(&accessories, &d.accessory_ids))
+                .map(|amount| format::money(&amount, locale))
+        }
+    };
+    view! {
+        <ul class="mobproc-accessory-list" data-testid="accessories">
+            {accessories
+                .into_iter()
+                .map(|accessory| {
+                    let id = accessory.id.clone();
+                    let input_id = format!("mobproc-accessory-{}", accessory.id);
+                    let count = {
+                        let id = id.clone();
+                        Signal::derive(move || draft.with(|d| d.accessory_count(&id)))
+                    };
+                    let set = {
+                        let id = id.clone();
+                        move |n: usize| draft.update(|d| d.set_accessory_count(&id, n.min(MAX_QUANTITY)))
+                    };
+                    let (less, more, typed) = (set.clone(), set.clone(), set);
+                    let name = accessory.name.clone();
+                    view! {
+                        <li class="mobproc-accessory" data-testid="accessory">
+                            {format::safe_image_url(accessory.image_url.as_deref()).map(|src| view! { <img src=src alt="" width="48" height="48"/> })}
+                            <span class="mobproc-accessory-name">{accessory.name.clone()}</span>
+                            <span class="mobproc-accessory-price">{accessory.price.as_ref().map(|p| format::money(p, locale))}</span>
+                            <span class="mobproc-quantity">
+                                <button type="button" class="mobproc-button mobproc-button-quiet" aria-label=fill(t.one_fewer, &[&name])
+                                    disabled=move || count.get() == 0
+                                    on:click=move |_| less(count.get_untracked().saturating_sub(1))
+                                >
+                                    "−"
+                                </button>
+                                <label class="mobproc-visually-hidden" for=input_id.clone()>{fill(t.quantity_of, &[&name])}</label>
+                                <input type="number" id=input_id min="0" max=MAX_QUANTITY.to_string() inputmode="numeric"
+                                    prop:value=move || count.get().to_string()
+                                    on:change=move |ev| typed(event_target_value(&ev).trim().parse().unwrap_or(0))
+                                />
+                                <button type="button" class="mobproc-button mobproc-button-quiet" aria-label=fill(t.one_more, &[&name])
+                                    disabled=move || { count.get() >= MAX_QUANTITY }
+                                    on:click=move |_| more(count.get_untracked() + 1)
+                                >
+                                    "+"
+                                </button>
+                            </span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+        <p class="mobproc-accessories-total" data-testid="accessories-total">
+            {t.accessories_total} ": " {total}
+        </p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_total_counts_every_unit() {
+        let accessory = |id: &str, cents| Accessory {
+            meta: None,
+            id: id.into(),
+            name: id.into(),
+            image_url: None,
+            manufacturer: None,
+            price: Some(Amount::one_time(cents, "USD")),
+            vendor: None,
+        };
+        let list = [accessory("A", 2_999), accessory("B", 1_000)];
+        let ids = ["A".to_owned(), "A".to_owned(), "B".to_owned()];
+        let total = accessories_total(&list, &ids).unwrap();
+        assert_eq!(total.amount, Money::from_cents(6_998));
+        assert_eq!(total.currency_code, "USD");
+        assert_eq!(accessories_total(&list, &[]), None);
+    }
+}

@@ -55,6 +55,7 @@ fn property(order: &Value, id: &str) -> Option<String> {
         .and_then(|field| {
             field["text"]
                 .as_str()
+                .or(field["date"].as_str())
                 .or(field["choice"]["id"].as_str())
                 .map(str::to_owned)
         })
@@ -446,20 +447,19 @@ async fn details_and_address_errors_are_shown_beside_their_fields_until_fixed() 
     demo.wait_until_enabled("next", true).await;
     demo.click_test_id("next").await;
 
-    // Contact number left empty, a service number with letters, a date in
-    // the wrong format.
+    // Contact number left empty, a service number with letters (a date
+    // can't be wrong: it is picked from a calendar).
     demo.wait_for_step("details").await;
     demo.fill("mobproc-property-SERVICE_NUMBER", "20355X7676")
         .await;
-    demo.fill("mobproc-property-REQUESTED_DATE", "2026-12-01")
-        .await;
+    assert_eq!(
+        demo.attribute("#mobproc-property-REQUESTED_DATE", "type")
+            .await
+            .as_deref(),
+        Some("date")
+    );
     demo.choose("mobproc-property-Reason", "21").await;
-    for id in [
-        "CONTACT_NUMBER",
-        "SERVICE_NUMBER",
-        "REQUESTED_DATE",
-        "Reason",
-    ] {
+    for id in ["CONTACT_NUMBER", "SERVICE_NUMBER", "Reason"] {
         assert_eq!(
             demo.attribute(&format!("#mobproc-property-{id}"), "aria-invalid")
                 .await
@@ -476,12 +476,7 @@ async fn details_and_address_errors_are_shown_beside_their_fields_until_fixed() 
         .await;
     demo.wait_for_text("mobproc-property-SERVICE_NUMBER-error", "Enter 10 digits.")
         .await;
-    demo.wait_for_text(
-        "mobproc-property-REQUESTED_DATE-error",
-        "Enter a date written mm/dd/yyyy.",
-    )
-    .await;
-    for id in ["CONTACT_NUMBER", "SERVICE_NUMBER", "REQUESTED_DATE"] {
+    for id in ["CONTACT_NUMBER", "SERVICE_NUMBER"] {
         let input = format!("#mobproc-property-{id}");
         assert_eq!(
             demo.attribute(&input, "aria-invalid").await.as_deref(),
@@ -592,7 +587,8 @@ async fn details_and_address_errors_are_shown_beside_their_fields_until_fixed() 
     );
     assert_eq!(
         property(&order, "REQUESTED_DATE").as_deref(),
-        Some("12/01/2026")
+        Some("2026-12-01T00:00:00Z"),
+        "a DATE goes as that day's UTC midnight"
     );
     assert_eq!(address(&order)[3], "06477-1234");
     assert_eq!(demo.console_errors().await, Vec::<String>::new());

@@ -248,7 +248,8 @@ async fn a_session_that_ends_mid_order_resumes_where_it_was_with_nothing_lost() 
         ("SERVICE_NUMBER", "2035557676"),
         ("Reason", "99"),
         ("Reason-other", "Screen cracked twice"),
-        ("REQUESTED_DATE", "12/24/2026"),
+        // A date picker's value is the calendar day.
+        ("REQUESTED_DATE", "2026-12-24"),
         ("ADDITIONAL_INSTRUCTIONS", "Leave it at reception"),
         ("DEVICE_PROTECTION", "2"),
     ] {
@@ -294,7 +295,8 @@ async fn a_session_that_ends_mid_order_resumes_where_it_was_with_nothing_lost() 
         field("Reason")["choice"]["otherText"],
         "Screen cracked twice"
     );
-    assert_eq!(field("REQUESTED_DATE")["text"], "12/24/2026");
+    // DATE values go as that day's UTC midnight (TRANSACTIONS.md 3.2).
+    assert_eq!(field("REQUESTED_DATE")["date"], "2026-12-24T00:00:00Z");
     assert_eq!(
         field("ADDITIONAL_INSTRUCTIONS")["text"],
         "Leave it at reception"

@@ -1,9 +1,11 @@
 //! The steps after the first are chunks of wasm in the release build:
 //! fetched when needed, prefetched when the browser is idle before they are
-//! needed. Steps that follow each other share a chunk (current device and
-//! device; plan; details and shipping; review and status): wasm-split gives
-//! code shared by several chunks a chunk of its own per combination, so
-//! fewer, larger chunks keep a whole order to a few files.
+//! needed. Steps of the same kind share a chunk (the line's device, a new
+//! device, accessories and where a new line is used; plan and features;
+//! details, consents and shipping; review and status): wasm-split gives
+//! code shared by several chunks a chunk of its own per combination of
+//! them, so a few larger chunks keep a whole order to a few files (each new
+//! group multiplies the combinations).
 //!
 //! A step's view is built only once its chunk is in: [`StepChunks::ensure`]
 //! loads it before the step changes, and [`step_view`] then builds the view
@@ -91,25 +93,25 @@ step_chunk!(
     view! { <steps::shipping::ShippingStep/> }.into_any()
 );
 step_chunk!(
-    features_step,
+    plan_step,
     features_view,
     preload_features,
     view! { <steps::features::FeaturesStep/> }.into_any()
 );
 step_chunk!(
-    accessories_step,
+    device_steps,
     accessories_view,
     preload_accessories,
     view! { <steps::accessories::AccessoriesStep/> }.into_any()
 );
 step_chunk!(
-    acknowledgements_step,
+    details_steps,
     acknowledgements_view,
     preload_acknowledgements,
     view! { <steps::acknowledgements::AcknowledgementsStep/> }.into_any()
 );
 step_chunk!(
-    region_step,
+    device_steps,
     region_view,
     preload_region,
     view! { <steps::region::RegionStep/> }.into_any()

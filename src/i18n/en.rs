@@ -26,7 +26,7 @@ pub const NETWORKS: &[(&str, &str)] = &[
 
 pub static TEXTS: Texts = Texts {
     language: Language::English,
-    title: "Upgrade your mobile device or plan",
+    title: "Order mobile services",
     loading: "Loading…",
     config_error: "The widget is not set up correctly.",
     steps_label: "Order steps",
@@ -62,7 +62,7 @@ pub static TEXTS: Texts = Texts {
     entries_kept: "Nothing you entered is lost.",
     ordering_for: "Ordering for",
     myself: "Myself",
-    lines_heading: "Choose the line to upgrade",
+    lines_heading: "Choose a line",
     no_lines: "No mobile lines were found for this person.",
     line_carrier: "Carrier",
     line_device: "Device",

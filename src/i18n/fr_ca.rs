@@ -26,7 +26,7 @@ pub const NETWORKS: &[(&str, &str)] = &[
 
 pub static TEXTS: Texts = Texts {
     language: Language::French,
-    title: "Changer d'appareil ou de forfait mobile",
+    title: "Commander des services mobiles",
     loading: "Chargement…",
     config_error: "Le module n'est pas configuré correctement.",
     steps_label: "Étapes de la commande",
@@ -62,7 +62,7 @@ pub static TEXTS: Texts = Texts {
     entries_kept: "Rien de ce que vous avez saisi n'est perdu.",
     ordering_for: "Commande pour",
     myself: "Moi-même",
-    lines_heading: "Choisissez la ligne à mettre à niveau",
+    lines_heading: "Choisissez une ligne",
     no_lines: "Aucune ligne mobile n'a été trouvée pour cette personne.",
     line_carrier: "Fournisseur",
     line_device: "Appareil",

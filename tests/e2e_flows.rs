@@ -1,0 +1,337 @@
+//! End to end in a real Chromium against the sandbox: whole orders of the
+//! flows other than the upgrade, each ending with the stored order checked
+//! field by field and the status shown.
+
+mod support;
+
+use serde_json::Value;
+use support::Demo;
+
+/// Signs in as Peter and chooses `line`, then `flow` among its orders.
+async fn peter_chooses(line: &str, flow: &str) -> Demo {
+    let demo = Demo::start(|_| {}).await;
+    demo.open("/").await;
+    demo.sign_in("peter.edwards").await;
+    demo.click(&format!("label[for=\"mobproc-line-{line}\"]"))
+        .await;
+    demo.element("[data-testid=\"flow-choice\"]").await;
+    demo.click(&format!("label[for=\"mobproc-flow-{flow}\"]"))
+        .await;
+    demo.wait_until_enabled("next", true).await;
+    demo
+}
+
+/// The value stored for property `id` (its text, date or choice id).
+fn property(order: &Value, id: &str) -> Option<String> {
+    order["properties"]
+        .as_array()?
+        .iter()
+        .flat_map(|group| group["fields"].as_array().cloned().unwrap_or_default())
+        .find(|field| field["id"] == id)
+        .and_then(|field| {
+            field["text"]
+                .as_str()
+                .or(field["date"].as_str())
+                .or(field["choice"]["id"].as_str())
+                .map(str::to_owned)
+        })
+}
+
+/// Submits from the review and returns the only stored order, once the
+/// status step shows its number.
+async fn submit_and_read_back(demo: &Demo) -> Value {
+    demo.click_test_id("submit").await;
+    demo.wait_for_step("status").await;
+    let number = demo.text_of("order-number").await;
+    let orders = demo.stored_orders().await;
+    assert_eq!(orders.len(), 1, "exactly one order is stored");
+    assert_eq!(orders[0]["orderId"], number);
+    orders[0].clone()
+}
+
+/// On a review that changes the number: it is said, and submitting waits
+/// for the user to confirm they understood.
+async fn confirm_the_consequence(demo: &Demo, number: &str) {
+    let said = demo.text_of("consequence").await;
+    assert!(said.contains(number), "{said}");
+    demo.wait_until_enabled("submit", false).await;
+    demo.click("label[for=\"mobproc-understood\"]").await;
+    demo.wait_until_enabled("submit", true).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn suspending_a_line_says_what_happens_and_costs_nothing() {
+    let demo = peter_chooses("38382335", "suspend").await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("details").await;
+    demo.fill("mobproc-property-CONTACT_NUMBER", "2035559999")
+        .await;
+    demo.fill("mobproc-property-PREFERRED_SUSPENSION_DATE", "12/22/2026")
+        .await;
+    demo.choose("mobproc-property-HOLD_SERVICE", "NO_HOLD")
+        .await;
+    demo.screenshot("suspend-details").await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("review").await;
+    demo.element("[data-testid=\"no-charge\"]").await;
+    confirm_the_consequence(&demo, "(203) 555-4468").await;
+    demo.screenshot("suspend-review").await;
+    let order = submit_and_read_back(&demo).await;
+    assert_eq!(order["transactionType"], "SUSPEND");
+    assert_eq!(order["serviceNumber"], "2035554468");
+    assert!(order.get("shipTo").is_none(), "nothing ships");
+    assert_eq!(
+        property(&order, "PREFERRED_SUSPENSION_DATE").as_deref(),
+        Some("2026-12-22T00:00:00Z")
+    );
+    assert_eq!(property(&order, "HOLD_SERVICE").as_deref(), Some("NO_HOLD"));
+    assert_eq!(
+        property(&order, "CONTACT_NUMBER").as_deref(),
+        Some("2035559999")
+    );
+    demo.element("[data-testid=\"order-status\"]").await;
+    assert_eq!(demo.console_errors().await, Vec::<String>::new());
+    demo.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_suspended_line_offers_to_resume_with_the_user_filled_in() {
+    let demo = peter_chooses("38382336", "unsuspend").await;
+    assert!(
+        !demo.is_present("label[for=\"mobproc-flow-suspend\"]").await,
+        "a suspended line can't be suspended"
+    );
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("details").await;
+    assert_eq!(
+        demo.value_of("mobproc-property-USER").await,
+        "peter.edwards.acme",
+        "the sandbox fills in who asks"
+    );
+    demo.fill("mobproc-property-CONTACT_NUMBER", "2035559999")
+        .await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("review").await;
+    demo.element("[data-testid=\"no-charge\"]").await;
+    assert!(!demo.is_present("[data-testid=\"consequence\"]").await);
+    let order = submit_and_read_back(&demo).await;
+    assert_eq!(order["transactionType"], "UNSUSPEND");
+    assert_eq!(order["serviceNumber"], "2035554469");
+    assert_eq!(
+        property(&order, "USER").as_deref(),
+        Some("peter.edwards.acme")
+    );
+    demo.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancelling_a_line_asks_for_a_reason_and_a_confirmation() {
+    let demo = peter_chooses("31647891", "deactivate").await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("details").await;
+    demo.fill("mobproc-property-CONTACT_NUMBER", "2035559999")
+        .await;
+    demo.choose("mobproc-property-Reason", "2").await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("review").await;
+    confirm_the_consequence(&demo, "(203) 555-1111").await;
+    let order = submit_and_read_back(&demo).await;
+    assert_eq!(order["transactionType"], "DEACTIVATE");
+    assert_eq!(order["serviceNumber"], "2035551111");
+    assert_eq!(property(&order, "Reason").as_deref(), Some("2"));
+    demo.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn features_are_added_and_removed_with_the_monthly_change_shown() {
+    let demo = peter_chooses("38382335", "update-features").await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("features").await;
+    // International Day Pass is on the line: untick it; add Call Forwarding.
+    let day_pass = demo.element("#mobproc-feature-951").await;
+    assert_eq!(
+        day_pass.prop("checked").await.unwrap().as_deref(),
+        Some("true")
+    );
+    demo.click("label[for=\"mobproc-feature-951\"]").await;
+    demo.click("label[for=\"mobproc-feature-518\"]").await;
+    demo.fill("mobproc-feature-comment", "Please also add Caller ID")
+        .await;
+    demo.screenshot("features").await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("details").await;
+    demo.fill("mobproc-property-CONTACT_NUMBER", "2035559999")
+        .await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("review").await;
+    demo.wait_for_text("cost-monthly", "$5.00").await;
+    let order = submit_and_read_back(&demo).await;
+    assert_eq!(order["transactionType"], "UPDATE_FEATURES");
+    let features: Vec<(String, String)> = order["orderSegments"]["items"][0]["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["id"].as_str().unwrap().to_owned(),
+                f["action"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert!(
+        features.contains(&("518".into(), "ADD".into())),
+        "{features:?}"
+    );
+    assert!(
+        features.contains(&("951".into(), "REMOVE".into())),
+        "{features:?}"
+    );
+    demo.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn accessories_are_bought_with_quantities_and_shipped() {
+    let demo = peter_chooses("38382335", "order-accessories").await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("accessories").await;
+    demo.click_test_id("next").await;
+    demo.element("[data-testid=\"accessories-nothing\"]").await;
+    let more = "button[aria-label=\"One more Apple 20W USB-C Power Adapter\"]";
+    demo.click(more).await;
+    demo.click(more).await;
+    demo.wait_for_text("accessories-total", "Accessories total: $38.00")
+        .await;
+    demo.screenshot("accessories").await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("details").await;
+    demo.fill("mobproc-property-CONTACT_NUMBER", "2035559999")
+        .await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("shipping").await;
+    demo.fill("mobproc-address-LINE_1", "35 Executive Blvd")
+        .await;
+    demo.fill("mobproc-address-CITY", "Orange").await;
+    demo.choose("mobproc-address-STATE", "CT").await;
+    demo.fill("mobproc-address-POSTAL_CODE", "06477").await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("review").await;
+    demo.wait_for_text("cost-onetime", "$38.00").await;
+    let order = submit_and_read_back(&demo).await;
+    assert_eq!(order["transactionType"], "ORDER_ACCESSORIES");
+    let accessories: Vec<&str> = order["orderSegments"]["items"][0]["accessories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        accessories,
+        [
+            "Apple 20W USB-C Power Adapter",
+            "Apple 20W USB-C Power Adapter"
+        ]
+    );
+    assert_eq!(order["shipTo"]["name"], "Peter Edwards");
+    demo.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn taking_a_number_over_shows_the_carrier_s_terms_and_the_consequence() {
+    let demo = peter_chooses("38382555", "transfer-out").await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("acknowledgements").await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("details").await;
+    demo.fill("mobproc-property-CONTACT_NUMBER", "2035558888")
+        .await;
+    demo.fill(
+        "mobproc-property-PERSONAL_EMAIL",
+        "peter.edwards@example.com",
+    )
+    .await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("review").await;
+    confirm_the_consequence(&demo, "(203) 555-8888").await;
+    let order = submit_and_read_back(&demo).await;
+    assert_eq!(order["transactionType"], "XFER_SERVICE_OUT");
+    assert_eq!(order["serviceNumber"], "2035558888");
+    assert_eq!(
+        property(&order, "PERSONAL_EMAIL").as_deref(),
+        Some("peter.edwards@example.com")
+    );
+    demo.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_line_starts_from_where_it_will_be_used() {
+    let demo = Demo::start(|_| {}).await;
+    demo.open("/").await;
+    demo.sign_in("peter.edwards").await;
+    demo.click_test_id("start-new-line").await;
+
+    demo.wait_for_step("region").await;
+    demo.click_test_id("next").await;
+    demo.wait_for_text("mobproc-postal-code-error", "This is required.")
+        .await;
+    demo.fill("mobproc-postal-code", "06477").await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("device").await;
+    demo.fill("mobproc-device-search", "iphone 15 (128GB) - black")
+        .await;
+    demo.click("label[for=\"mobproc-device-9194791812\"]").await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("plan").await;
+    demo.click("label[for=\"mobproc-plan-6568886494\"]").await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("accessories").await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("details").await;
+    demo.fill("mobproc-property-CONTACT_NUMBER", "2035559999")
+        .await;
+    demo.fill("mobproc-property-PREFERRED_AREA_CODE", "203")
+        .await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("shipping").await;
+    demo.fill("mobproc-address-LINE_1", "35 Executive Blvd")
+        .await;
+    demo.fill("mobproc-address-CITY", "Orange").await;
+    demo.choose("mobproc-address-STATE", "CT").await;
+    demo.fill("mobproc-address-POSTAL_CODE", "06477").await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("review").await;
+    demo.wait_for_text("cost-onetime", "$199.99").await;
+    demo.wait_for_text("cost-monthly", "$85.00").await;
+    let order = submit_and_read_back(&demo).await;
+    assert_eq!(order["transactionType"], "NEW_ACTIVATION");
+    assert!(order.get("serviceNumber").is_none(), "no line yet");
+    let segment = &order["orderSegments"]["items"][0];
+    assert_eq!(segment["device"]["name"], "Apple iPhone 15 (128GB) - Black");
+    assert_eq!(segment["plan"]["name"], "AT&T Business Unlimited Elite");
+    assert_eq!(
+        property(&order, "PREFERRED_AREA_CODE").as_deref(),
+        Some("203")
+    );
+    demo.close().await;
+}

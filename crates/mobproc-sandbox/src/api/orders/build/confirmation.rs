@@ -224,13 +224,23 @@ fn changed_features(context: &OrderContext, request: &OrderRequest) -> Vec<Chang
         .collect()
 }
 
-/// Everything the order costs, item by item, plus zero one-time and
-/// monthly amounts so that both totals always show.
-fn prices(links: &Links, context: &OrderContext, request: &OrderRequest) -> Vec<Amount> {
-    let mut prices = vec![
-        Amount::one_time(0, &context.currency),
-        Amount::monthly(0, &context.currency),
-    ];
+/// Everything the order costs, item by item. Types that buy catalog
+/// devices or plans total what is bought (as the UPGRADE tutorial does: a
+/// plan-only order has no one-time total); the others (accessories,
+/// feature changes) always show both totals, zero where nothing is due.
+fn prices(
+    links: &Links,
+    rules: &TypeRules,
+    context: &OrderContext,
+    request: &OrderRequest,
+) -> Vec<Amount> {
+    let buys_from_catalog =
+        takes(rules, RequestField::DeviceId) || takes(rules, RequestField::PlanId);
+    let mut prices = Vec::new();
+    if !buys_from_catalog {
+        prices.push(Amount::one_time(0, &context.currency));
+        prices.push(Amount::monthly(0, &context.currency));
+    }
     prices.extend(context.device.as_ref().and_then(|d| d.price.clone()));
     for chosen in chosen_device_features(context, request).unwrap_or_default() {
         prices.extend(chosen.price);
@@ -364,7 +374,7 @@ pub fn confirmation(
             .then(|| request.acknowledgements.clone().unwrap_or_default()),
         cost_summary: rules
             .has_cost
-            .then(|| cost_summary(&prices(links, context, request))),
+            .then(|| cost_summary(&prices(links, rules, context, request))),
         current_vendor: context
             .current_vendor
             .as_ref()

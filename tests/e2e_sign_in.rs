@@ -86,8 +86,10 @@ async fn a_cancelled_sign_in_is_explained_and_waits_for_the_user_to_try_again() 
     // Trying again works.
     demo.sign_in("peter.edwards").await;
     assert!(!demo.is_present("[data-testid=\"sign-in-error\"]").await);
-    demo.poll("Peter's two lines", || async {
-        (demo.find_all_now("[data-testid=\"line\"]").await.len() == 2).then_some(())
+    // The tutorial's two lines and the six the other transaction types'
+    // documented orders use (docs/SANDBOX.md, "Seed data").
+    demo.poll("Peter's eight lines", || async {
+        (demo.find_all_now("[data-testid=\"line\"]").await.len() == 8).then_some(())
     })
     .await;
     assert_eq!(demo.url().await, widget);

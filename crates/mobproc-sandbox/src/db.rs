@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 use crate::error::{ApiError, ApiResult};
 
 /// The version of the schema and seed; a file with another one is re-seeded.
-pub const SCHEMA_VERSION: &str = "4";
+pub const SCHEMA_VERSION: &str = "5";
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -65,7 +65,14 @@ CREATE TABLE IF NOT EXISTS orders (
     request_hash TEXT NOT NULL, account_holder_id TEXT NOT NULL,
     requested_by_id TEXT NOT NULL, submitted_at INTEGER NOT NULL,
     needs_approval INTEGER NOT NULL, decided_at INTEGER, decision TEXT,
-    decision_reason TEXT, body TEXT NOT NULL, UNIQUE (tenant, external_order_number));
+    decision_reason TEXT, body TEXT NOT NULL, ships INTEGER NOT NULL DEFAULT 1, request TEXT,
+    settled INTEGER NOT NULL DEFAULT 0, UNIQUE (tenant, external_order_number));
+CREATE TABLE IF NOT EXISTS acknowledgements (
+    tenant TEXT NOT NULL, vendor_id TEXT NOT NULL, transaction_type TEXT NOT NULL,
+    body TEXT NOT NULL, PRIMARY KEY (tenant, vendor_id, transaction_type));
+CREATE TABLE IF NOT EXISTS line_features (
+    tenant TEXT NOT NULL, service_id TEXT NOT NULL, plan_id TEXT, active TEXT NOT NULL,
+    PRIMARY KEY (tenant, service_id));
 CREATE TABLE IF NOT EXISTS order_history (
     order_id TEXT NOT NULL, seq INTEGER NOT NULL, segment_id TEXT NOT NULL,
     status TEXT NOT NULL, at INTEGER NOT NULL, comment TEXT,
@@ -103,6 +110,8 @@ const TABLES: &[&str] = &[
     "accessories",
     "regions",
     "order_properties",
+    "acknowledgements",
+    "line_features",
     "orders",
     "order_history",
     "shipments",

@@ -23,6 +23,7 @@ pub mod oauth;
 pub mod observe;
 pub mod paging;
 pub mod seed;
+pub mod seed_orders;
 pub mod serve;
 pub mod site;
 pub mod state;

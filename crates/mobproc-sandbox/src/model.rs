@@ -89,6 +89,10 @@ pub enum AppliesTo {
     PlanOrders,
 }
 
+/// The `vendor_id` of stored order properties that apply to every vendor
+/// of a tenant (a vendor's own properties for the type win over them).
+pub const EVERY_VENDOR: &str = "*";
+
 /// A vendor's order property group as stored: the API's group, plus to
 /// which orders each field applies (by field id; absent means always).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -221,7 +221,7 @@ fn address<'a>(order: &'a mut Value, id: &str) -> &'a mut Value {
 #[tokio::test]
 async fn validation_names_each_problem() {
     refused(
-        |o| o["transactionType"] = json!("NEW_ACTIVATION"),
+        |o| o["transactionType"] = json!("PHONE_CALL"),
         "400-unsupported-transaction-type",
     )
     .await;

@@ -1,8 +1,10 @@
 //! The MOBPROC v1 API, one router per resource.
 
+mod acknowledgements;
 mod assets;
 mod catalog;
 mod employees;
+mod features;
 mod me;
 mod moves;
 mod order_actions;
@@ -38,6 +40,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(catalog::router())
         .merge(regions::router())
         .merge(properties::router())
+        .merge(acknowledgements::router())
+        .merge(features::router())
         .merge(orders::router())
         .fallback(unknown_route)
         .method_not_allowed_fallback(method_not_allowed)

@@ -13,7 +13,7 @@ use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiQuery;
 use crate::links::Links;
-use crate::model::StoredPropertyGroup;
+use crate::model::{StoredPropertyGroup, EVERY_VENDOR};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -29,8 +29,9 @@ pub fn load_property_groups(
 ) -> ApiResult<Vec<StoredPropertyGroup>> {
     let body: Option<String> = connection
         .query_row(
-            "SELECT body FROM order_properties WHERE tenant = ?1 AND vendor_id = ?2 AND transaction_type = ?3",
-            [tenant, vendor_id, transaction_type],
+            "SELECT body FROM order_properties WHERE tenant = ?1 AND vendor_id IN (?2, ?4)
+               AND transaction_type = ?3 ORDER BY vendor_id = ?4 LIMIT 1",
+            [tenant, vendor_id, transaction_type, EVERY_VENDOR],
             |row| row.get(0),
         )
         .optional()?;
@@ -50,6 +51,15 @@ pub fn applicable_groups(
         .iter()
         .filter_map(|group| group.for_order(has_device, has_plan))
         .collect()
+}
+
+/// UNSUSPEND's `USER` pre-filled with the actor's company employee id
+/// (TRANSACTIONS.md section 4, UNSUSPEND).
+fn with_user(mut group: PropertyGroup, company_employee_id: &str) -> PropertyGroup {
+    for field in group.fields.iter_mut().filter(|f| f.id == "USER") {
+        field.text = Some(company_employee_id.to_owned());
+    }
+    group
 }
 
 #[derive(Deserialize)]
@@ -81,6 +91,8 @@ async fn properties(
         }
     };
     let (has_device, has_plan) = (!query.order_excludes_device, !query.order_excludes_plan);
+    let actor_id = caller.actor.employee.company_employee_id.clone();
+    let prefill_user = transaction_type == TransactionType::Unsuspend;
     let groups = state
         .db
         .read(move |c| {
@@ -113,7 +125,13 @@ async fn properties(
     Ok(Json(PropertiesResponse {
         properties: PropertyGroups {
             meta: Some(Meta::href(links.absolute(path_and_query))),
-            items: applicable_groups(&groups, has_device, has_plan),
+            items: applicable_groups(&groups, has_device, has_plan)
+                .into_iter()
+                .map(|group| match (&actor_id, prefill_user) {
+                    (Some(id), true) => with_user(group, id),
+                    _ => group,
+                })
+                .collect(),
         },
     }))
 }

@@ -94,6 +94,7 @@ pub fn seed(tx: &Transaction, now: i64) -> rusqlite::Result<()> {
     accessories::insert_accessories(tx)?;
     properties::insert_order_properties(tx)?;
     hostile::insert_hostile_tenant(tx)?;
+    crate::seed_orders::seed(tx)?;
     Ok(())
 }
 

@@ -145,7 +145,7 @@ mod tests {
     fn the_reason_goes_with_the_decision() {
         let rejected = Some(Decision::Reject(1070));
         let events = with_decision_reason(
-            timeline(1000, true, rejected, 60),
+            timeline(1000, true, rejected, 60, true),
             rejected,
             Some("Not now"),
         );
@@ -157,9 +157,14 @@ mod tests {
         assert!(!events[1].comment.contains("Not now"));
 
         let approved = Some(Decision::Approve(1070));
-        let events = with_decision_reason(timeline(1000, true, approved, 60), approved, Some(" "));
+        let events = with_decision_reason(
+            timeline(1000, true, approved, 60, true),
+            approved,
+            Some(" "),
+        );
         assert_eq!(events[2].comment, "Approved by the approver.");
-        let untouched = with_decision_reason(timeline(1000, true, None, 60), None, Some("zzz"));
+        let untouched =
+            with_decision_reason(timeline(1000, true, None, 60, true), None, Some("zzz"));
         assert!(untouched.iter().all(|e| !e.comment.contains("zzz")));
     }
 

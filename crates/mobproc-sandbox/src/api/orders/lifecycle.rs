@@ -8,6 +8,9 @@
 //!                 │                         └─(REJECT)─> REJECTED
 //!                 └─step─> APPROVED (requester is an approver: no approval needed)
 //! ```
+//!
+//! An order that ships nothing goes from APPROVED to COMPLETE one step
+//! later, without SHIPPED.
 
 use mobproc_types::OrderStatus;
 use rusqlite::functions::{Context, FunctionFlags};
@@ -48,12 +51,13 @@ fn event(status: OrderStatus, at: i64, comment: &str) -> Event {
 }
 
 /// Every status change an order goes through, in order, with their times
-/// (some may lie in the future).
+/// (some may lie in the future); SHIPPED only when something `ships`.
 pub fn timeline(
     submitted_at: i64,
     needs_approval: bool,
     decision: Option<Decision>,
     step: i64,
+    ships: bool,
 ) -> Vec<Event> {
     let mut events = vec![event(
         OrderStatus::OrderSubmitted,
@@ -98,12 +102,20 @@ pub fn timeline(
         events.push(event(OrderStatus::Approved, at, "No approval needed."));
         at
     };
-    events.push(event(OrderStatus::Shipped, approved_at + step, "Shipped."));
-    events.push(event(
-        OrderStatus::Complete,
-        approved_at + 2 * step,
-        "Delivered and activated.",
-    ));
+    if ships {
+        events.push(event(OrderStatus::Shipped, approved_at + step, "Shipped."));
+        events.push(event(
+            OrderStatus::Complete,
+            approved_at + 2 * step,
+            "Delivered and activated.",
+        ));
+    } else {
+        events.push(event(
+            OrderStatus::Complete,
+            approved_at + step,
+            "Done by the carrier.",
+        ));
+    }
     events
 }
 
@@ -127,7 +139,7 @@ pub fn updated_at(events: &[Event], now: i64) -> Option<i64> {
 }
 
 /// The timeline of the order whose columns are a SQL function's arguments
-/// `(submitted_at, needs_approval, decision, decided_at, step, …)`.
+/// `(submitted_at, needs_approval, decision, decided_at, step, now, ships)`.
 fn timeline_of(arguments: &Context) -> rusqlite::Result<Vec<Event>> {
     let decision: Option<String> = arguments.get(2)?;
     Ok(timeline(
@@ -135,20 +147,21 @@ fn timeline_of(arguments: &Context) -> rusqlite::Result<Vec<Event>> {
         arguments.get(1)?,
         Decision::from_columns(decision.as_deref(), arguments.get(3)?),
         arguments.get(4)?,
+        arguments.get(6)?,
     ))
 }
 
 /// Lets SQL filter orders by their life as of a moment, with the rules of
 /// this module: `order_status(submitted_at, needs_approval, decision,
-/// decided_at, step, now)` is [`status_at`], `order_updated_at(…same…)`
+/// decided_at, step, now, ships)` is [`status_at`], `order_updated_at(…same…)`
 /// is [`updated_at`].
 pub fn register_sql_functions(connection: &Connection) -> rusqlite::Result<()> {
     let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
-    connection.create_scalar_function("order_status", 6, flags, |arguments| {
+    connection.create_scalar_function("order_status", 7, flags, |arguments| {
         let now: i64 = arguments.get(5)?;
         Ok(status_at(&timeline_of(arguments)?, now).as_str().to_owned())
     })?;
-    connection.create_scalar_function("order_updated_at", 6, flags, |arguments| {
+    connection.create_scalar_function("order_updated_at", 7, flags, |arguments| {
         let now: i64 = arguments.get(5)?;
         Ok(updated_at(&timeline_of(arguments)?, now))
     })
@@ -164,7 +177,7 @@ mod tests {
 
     #[test]
     fn orders_needing_approval_wait_then_auto_approve() {
-        let events = timeline(1000, true, None, 60);
+        let events = timeline(1000, true, None, 60, true);
         assert_eq!(
             statuses(&events),
             [
@@ -186,14 +199,14 @@ mod tests {
 
     #[test]
     fn an_approval_moves_the_order_on_at_once() {
-        let events = timeline(1000, true, Some(Decision::Approve(1070)), 60);
+        let events = timeline(1000, true, Some(Decision::Approve(1070)), 60, true);
         assert_eq!(events[2].at, 1070);
         assert_eq!(events[3].at, 1130);
     }
 
     #[test]
     fn a_rejection_ends_the_order() {
-        let events = timeline(1000, true, Some(Decision::Reject(1070)), 60);
+        let events = timeline(1000, true, Some(Decision::Reject(1070)), 60, true);
         assert_eq!(
             statuses(&events),
             ["ORDER_SUBMITTED", "AWAITING_APPROVAL", "REJECTED"]
@@ -202,7 +215,7 @@ mod tests {
 
     #[test]
     fn approvers_orders_need_no_approval() {
-        let events = timeline(1000, false, None, 10);
+        let events = timeline(1000, false, None, 10, true);
         assert_eq!(
             statuses(&events),
             ["ORDER_SUBMITTED", "APPROVED", "SHIPPED", "COMPLETE"]
@@ -210,8 +223,18 @@ mod tests {
     }
 
     #[test]
+    fn orders_that_ship_nothing_complete_without_being_shipped() {
+        let events = timeline(1000, false, None, 10, false);
+        assert_eq!(
+            statuses(&events),
+            ["ORDER_SUBMITTED", "APPROVED", "COMPLETE"]
+        );
+        assert_eq!(events[2].at, 1020);
+    }
+
+    #[test]
     fn step_zero_makes_every_change_immediate() {
-        let events = timeline(1000, true, None, 0);
+        let events = timeline(1000, true, None, 0, true);
         assert_eq!(status_at(&events, 1000), OrderStatus::Complete);
     }
 }

@@ -79,8 +79,8 @@ fn from_where(holders: &Holders) -> String {
     format!(
         "FROM orders WHERE tenant = ?1 AND {holder}
          AND (?3 IS NULL OR external_order_number = ?3)
-         AND (?4 IS NULL OR order_status(submitted_at, needs_approval, decision, decided_at, ?6, ?7) = ?4)
-         AND (?5 IS NULL OR COALESCE(order_updated_at(submitted_at, needs_approval, decision, decided_at, ?6, ?7), 0) >= ?5)"
+         AND (?4 IS NULL OR order_status(submitted_at, needs_approval, decision, decided_at, ?6, ?7, ships) = ?4)
+         AND (?5 IS NULL OR COALESCE(order_updated_at(submitted_at, needs_approval, decision, decided_at, ?6, ?7, ships), 0) >= ?5)"
     )
 }
 

@@ -6,6 +6,8 @@ mod build;
 mod eligibility;
 pub mod lifecycle;
 mod listing;
+mod outcome;
+mod settle;
 mod store;
 pub mod validate;
 
@@ -19,8 +21,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use mobproc_types::{
     ApprovalAction, ApprovalRequest, ApprovalResponse, ApprovalStatus, ConfirmationResponse,
-    HistoryResponse, Items, Meta, Order, OrderConfirmation, OrderRequest, OrderRequestBody,
-    OrderResponse, OrderStatus, ResponseStatus, ShipmentsResponse,
+    HistoryResponse, Items, Meta, Order, OrderRequest, OrderRequestBody, OrderResponse,
+    OrderStatus, ResponseStatus, ShipmentsResponse,
 };
 use serde::Deserialize;
 use serde_json::Value;
@@ -32,7 +34,7 @@ use crate::faults::DropMode;
 use crate::links::Links;
 use crate::state::AppState;
 use listing::list;
-use store::Submitted;
+use store::{Confirmed, Submitted};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -84,6 +86,7 @@ async fn create(
     let drop_mode = state.faults().drop_after_store;
     let answer_links = links.clone();
     let outcome = if confirm {
+        settle_if_due(&state, &caller, now, step).await?;
         // Confirming only reads: a read connection will do.
         state
             .db
@@ -93,16 +96,18 @@ async fn create(
         state
             .db
             .run(move |connection| {
-                let confirmation = confirmation(connection, &caller, &request, now)?;
-                store::submit(connection, &caller, &request, &confirmation, now, step).map(Ok)
+                let (tenant, holder) = (&caller.tenant.code, &caller.actor.employee.id);
+                settle::settle_completed(connection, tenant, holder, now, step)?;
+                let confirmed = confirmation(connection, &caller, &request, now)?;
+                store::submit(connection, &caller, &request, &confirmed, now, step).map(Ok)
             })
             .await?
     };
     match outcome {
-        Err(confirmation) => Ok(with_links(
+        Err(confirmed) => Ok(with_links(
             &answer_links,
             &ConfirmationResponse {
-                order_confirmation: confirmation,
+                order_confirmation: confirmed.confirmation,
                 status: ResponseStatus::Success,
             },
         )?
@@ -120,6 +125,25 @@ async fn create(
     }
 }
 
+/// Applies the outcome of the actor's orders completed by `now` before a
+/// new order is checked against the assets (a write, only when one is due).
+async fn settle_if_due(state: &AppState, caller: &Caller, now: i64, step: i64) -> ApiResult<()> {
+    let tenant = caller.tenant.code.clone();
+    let holder = caller.actor.employee.id.clone();
+    let (t, h) = (tenant.clone(), holder.clone());
+    let due = state
+        .db
+        .read(move |c| settle::has_unsettled(c, &t, &h, now, step))
+        .await?;
+    if due {
+        state
+            .db
+            .run(move |c| settle::settle_completed(c, &tenant, &holder, now, step))
+            .await?;
+    }
+    Ok(())
+}
+
 /// Validates `request` at `now` (every problem at once), refuses a reused
 /// `externalOrderNumber`, and expands it into its confirmation.
 fn confirmation(
@@ -127,7 +151,7 @@ fn confirmation(
     caller: &Caller,
     request: &OrderRequest,
     now: i64,
-) -> ApiResult<OrderConfirmation> {
+) -> ApiResult<Confirmed> {
     let context = validate::load_context(connection, caller, request)?;
     let problems = validate::check_order(&context, request, now);
     if !problems.is_empty() {
@@ -135,12 +159,11 @@ fn confirmation(
     }
     let hash = store::request_hash(caller, request);
     store::check_not_duplicate(connection, &caller.tenant.code, request, &hash)?;
-    Ok(build::confirmation(
-        &Links::new(""),
-        caller,
-        &context,
-        request,
-    ))
+    Ok(Confirmed {
+        confirmation: build::confirmation(&Links::new(""), caller, &context, request),
+        carrier: build::order_carrier(&context),
+        ships: context.ships(request),
+    })
 }
 
 fn order_answer(links: &Links, order: Order) -> ApiResult<Json<Value>> {

@@ -2,13 +2,16 @@
 //! reading them with their statuses brought up to date.
 
 use mobproc_types::date::format_timestamp;
-use mobproc_types::{HistoryEntry, Order, OrderConfirmation, OrderRequest, OrderStatus, Shipment};
+use mobproc_types::{
+    HistoryEntry, NamedRef, Order, OrderConfirmation, OrderRequest, OrderStatus, Shipment,
+};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use sha2::{Digest, Sha256};
 
 use crate::api::orders::approvers::with_decision_reason;
-use crate::api::orders::build;
+use crate::api::orders::build::{self, OrderFacts};
 use crate::api::orders::lifecycle::{status_at, timeline, updated_at, Decision, Event};
+use crate::api::orders::outcome;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::links::Links;
@@ -65,6 +68,17 @@ pub fn check_not_duplicate(
     }
 }
 
+/// A validated request, expanded: what the caller sees and what storing
+/// it needs besides.
+#[derive(Debug, Clone)]
+pub struct Confirmed {
+    pub confirmation: OrderConfirmation,
+    /// The carrier of the items that name none (see [`build::order`]).
+    pub carrier: Option<NamedRef>,
+    /// Whether anything ships.
+    pub ships: bool,
+}
+
 /// Stores the confirmed order, once: in one transaction, a repeat of the
 /// same request returns the order it made, and a different request with
 /// the same `externalOrderNumber` is refused.
@@ -72,7 +86,7 @@ pub fn submit(
     connection: &mut Connection,
     caller: &Caller,
     request: &OrderRequest,
-    confirmation: &OrderConfirmation,
+    confirmed: &Confirmed,
     now: i64,
     step: i64,
 ) -> ApiResult<Submitted> {
@@ -93,14 +107,18 @@ pub fn submit(
     let order_id = last.map_or(FIRST_ORDER_ID, |id| id + 10);
     let order = build::order(
         &Links::new(""),
-        confirmation,
-        order_id,
-        format_timestamp(now),
+        &confirmed.confirmation,
+        OrderFacts {
+            order_id,
+            date_submitted: format_timestamp(now),
+            carrier: confirmed.carrier.as_ref(),
+            ships: confirmed.ships,
+        },
     );
     transaction.execute(
         "INSERT INTO orders (order_id, tenant, external_order_number, request_hash, account_holder_id,
-             requested_by_id, submitted_at, needs_approval, body)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             requested_by_id, submitted_at, needs_approval, body, ships, request)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         rusqlite::params![
             order.order_id,
             tenant,
@@ -111,6 +129,8 @@ pub fn submit(
             now,
             !caller.user.is_approver,
             serde_json::to_string(&order)?,
+            confirmed.ships,
+            serde_json::to_string(request)?,
         ],
     )?;
     for segment in order.segments() {
@@ -118,7 +138,7 @@ pub fn submit(
             &transaction,
             &order.order_id,
             &segment.order_segment_id,
-            &timeline(now, false, None, 0)[0],
+            &timeline(now, false, None, 0, confirmed.ships)[0],
         )?;
     }
     transaction.commit()?;
@@ -152,13 +172,16 @@ struct OrderRow {
     needs_approval: bool,
     decision: Option<Decision>,
     decision_reason: Option<String>,
+    ships: bool,
+    /// The request as sent (what COMPLETE applies to the assets).
+    request: Option<String>,
 }
 
 fn order_row(connection: &Connection, tenant: &str, order_id: &str) -> ApiResult<Option<OrderRow>> {
     Ok(connection
         .query_row(
-            "SELECT body, submitted_at, needs_approval, decision, decided_at, decision_reason FROM orders
-             WHERE tenant = ?1 AND order_id = ?2",
+            "SELECT body, submitted_at, needs_approval, decision, decided_at, decision_reason, ships,
+                    request FROM orders WHERE tenant = ?1 AND order_id = ?2",
             [tenant, order_id],
             |row| {
                 let decision: Option<String> = row.get(3)?;
@@ -168,6 +191,8 @@ fn order_row(connection: &Connection, tenant: &str, order_id: &str) -> ApiResult
                     needs_approval: row.get(2)?,
                     decision: Decision::from_columns(decision.as_deref(), row.get(4)?),
                     decision_reason: row.get(5)?,
+                    ships: row.get(6)?,
+                    request: row.get(7)?,
                 })
             },
         )
@@ -175,14 +200,34 @@ fn order_row(connection: &Connection, tenant: &str, order_id: &str) -> ApiResult
 }
 
 fn events_of(row: &OrderRow, step: i64) -> Vec<Event> {
-    let events = timeline(row.submitted_at, row.needs_approval, row.decision, step);
+    let events = timeline(
+        row.submitted_at,
+        row.needs_approval,
+        row.decision,
+        step,
+        row.ships,
+    );
     with_decision_reason(events, row.decision, row.decision_reason.as_deref())
 }
 
 /// Writes the status changes that have happened by `now` and are not yet
-/// in the history, with a shipment for each segment when it ships.
-fn advance(connection: &Connection, order: &Order, events: &[Event], now: i64) -> ApiResult<()> {
-    let ships = order.ship_to.is_some();
+/// in the history, with a shipment for each segment when it ships; the
+/// first time COMPLETE is written, the order changes the assets.
+fn advance(
+    connection: &Connection,
+    tenant: &str,
+    row: &OrderRow,
+    order: &Order,
+    events: &[Event],
+    now: i64,
+) -> ApiResult<()> {
+    let ships = row.ships && order.ship_to.is_some();
+    let completed = events
+        .iter()
+        .any(|e| e.status == OrderStatus::Complete && e.at <= now);
+    if completed {
+        settle(connection, tenant, row, order)?;
+    }
     for segment in order.segments() {
         let written: usize = connection.query_row(
             "SELECT COUNT(*) FROM order_history WHERE order_id = ?1 AND segment_id = ?2",
@@ -201,6 +246,7 @@ fn advance(connection: &Connection, order: &Order, events: &[Event], now: i64) -
                     .device
                     .iter()
                     .map(|d| d.name.clone())
+                    .chain(segment.accessories.iter().map(|a| a.name.clone()))
                     .chain(
                         segment
                             .plan
@@ -228,6 +274,21 @@ fn advance(connection: &Connection, order: &Order, events: &[Event], now: i64) -
     Ok(())
 }
 
+/// Applies a completed order's outcome to the assets, once.
+fn settle(connection: &Connection, tenant: &str, row: &OrderRow, order: &Order) -> ApiResult<()> {
+    let claimed = connection.execute(
+        "UPDATE orders SET settled = 1 WHERE tenant = ?1 AND order_id = ?2 AND settled = 0",
+        [tenant, order.order_id.as_str()],
+    )?;
+    if claimed == 1 {
+        if let Some(request) = &row.request {
+            let request: OrderRequest = serde_json::from_str(request)?;
+            outcome::apply(connection, tenant, order, &request)?;
+        }
+    }
+    Ok(())
+}
+
 /// An order of the tenant with its statuses as of `now` (site-relative links).
 pub fn load_order(
     connection: &mut Connection,
@@ -242,7 +303,7 @@ pub fn load_order(
     let mut order: Order = serde_json::from_str(&row.body)?;
     let events = events_of(&row, step);
     let transaction = connection.transaction()?;
-    advance(&transaction, &order, &events, now)?;
+    advance(&transaction, tenant, &row, &order, &events, now)?;
     transaction.commit()?;
     let status = status_at(&events, now);
     for segment in order.order_segments.iter_mut().flat_map(|s| &mut s.items) {

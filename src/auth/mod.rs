@@ -3,6 +3,7 @@
 //! sessionStorage only when configured), never in localStorage or a URL the
 //! widget builds; the answer's fragment leaves the address bar at once.
 
+pub mod account;
 pub mod oauth;
 
 use std::cell::RefCell;

@@ -72,6 +72,8 @@ pub fn LineStep() -> impl IntoView {
                     match data.lines.await {
                         Ok(lines) if lines.is_empty() => view! { <p data-testid="no-lines">{t.no_lines}</p> }.into_any(),
                         Ok(lines) => view! { <LineList lines=lines allowed=allowed/> }.into_any(),
+                        // One error panel at a time: the first one's, above.
+                        Err(_) if data.me.get().is_some_and(|me| me.is_err()) => ().into_any(),
                         Err(error) => load_error(error, data.lines),
                     }
                 })}

@@ -14,29 +14,35 @@ use crate::draft::{external_order_number, Draft, Step};
 use crate::i18n::fill;
 
 /// The signed-in account as the authorization server describes it, asked
-/// again for each new token (`None` when it cannot say).
+/// again for each new token (`None` until known, or when it cannot say).
 #[derive(Clone, Copy)]
-pub struct AccountInfo(pub LocalResource<Option<Account>>);
+pub struct AccountInfo(RwSignal<Option<Account>>);
 
 impl AccountInfo {
     /// Starts asking who each new session's token belongs to.
     pub fn load(ctx: &Ctx) -> AccountInfo {
+        let account = RwSignal::new(None);
         let (config, session) = (ctx.config.clone(), ctx.session);
-        AccountInfo(LocalResource::new(move || {
-            let config = config.clone();
+        Effect::new(move |_| {
             let token = session.with(|s| s.as_ref().map(|s| s.token.clone()));
-            async move {
-                match token {
-                    Some(token) => crate::auth::account::who_is_signed_in(&config, &token).await,
-                    None => None,
+            account.set(None);
+            let Some(token) = token else { return };
+            let config = config.clone();
+            leptos::task::spawn_local(async move {
+                let found = crate::auth::account::who_is_signed_in(&config, &token).await;
+                // Only for the session still current.
+                let current = session.with_untracked(|s| s.as_ref().map(|s| s.token == token));
+                if current == Some(true) {
+                    account.set(found);
                 }
-            }
-        }))
+            });
+        });
+        AccountInfo(account)
     }
 
     /// The account, once known.
     pub fn now(self) -> Option<Account> {
-        self.0.get().flatten()
+        self.0.get()
     }
 }
 

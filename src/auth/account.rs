@@ -1,8 +1,6 @@
 //! Who is signed in, signing in again without asking (`prompt=none` in a
 //! hidden frame), and ending the authorization server's session.
 
-use mobproc_types::TokenValidation;
-
 use super::{begin, complete, oauth, popup_redirect_uri, Session, SignInError};
 use crate::browser;
 use crate::config::Config;
@@ -40,10 +38,17 @@ pub async fn who_is_signed_in(config: &Config, token: &str) -> Option<Account> {
     if !response.ok() {
         return None;
     }
-    let validation: TokenValidation = response.json().await.ok()?;
+    // MOBPROC's token validation: `{ ..., "access_token": { "tenant", "identifier", ... } }`.
+    let body = js_sys::JSON::parse(&response.text().await.ok()?).ok()?;
+    let subject = js_sys::Reflect::get(&body, &"access_token".into()).ok()?;
+    let read = |key: &str| {
+        js_sys::Reflect::get(&subject, &key.into())
+            .ok()?
+            .as_string()
+    };
     Some(Account {
-        username: validation.access_token.identifier,
-        tenant: validation.access_token.tenant,
+        username: read("identifier")?,
+        tenant: read("tenant")?,
     })
 }
 

@@ -214,3 +214,72 @@ pub async fn sha256(text: &str) -> Option<Vec<u8>> {
 pub fn html_element(element: web_sys::Element) -> Option<web_sys::HtmlElement> {
     element.dyn_into().ok()
 }
+
+/// Loads `url` in a hidden frame and waits, at most `timeout_ms`, for the
+/// message that frame posts from `origin` with `{ source, answer }`; gives
+/// its `answer`. The frame goes either way.
+pub async fn answer_from_hidden_frame(
+    url: &str,
+    origin: &str,
+    source: &str,
+    timeout_ms: u32,
+) -> Option<String> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let document = window().document()?;
+    let frame = document.create_element("iframe").ok()?;
+    for (name, value) in [("hidden", ""), ("aria-hidden", "true"), ("tabindex", "-1")] {
+        frame.set_attribute(name, value).ok()?;
+    }
+    // Hidden even where the host page's CSS styles every iframe.
+    let style = js_sys::Reflect::get(&frame, &"style".into()).ok()?;
+    js_sys::Reflect::set(&style, &"display".into(), &"none".into()).ok()?;
+    frame.set_attribute("src", url).ok()?;
+    let answer: Rc<RefCell<Option<String>>> = Rc::default();
+    let on_message = {
+        let (answer, frame, origin, source) = (
+            answer.clone(),
+            frame.clone(),
+            origin.to_owned(),
+            source.to_owned(),
+        );
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let read = |target: &JsValue, key: &str| {
+                    js_sys::Reflect::get(target, &key.into()).unwrap_or(JsValue::UNDEFINED)
+                };
+                let from_our_frame =
+                    js_sys::Object::is(&read(&event, "source"), &read(&frame, "contentWindow"));
+                let data = event.data();
+                if event.origin() == origin
+                    && from_our_frame
+                    && read(&data, "source").as_string().as_deref() == Some(source.as_str())
+                {
+                    *answer.borrow_mut() = read(&data, "answer").as_string();
+                }
+            },
+        )
+    };
+    let _ =
+        window().add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    let body = document.body()?;
+    let _ = body.append_child(&frame);
+    let deadline = now_ms() + f64::from(timeout_ms);
+    while answer.borrow().is_none() && now_ms() < deadline {
+        sleep(50).await;
+    }
+    let _ = window()
+        .remove_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    frame.remove();
+    answer.take()
+}
+
+/// Sends a GET to `url` with the browser's cookies for it, and ignores the
+/// answer (an opaque one from another origin will do).
+pub async fn get_with_cookies(url: &str) {
+    let _ = gloo_net::http::Request::get(url)
+        .credentials(web_sys::RequestCredentials::Include)
+        .mode(web_sys::RequestMode::NoCors)
+        .send()
+        .await;
+}

@@ -34,6 +34,15 @@ pub struct RawConfig {
     pub token_storage: Option<String>,
     pub request_timeout_seconds: Option<u32>,
     pub prefetch: Option<String>,
+    /// The tenants a page may be switched between with `?tenant=` in its
+    /// address (space- or comma-separated codes); none when not set.
+    pub tenants: Option<String>,
+    pub introspection_url: Option<String>,
+    pub logout_url: Option<String>,
+    /// The tenant the page's address asks for (`?tenant=GLOBEX`): never
+    /// from the file.
+    #[serde(skip)]
+    pub address_tenant: Option<String>,
 }
 
 /// How sign-in happens.
@@ -69,6 +78,35 @@ pub struct Config {
     /// Fetch the later steps' code while the browser is idle (else only
     /// when the user goes there).
     pub prefetch: bool,
+    /// The tenants the page offers to switch between (empty: no chooser).
+    pub tenants: Vec<String>,
+    /// Where the widget asks who a token signs in (PingFederate's
+    /// `/as/introspect.oauth2` beside the authorization URL by default).
+    pub introspection_url: Option<String>,
+    /// Where signing out ends the authorization server's session
+    /// (PingFederate's `/as/logout.oauth2` beside the authorization URL by default).
+    pub logout_url: Option<String>,
+}
+
+/// The URL of the endpoint `name` (`introspect.oauth2`...) beside a
+/// PingFederate authorization URL (`.../as/authorization.oauth2`), if it is one.
+pub fn beside_authorization(authorization_url: &str, name: &str) -> Option<String> {
+    let path = authorization_url.split(['?', '#']).next()?;
+    path.strip_suffix("authorization.oauth2")
+        .filter(|base| base.ends_with('/'))
+        .map(|base| format!("{base}{name}"))
+}
+
+/// The `tenant` parameter of a page address's query (`?tenant=GLOBEX`).
+pub fn tenant_in_query(search: &str) -> Option<String> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(name, _)| *name == "tenant")
+        .and_then(|(_, value)| crate::auth::oauth::decode(value))
+        .map(|value| value.trim().to_owned())
+        .filter(|value| !value.is_empty())
 }
 
 /// A setting that is missing or wrong, named as the config file names it.
@@ -112,6 +150,9 @@ impl RawConfig {
             "sign-in" => &mut self.sign_in,
             "token-storage" => &mut self.token_storage,
             "prefetch" => &mut self.prefetch,
+            "tenants" => &mut self.tenants,
+            "introspection-url" => &mut self.introspection_url,
+            "logout-url" => &mut self.logout_url,
             "request-timeout-seconds" => {
                 self.request_timeout_seconds = value.parse().ok();
                 return;
@@ -193,15 +234,48 @@ impl RawConfig {
                 })
             }
         };
+        let tenants: Vec<String> = self
+            .tenants
+            .as_deref()
+            .unwrap_or_default()
+            .split([' ', ','])
+            .filter(|code| !code.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let tenant = match self.address_tenant {
+            Some(chosen) if tenants.contains(&chosen) => chosen,
+            Some(chosen) if !tenants.is_empty() => {
+                let listed = tenants.join(", ");
+                return Err(ConfigError {
+                    setting: "tenant",
+                    problem: format!(
+                        "\"{chosen}\" (from the page address) is not one of this page's tenants: {listed}."
+                    ),
+                });
+            }
+            // Without a list of tenants, the address cannot change the tenant.
+            _ => required(self.tenant, "tenant")?,
+        };
+        let authorization_url = url(
+            required(self.authorization_url, "authorizationUrl")?,
+            "authorizationUrl",
+        )?;
+        let beside = |given: Option<String>, setting: &'static str, name| match given {
+            Some(given) => url(given, setting).map(Some),
+            None => Ok(beside_authorization(&authorization_url, name)),
+        };
+        let introspection_url = beside(
+            self.introspection_url,
+            "introspectionUrl",
+            "introspect.oauth2",
+        )?;
+        let logout_url = beside(self.logout_url, "logoutUrl", "logout.oauth2")?;
         Ok(Config {
             api_base_url: url(required(self.api_base_url, "apiBaseUrl")?, "apiBaseUrl")?,
-            authorization_url: url(
-                required(self.authorization_url, "authorizationUrl")?,
-                "authorizationUrl",
-            )?,
+            authorization_url,
             token_url,
             client_id: required(self.client_id, "clientId")?,
-            tenant: required(self.tenant, "tenant")?,
+            tenant,
             redirect_uri: self
                 .redirect_uri
                 .map(|u| url(u, "redirectUri"))
@@ -228,6 +302,9 @@ impl RawConfig {
                 }
             },
             prefetch,
+            tenants,
+            introspection_url,
+            logout_url,
         })
     }
 }
@@ -268,6 +345,65 @@ mod tests {
         raw.set("tenant", "GLOBEX".into());
         raw.set("unknown-thing", "x".into());
         assert_eq!(raw.check().unwrap().tenant, "GLOBEX");
+    }
+
+    #[test]
+    fn the_address_chooses_among_the_pages_tenants_only() {
+        let mut raw = complete();
+        raw.address_tenant = Some("GLOBEX".into());
+        assert_eq!(
+            raw.clone().check().unwrap().tenant,
+            "ACME",
+            "no list: ignored"
+        );
+        raw.set("tenants", "ACME, GLOBEX INITECH".into());
+        let config = raw.clone().check().unwrap();
+        assert_eq!(config.tenant, "GLOBEX");
+        assert_eq!(config.tenants, ["ACME", "GLOBEX", "INITECH"]);
+        raw.address_tenant = Some("UMBRELLA".into());
+        let error = raw.clone().check().unwrap_err();
+        assert_eq!(error.setting, "tenant");
+        assert_eq!(
+            error.to_string(),
+            "The setting \"tenant\" \"UMBRELLA\" (from the page address) is not one of \
+             this page's tenants: ACME, GLOBEX, INITECH."
+        );
+        raw.address_tenant = None;
+        assert_eq!(raw.check().unwrap().tenant, "ACME");
+    }
+
+    #[test]
+    fn the_tenant_is_read_from_the_query() {
+        assert_eq!(tenant_in_query("?tenant=GLOBEX"), Some("GLOBEX".into()));
+        assert_eq!(
+            tenant_in_query("?a=1&tenant=INITECH&b"),
+            Some("INITECH".into())
+        );
+        assert_eq!(tenant_in_query("?tenant="), None);
+        assert_eq!(tenant_in_query("?tenants=X"), None);
+        assert_eq!(tenant_in_query(""), None);
+    }
+
+    #[test]
+    fn introspection_and_logout_sit_beside_a_pingfederate_authorization_url() {
+        let config = complete().check().unwrap();
+        assert_eq!(
+            config.introspection_url.as_deref(),
+            Some("/as/introspect.oauth2")
+        );
+        assert_eq!(config.logout_url.as_deref(), Some("/as/logout.oauth2"));
+        let mut raw = complete();
+        raw.authorization_url = Some("https://sso.example/authorize".into());
+        let config = raw.clone().check().unwrap();
+        assert_eq!(config.introspection_url, None);
+        assert_eq!(config.logout_url, None);
+        raw.set("logout-url", "https://sso.example/logout".into());
+        assert_eq!(
+            raw.clone().check().unwrap().logout_url.as_deref(),
+            Some("https://sso.example/logout")
+        );
+        raw.set("introspection-url", "nowhere".into());
+        assert_eq!(raw.check().unwrap_err().setting, "introspectionUrl");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use wasm_bindgen::JsValue;
 /// Every stylesheet, theme tokens first.
 pub const CSS: &str = concat!(
     include_str!("app/app.css"),
+    include_str!("app/account.css"),
     include_str!("steps/line/line.css"),
     include_str!("steps/device/device.css"),
     include_str!("steps/plan/plan.css"),

@@ -144,12 +144,22 @@ async fn a_token_expiring_before_submit_signs_in_again_and_submits_once() {
         .run(|c| Ok(c.execute("UPDATE oauth_tokens SET revoked = 1", [])?))
         .await
         .unwrap();
+    let panels = demo.sign_in_panels_shown().await;
     demo.click_test_id("submit").await;
-    // The sign-in session brings a new token back without the login page.
-    demo.click_test_id("sign-in").await;
+    // The sign-in session brings a new token back silently, without the
+    // sign-in panel (once it is issued, the review shown is a fresh one).
+    demo.poll("a second token", || async {
+        (demo.access_tokens().await.len() == 2).then_some(())
+    })
+    .await;
     demo.wait_for_step("review").await;
     demo.element("[data-testid=\"submit\"]:not([disabled])")
         .await;
+    assert_eq!(
+        demo.sign_in_panels_shown().await,
+        panels,
+        "nothing was asked"
+    );
     assert!(
         demo.stored_orders().await.is_empty(),
         "the refused submit stored nothing"
@@ -165,8 +175,9 @@ async fn a_reload_during_review_keeps_the_draft_and_submits_once() {
     to_review(&demo).await;
     demo.browser.refresh().await.unwrap();
     demo.element("[data-testid=\"draft-restored\"]").await;
-    demo.click_test_id("sign-in").await;
+    // The sandbox's sign-in session signs the user in again silently.
     demo.wait_for_step("review").await;
+    assert_eq!(demo.sign_in_panels_shown().await, 0, "nothing was asked");
     demo.wait_for_text("cost-monthly", "$358.67").await;
     demo.click_test_id("submit").await;
     shows_the_one_order(&demo).await;

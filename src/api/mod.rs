@@ -54,6 +54,13 @@ impl ApiError {
             _ => None,
         }
     }
+
+    /// Whether the signed-in user belongs to another tenant than the
+    /// widget's (`403 tenant-not-allowed`): trying again cannot help,
+    /// signing in with another account can.
+    pub fn is_wrong_tenant(&self) -> bool {
+        matches!(self, ApiError::Api { status: 403, body } if body.error_code == "tenant-not-allowed")
+    }
 }
 
 impl std::fmt::Display for ApiError {
@@ -279,4 +286,33 @@ impl Api {
 /// Parses an answer's JSON as `T`.
 fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     serde_json::from_str(text).map_err(|e| ApiError::Unreadable(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use mobproc_types::ErrorStatus;
+
+    use super::*;
+
+    fn answered(status: u16, code: &str) -> ApiError {
+        ApiError::Api {
+            status,
+            body: ErrorBody {
+                status: ErrorStatus::Code(status),
+                id: "e1".into(),
+                error_code: code.into(),
+                message: "m".into(),
+                errors: Vec::new(),
+            },
+        }
+    }
+
+    #[test]
+    fn only_a_403_tenant_not_allowed_is_a_wrong_tenant() {
+        assert!(answered(403, "tenant-not-allowed").is_wrong_tenant());
+        assert!(!answered(403, "client-mismatch").is_wrong_tenant());
+        assert!(!answered(400, "tenant-not-allowed").is_wrong_tenant());
+        assert!(!ApiError::Status(403).is_wrong_tenant());
+        assert!(!ApiError::Unauthorized.is_wrong_tenant());
+    }
 }

@@ -1,6 +1,7 @@
 //! The widget's frame: configuration, sign-in, the step indicator and the
 //! current step.
 
+mod account;
 pub mod chunks;
 pub mod context;
 pub mod order_data;
@@ -18,6 +19,7 @@ use crate::components::{Busy, ChunkErrorPanel, ErrorPanel};
 use crate::config::{Config, RawConfig};
 use crate::draft::{external_order_number, Draft, SourceSystem, Step};
 use crate::i18n::Locale;
+use account::{is_wrong_account, AccountBar, AccountInfo, TenantChooser, WrongAccountPanel};
 use context::{draft_key, use_ctx, Ctx, Data};
 use sign_in::{listen_for_popup, SessionBanner, SignInPanel, SignInState};
 use stepper::Stepper;
@@ -39,6 +41,7 @@ async fn load_config(url: String, overrides: Vec<(String, String)>) -> Result<Co
     for (name, value) in overrides {
         raw.set(&name, value);
     }
+    raw.address_tenant = crate::config::tenant_in_query(&browser::location_search());
     raw.check().map_err(|e| e.to_string())
 }
 
@@ -107,8 +110,19 @@ fn Widget(config: Arc<Config>, host: web_sys::EventTarget) -> impl IntoView {
     if draft.on_behalf_of.is_some() {
         ctx.acting_for.set(draft.on_behalf_of.clone());
     }
-    ctx.step.set(draft.step);
+    let restored_at = draft.step;
+    ctx.step.set(restored_at);
     ctx.draft.set(draft);
+    // Said once: gone when the user moves to another step, or closes it.
+    let restored = RwSignal::new(restored);
+    {
+        let step = ctx.step;
+        Effect::new(move |_| {
+            if step.get() != restored_at {
+                restored.set(false);
+            }
+        });
+    }
     // Every call made for one order shares its activity id.
     {
         let (api, draft) = (ctx.api.clone(), ctx.draft);
@@ -143,22 +157,28 @@ fn Widget(config: Arc<Config>, host: web_sys::EventTarget) -> impl IntoView {
         });
     }
 
-    // Signing in: an answer that arrived with the page, or a kept session.
+    // Signing in: an answer that arrived with the page, a kept session, or
+    // the authorization server's session, asked silently (the sign-in panel
+    // shows only when it has none).
     let sign_in = SignInState::new();
     provide_context(sign_in);
+    provide_context(AccountInfo::load(&ctx));
     listen_for_popup();
     match auth::take_arrived() {
         Some(callback) => sign_in.complete(ctx.clone(), callback),
-        None => ctx.session.set(auth::stored_session(&config)),
+        None => match auth::stored_session(&config) {
+            Some(session) => ctx.session.set(Some(session)),
+            None => sign_in.renew_silently(ctx.clone()),
+        },
     }
 
-    // A refused token ends the session; the draft stays.
+    // A refused token is renewed silently first; only then does the
+    // session end. The draft stays either way.
     {
         let ctx = ctx.clone();
         Effect::new(move |_| {
             if ctx.api.unauthorized.get() {
-                ctx.session.set(None);
-                auth::store_session(&ctx.config, None);
+                sign_in.renew_silently(ctx.clone());
             }
         });
     }
@@ -180,20 +200,31 @@ fn Widget(config: Arc<Config>, host: web_sys::EventTarget) -> impl IntoView {
         let session = ctx.session;
         Memo::new(move |_| session.with(Option::is_some))
     };
+    let checking = sign_in.checking;
     let theme = config.theme.clone().unwrap_or_else(|| "light".into());
     view! {
         <div class="mobproc" lang=locale.lang() data-theme=theme>
             <header class="mobproc-header">
                 <h1 class="mobproc-title">{t.title}</h1>
+                <TenantChooser/>
+                <Show when=move || signed_in.get() && !checking.get()>
+                    <AccountBar restored=restored/>
+                </Show>
             </header>
-            {restored.then(|| view! { <p class="mobproc-notice" role="status" data-testid="draft-restored">{t.draft_restored}</p> })}
-            <SessionBanner/>
-            <Show
-                when=move || signed_in.get()
-                fallback=move || view! { <SignInPanel/> }
-            >
-                <Wizard/>
+            <Show when=move || restored.get()>
+                <div class="mobproc-notice mobproc-notice-dismissible" role="status" data-testid="draft-restored">
+                    <p>{t.draft_restored}</p>
+                    <button type="button" class="mobproc-notice-close" aria-label=t.dismiss_notice on:click=move |_| restored.set(false)>
+                        "×"
+                    </button>
+                </div>
             </Show>
+            <SessionBanner/>
+            {move || match (checking.get(), signed_in.get()) {
+                (true, _) => view! { <Busy label=t.signing_in/> }.into_any(),
+                (false, true) => view! { <Wizard/> }.into_any(),
+                (false, false) => view! { <SignInPanel/> }.into_any(),
+            }}
         </div>
     }
 }
@@ -266,15 +297,20 @@ fn Wizard() -> impl IntoView {
         (step, ready)
     });
     let t = ctx.t();
+    // An account of another tenant gets one panel, instead of the steps'
+    // error panels and their retries that cannot help.
+    let wrong_account = is_wrong_account(&ctx, expect_context::<AccountInfo>());
     view! {
-        <Stepper/>
-        <ChunkErrorPanel/>
-        <div class="mobproc-step" data-step=move || step.get().id()>
-            {move || match shown.get() {
-                (step, true) => chunks::step_view(step),
-                (_, false) => view! { <Busy label=t.loading/> }.into_any(),
-            }}
-        </div>
+        <Show when=move || !wrong_account.get() fallback=|| view! { <WrongAccountPanel/> }>
+            <Stepper/>
+            <ChunkErrorPanel/>
+            <div class="mobproc-step" data-step=move || step.get().id()>
+                {move || match shown.get() {
+                    (step, true) => chunks::step_view(step),
+                    (_, false) => view! { <Busy label=t.loading/> }.into_any(),
+                }}
+            </div>
+        </Show>
     }
 }
 

@@ -3,6 +3,7 @@
 //! sessionStorage only when configured), never in localStorage or a URL the
 //! widget builds; the answer's fragment leaves the address bar at once.
 
+pub mod account;
 pub mod oauth;
 
 use std::cell::RefCell;
@@ -114,9 +115,7 @@ pub fn capture_answer_from_address_bar() {
     if let Some(callback @ (Callback::Code { .. } | Callback::Error { .. })) =
         oauth::parse_callback(&search)
     {
-        let href = browser::location_href();
-        let clean = href.split('?').next().unwrap_or(&href).to_owned();
-        browser::replace_url(&clean);
+        browser::replace_url(&oauth::without_answer(&browser::location_href()));
         ARRIVED.with(|slot| *slot.borrow_mut() = Some(callback));
     }
 }

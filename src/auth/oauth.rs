@@ -216,6 +216,28 @@ pub fn without_fragment(url: &str) -> &str {
     url.split('#').next().unwrap_or(url)
 }
 
+/// The parameters an authorization answer adds to a redirect URI's query.
+const ANSWER_PARAMETERS: &[&str] = &["code", "state", "error", "error_description", "error_uri"];
+
+/// A URL without the answer's parameters in its query (and without
+/// fragment); the page's own parameters (`?tenant=GLOBEX`) stay.
+pub fn without_answer(url: &str) -> String {
+    let url = without_fragment(url);
+    let Some((page, query)) = url.split_once('?') else {
+        return url.to_owned();
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .filter(|pair| !ANSWER_PARAMETERS.contains(&pair.split('=').next().unwrap_or(pair)))
+        .collect();
+    if kept.is_empty() {
+        page.to_owned()
+    } else {
+        format!("{page}?{}", kept.join("&"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -341,6 +363,22 @@ mod tests {
                 1000.0 + ATTEMPT_LIFETIME_MS + 1.0
             ),
             Err(StateProblem::Expired)
+        );
+    }
+
+    #[test]
+    fn a_code_answer_leaves_the_pages_own_parameters_in_the_address() {
+        assert_eq!(
+            without_answer("https://x.example/?tenant=GLOBEX&code=abc&state=s1"),
+            "https://x.example/?tenant=GLOBEX"
+        );
+        assert_eq!(
+            without_answer("https://x.example/p?error=access_denied&error_description=No&state=s"),
+            "https://x.example/p"
+        );
+        assert_eq!(
+            without_answer("https://x.example/#frag"),
+            "https://x.example/"
         );
     }
 

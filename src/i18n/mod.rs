@@ -311,6 +311,26 @@ pub struct Texts {
     pub diag_ping_unreachable: &'static str,
     pub diag_ping_unreachable_advice: &'static str,
     pub diag_blocked_by_policy: &'static str,
+    // Account: who is signed in, signing out, switching tenant (widget-account).
+    /// Who is signed in: `{0}` the username, `{1}` the tenant.
+    pub signed_in_as: &'static str,
+    pub switch_account: &'static str,
+    pub sign_out: &'static str,
+    pub sign_out_keep_question: &'static str,
+    pub keep_draft: &'static str,
+    pub discard_draft: &'static str,
+    pub cancel_sign_out: &'static str,
+    pub signed_out: &'static str,
+    /// `{0}` the username, `{1}` its tenant, `{2}` the page's tenant.
+    pub wrong_account: &'static str,
+    /// `{0}` the page's tenant.
+    pub wrong_account_unknown: &'static str,
+    pub sign_in_as_someone_else: &'static str,
+    /// `{0}` a tenant the page can switch to.
+    pub order_for_tenant: &'static str,
+    pub company_label: &'static str,
+    pub account_label: &'static str,
+    pub dismiss_notice: &'static str,
 }
 
 impl Texts {
@@ -439,5 +459,25 @@ mod tests {
             Locale::En.texts().status_name("BACK_ORDERED"),
             "back ordered"
         );
+    }
+
+    #[test]
+    fn account_texts_use_the_same_placeholders() {
+        fn placeholders(text: &str) -> Vec<usize> {
+            (0..4)
+                .filter(|i| text.contains(&format!("{{{i}}}")))
+                .collect()
+        }
+        for (english, french) in [
+            (en::TEXTS.signed_in_as, fr_ca::TEXTS.signed_in_as),
+            (en::TEXTS.wrong_account, fr_ca::TEXTS.wrong_account),
+            (
+                en::TEXTS.wrong_account_unknown,
+                fr_ca::TEXTS.wrong_account_unknown,
+            ),
+            (en::TEXTS.order_for_tenant, fr_ca::TEXTS.order_for_tenant),
+        ] {
+            assert_eq!(placeholders(english), placeholders(french), "{english}");
+        }
     }
 }

@@ -727,3 +727,69 @@ async fn connect(port: u16, profile: &tempfile::TempDir) -> Client {
     }
     panic!("could not start a Chromium session through chromedriver on port {port}");
 }
+
+/// Sign-in sessions and silent sign-in (tests/e2e_account.rs, e2e_sign_in.rs).
+impl Demo {
+    /// How many times this page has shown the sign-in panel (the widget's
+    /// `mobproc:sign-in-shown` performance mark; a reload starts again at 0).
+    pub async fn sign_in_panels_shown(&self) -> u64 {
+        let script = "return performance.getEntriesByName('mobproc:sign-in-shown', 'mark').length;";
+        let count = self.browser.execute(script, vec![]).await.unwrap();
+        count.as_u64().unwrap_or_default()
+    }
+
+    /// Reloads the page, keeping the record of console errors.
+    pub async fn reload(&self) {
+        self.browser.refresh().await.unwrap();
+        self.record_console_errors().await;
+    }
+
+    /// What the sandbox answers this browser's `prompt=none` authorization
+    /// request (with its cookies): the address it sends the answer to, with
+    /// `code=...` while a sign-in session lives, `error=login_required` after.
+    pub async fn silent_sign_in_answer(&self) -> String {
+        let script = r#"
+            const done = arguments[arguments.length - 1];
+            const query = new URLSearchParams({
+              response_type: "code", client_id: "mobproc-widget",
+              redirect_uri: location.origin + "/oauth-callback.html", scope: "MOBPROC",
+              state: "probe", prompt: "none", code_challenge_method: "S256",
+              code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+            });
+            fetch("/as/authorization.oauth2?" + query).then(r => done(r.url), e => done(String(e)));
+        "#;
+        let answer = self.browser.execute_async(script, vec![]).await.unwrap();
+        answer.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Ends every sign-in session of the sandbox (as if they timed out).
+    pub async fn end_sign_in_sessions(&self) {
+        self.state
+            .db
+            .run(|c| Ok(c.execute("DELETE FROM oauth_sessions", [])?))
+            .await
+            .unwrap();
+    }
+
+    /// The link of the widget whose text is `text`.
+    pub async fn link_named(&self, text: &str) -> Element {
+        self.poll(&format!("a link named {text:?}"), || async {
+            for link in self.find_all_now("a").await {
+                if link.text().await.is_ok_and(|t| t.trim() == text) {
+                    return Some(link);
+                }
+            }
+            None
+        })
+        .await
+    }
+
+    /// Signs in on the sandbox's page as `username` from the widget's
+    /// sign-in button, and waits for the widget to come back at `step`.
+    pub async fn sign_in_to_step(&self, username: &str, step: &str) {
+        self.click_test_id("sign-in").await;
+        self.log_in_on_sandbox_page(username).await;
+        self.wait_for_step(step).await;
+        self.record_console_errors().await;
+    }
+}

@@ -86,8 +86,9 @@ pub fn LineStep() -> impl IntoView {
                     match (data.lines.await, data.me.await) {
                         (Ok(lines), _) if lines.is_empty() => view! { <p data-testid="no-lines">{t.no_lines}</p> }.into_any(),
                         (Ok(lines), Ok(me)) => view! { <LineList lines=lines allowed=me.transaction_types/> }.into_any(),
-                        (Ok(_), Err(_)) => ().into_any(),
-                        (Err(error), _) => load_error(error, data.lines),
+                        // One error panel at a time: /me's, above.
+                        (_, Err(_)) => ().into_any(),
+                        (Err(error), Ok(_)) => load_error(error, data.lines),
                     }
                 })}
             </Transition>

@@ -11,6 +11,10 @@ pub const WIDGET_CLIENT_ID: &str = "mobproc-widget";
 /// The pages of the sandbox's own site that the widget may be sent back to.
 const WIDGET_PAGES: &[&str] = &["/", "/index.html", "/oauth-callback.html", "/portal.html"];
 
+/// The widget's pages that may carry a tenant choice (`?tenant=GLOBEX`),
+/// as the demo's tenant chooser sets it.
+const TENANT_PAGES: &[&str] = &["/", "/index.html", "/portal.html"];
+
 /// A row of `oauth_clients`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Client {
@@ -64,11 +68,32 @@ pub fn allowed_redirect_uris(client: &Client, config: &Config) -> Vec<String> {
     allowed
 }
 
-/// Whether `redirect_uri` is exactly one of the URIs `client` may use.
+/// Whether `redirect_uri` is exactly one of the URIs `client` may use, or
+/// (for the widget) one of the sandbox's own pages with a tenant choice.
 pub fn is_allowed_redirect(client: &Client, config: &Config, redirect_uri: &str) -> bool {
     allowed_redirect_uris(client, config)
         .iter()
         .any(|allowed| allowed == redirect_uri)
+        || (client.id == WIDGET_CLIENT_ID && is_own_page_for_a_tenant(config, redirect_uri))
+}
+
+/// Whether `uri` is one of [`TENANT_PAGES`] on the sandbox's own origins with
+/// exactly one query parameter, `tenant`, whose value is a tenant code
+/// (letters, digits, `-` and `_`): the origin and path stay exact.
+fn is_own_page_for_a_tenant(config: &Config, uri: &str) -> bool {
+    let Some((page, tenant)) = uri.split_once("?tenant=") else {
+        return false;
+    };
+    let is_code = (1..=32).contains(&tenant.len())
+        && tenant
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    is_code
+        && own_origins(config).iter().any(|origin| {
+            TENANT_PAGES
+                .iter()
+                .any(|path| page == format!("{origin}{path}"))
+        })
 }
 
 /// The origins the sandbox's own site is reached at, without a trailing slash.
@@ -131,6 +156,42 @@ mod tests {
         ] {
             assert!(!is_allowed_redirect(&widget(), &config, uri), "{uri}");
         }
+    }
+
+    #[test]
+    fn widget_pages_may_carry_a_tenant_choice_and_nothing_else() {
+        let config = config();
+        for uri in [
+            "http://127.0.0.1:8080/?tenant=GLOBEX",
+            "http://localhost:8080/index.html?tenant=INITECH",
+            "http://127.0.0.1:8080/portal.html?tenant=acme-2",
+        ] {
+            assert!(is_allowed_redirect(&widget(), &config, uri), "{uri}");
+        }
+        for uri in [
+            "http://127.0.0.1:8080/oauth-callback.html?tenant=GLOBEX",
+            "http://127.0.0.1:8080/?tenant=",
+            "http://127.0.0.1:8080/?tenant=GLOBEX&next=x",
+            "http://127.0.0.1:8080/?tenant=GLOBEX#x",
+            "http://127.0.0.1:8080/?tenant=a%2Fb",
+            "http://127.0.0.1:8080/?next=x&tenant=GLOBEX",
+            "http://127.0.0.1:8081/?tenant=GLOBEX",
+            "http://127.0.0.1:8080/other/?tenant=GLOBEX",
+            "http://127.0.0.1:8080.evil.example/?tenant=GLOBEX",
+        ] {
+            assert!(!is_allowed_redirect(&widget(), &config, uri), "{uri}");
+        }
+        let integration = Client {
+            id: "acme-integration".into(),
+            name: "ACME".into(),
+            secret: None,
+            redirect_uris: Vec::new(),
+        };
+        assert!(!is_allowed_redirect(
+            &integration,
+            &config,
+            "http://127.0.0.1:8080/?tenant=GLOBEX"
+        ));
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub fn escape_html(text: &str) -> String {
 pub struct DemoUser {
     pub username: String,
     pub tenant: String,
+    /// The tenant's company name (empty when the tenant is unknown).
+    pub tenant_name: String,
     pub platform: String,
     pub description: String,
 }
@@ -124,8 +126,9 @@ fn demo_users(texts: &PageTexts, users: &[DemoUser]) -> String {
         .iter()
         .map(|user| {
             format!(
-                "<tr><td><code>{}</code></td><td>{} ({})</td><td{description_lang}>{}</td></tr>",
+                "<tr><td><code>{}</code></td><td>{} <code>{}</code> ({})</td><td{description_lang}>{}</td></tr>",
                 escape_html(&user.username),
+                escape_html(&user.tenant_name),
                 escape_html(&user.tenant),
                 escape_html(&user.platform),
                 escape_html(&user.description)
@@ -308,6 +311,7 @@ mod tests {
         let users = [DemoUser {
             username: "<u>".into(),
             tenant: "T&T".into(),
+            tenant_name: "<i>Co</i>".into(),
             platform: "\"p\"".into(),
             description: "<script>alert(1)</script>".into(),
         }];
@@ -330,7 +334,9 @@ mod tests {
         assert!(html.contains(r#"value="&quot;&gt;&lt;script&gt;x&lt;/script&gt;""#));
         assert!(html.contains(r#"value="&#39;quoted&#39;""#));
         assert!(html.contains(r#"<input type="hidden" name="form_token" value="&lt;token&gt;">"#));
-        assert!(html.contains("T&amp;T (&quot;p&quot;)"));
+        assert!(
+            html.contains("<td>&lt;i&gt;Co&lt;/i&gt; <code>T&amp;T</code> (&quot;p&quot;)</td>")
+        );
         assert!(html.contains("<title>Sign in — MOBPROC sandbox</title>"));
         assert!(html.contains(r#"<label for="username">"#));
         assert!(html.contains(r#"<label for="password">"#));

@@ -56,7 +56,8 @@ fn wrong_credentials() -> String {
 /// The users the sign-in page lists, in seed order.
 pub fn demo_users(connection: &Connection) -> ApiResult<Vec<DemoUser>> {
     let mut statement = connection.prepare_cached(
-        "SELECT u.username, u.tenant, COALESCE(t.platform, ''), u.description FROM users u
+        "SELECT u.username, u.tenant, COALESCE(t.name, ''), COALESCE(t.platform, ''), u.description
+         FROM users u
          LEFT JOIN tenants t ON t.code = u.tenant ORDER BY u.seq, u.username",
     )?;
     let users = statement
@@ -64,8 +65,9 @@ pub fn demo_users(connection: &Connection) -> ApiResult<Vec<DemoUser>> {
             Ok(DemoUser {
                 username: row.get(0)?,
                 tenant: row.get(1)?,
-                platform: row.get(2)?,
-                description: row.get(3)?,
+                tenant_name: row.get(2)?,
+                platform: row.get(3)?,
+                description: row.get(4)?,
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;

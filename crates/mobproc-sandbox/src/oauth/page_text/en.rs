@@ -15,7 +15,7 @@ pub static TEXTS: PageTexts = PageTexts {
     wrong_credentials: "Wrong username or password.",
     demo_users_heading: "Demo users",
     demo_users_password: "Every demo user's password is {0}.",
-    demo_users_tenant: "Tenant",
+    demo_users_tenant: "Company (tenant)",
     demo_users_who: "Who",
     error_title: "Sign-in error",
     error_heading: "This sign-in request cannot go on",

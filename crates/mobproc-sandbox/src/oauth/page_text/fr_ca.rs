@@ -15,7 +15,7 @@ pub static TEXTS: PageTexts = PageTexts {
     wrong_credentials: "Nom d'utilisateur ou mot de passe incorrect.",
     demo_users_heading: "Utilisateurs de démonstration",
     demo_users_password: "Le mot de passe de tous les utilisateurs de démonstration est {0}.",
-    demo_users_tenant: "Organisation",
+    demo_users_tenant: "Organisation (locataire)",
     demo_users_who: "Profil",
     error_title: "Erreur de connexion",
     error_heading: "Cette demande de connexion ne peut pas aboutir",

@@ -62,7 +62,8 @@ async fn the_sign_in_page_speaks_canadian_french_to_a_french_browser() {
     assert!(html.contains("demande à utiliser l&#39;API MOBPROC en votre nom."));
     assert!(html.contains("<h2>Utilisateurs de démonstration</h2>"));
     assert!(html.contains("utilisateurs de démonstration est <code>sandbox</code>."));
-    assert!(html.contains(r#"<th scope="col">Organisation</th><th scope="col">Profil</th>"#));
+    assert!(html
+        .contains(r#"<th scope="col">Organisation (locataire)</th><th scope="col">Profil</th>"#));
     // The seed's descriptions stay English, and say so.
     assert!(
         html.contains(r#"<td lang="en">Employee: one line eligible"#),

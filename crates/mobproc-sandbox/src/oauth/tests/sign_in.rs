@@ -22,6 +22,10 @@ async fn the_sign_in_page_carries_the_request_and_the_demo_users() {
     assert!(html.contains(r#"name="action" value="login">Sign in<"#));
     assert!(html.contains(r#"name="action" value="cancel""#));
     assert!(html.contains("<code>peter.edwards</code>"));
+    // Each user's company and tenant code, to know which page to order on.
+    assert!(html.contains("<td>Acme Corporation <code>ACME</code> (command)</td>"));
+    assert!(html.contains("<td>Globex Canada <code>GLOBEX</code> (rivermine)</td>"));
+    assert!(html.contains("<td>Initech UK <code>INITECH</code> (atlas)</td>"));
     assert!(html.contains("<code>sandbox</code>"));
     assert!(!html.contains("<script"));
     // The anti-CSRF token: in a hidden field and in a strict cookie.

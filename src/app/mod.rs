@@ -298,19 +298,31 @@ fn Wizard() -> impl IntoView {
     });
     let t = ctx.t();
     // An account of another tenant gets one panel, instead of the steps'
-    // error panels and their retries that cannot help.
-    let wrong_account = is_wrong_account(&ctx, expect_context::<AccountInfo>());
+    // error panels and their retries that cannot help. Read inside the
+    // transition: a resource read in this component's body would suspend
+    // the whole frame (and take the step heading's focus) whenever it loads.
+    let account = expect_context::<AccountInfo>();
     view! {
-        <Show when=move || !wrong_account.get() fallback=|| view! { <WrongAccountPanel/> }>
-            <Stepper/>
-            <ChunkErrorPanel/>
-            <div class="mobproc-step" data-step=move || step.get().id()>
-                {move || match shown.get() {
-                    (step, true) => chunks::step_view(step),
-                    (_, false) => view! { <Busy label=t.loading/> }.into_any(),
-                }}
-            </div>
-        </Show>
+        <Transition fallback=move || view! { <Busy label=t.loading/> }>
+            {
+                let ctx = ctx.clone();
+                move || {
+                    let wrong_account = is_wrong_account(&ctx, account);
+                    view! {
+                        <Show when=move || !wrong_account.get() fallback=|| view! { <WrongAccountPanel/> }>
+                            <Stepper/>
+                            <ChunkErrorPanel/>
+                            <div class="mobproc-step" data-step=move || step.get().id()>
+                                {move || match shown.get() {
+                                    (step, true) => chunks::step_view(step),
+                                    (_, false) => view! { <Busy label=t.loading/> }.into_any(),
+                                }}
+                            </div>
+                        </Show>
+                    }
+                }
+            }
+        </Transition>
     }
 }
 

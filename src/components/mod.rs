@@ -19,10 +19,7 @@ pub fn StepHeading(
     let heading = NodeRef::<html::H2>::new();
     Effect::new(move |_| {
         if let Some(element) = heading.get() {
-            // After the frame: the step is in the document by then.
-            request_animation_frame(move || {
-                let _ = element.focus();
-            });
+            focus_once_shown(element.into(), 120);
         }
     });
     view! {
@@ -30,6 +27,19 @@ pub fn StepHeading(
             {text}
         </h2>
     }
+}
+
+/// Focuses `element` at the first frame it is in the document: a step
+/// built while a transition still shows the previous content is attached
+/// only once its data is in (tried for at most `frames` frames).
+fn focus_once_shown(element: web_sys::HtmlElement, frames: u32) {
+    request_animation_frame(move || {
+        if element.is_connected() {
+            let _ = element.focus();
+        } else if frames > 0 {
+            focus_once_shown(element, frames - 1);
+        }
+    });
 }
 
 /// Progress while something loads, announced politely.

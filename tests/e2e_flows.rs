@@ -75,6 +75,8 @@ async fn suspending_a_line_says_what_happens_and_costs_nothing() {
     demo.click_test_id("next").await;
 
     demo.wait_for_step("review").await;
+    demo.wait_for_text("review-order-kind", "Suspend the line")
+        .await;
     demo.element("[data-testid=\"no-charge\"]").await;
     confirm_the_consequence(&demo, "(203) 555-4468").await;
     demo.screenshot("suspend-review").await;
@@ -162,6 +164,14 @@ async fn features_are_added_and_removed_with_the_monthly_change_shown() {
     );
     demo.click("label[for=\"mobproc-feature-951\"]").await;
     demo.click("label[for=\"mobproc-feature-518\"]").await;
+    demo.wait_for_text("feature-change-951", "Will be removed")
+        .await;
+    demo.wait_for_text("feature-change-518", "Will be added")
+        .await;
+    assert!(
+        !demo.is_present("[data-testid=\"feature-change-88\"]").await,
+        "an untouched feature has no change to say"
+    );
     demo.fill("mobproc-feature-comment", "Please also add Caller ID")
         .await;
     demo.screenshot("features").await;

@@ -146,6 +146,8 @@ pub static TEXTS: Texts = Texts {
     features_intro: "Tick the features you want on this line, untick the ones to remove. Prices are monthly.",
     features_empty: "This line's plan has no optional features. You can still write a request to the carrier below.",
     feature_on_line: "On the line now",
+    feature_will_go: "Will be removed",
+    feature_will_come: "Will be added",
     feature_comment: "Anything else for the carrier (optional)",
     features_nothing: "Add or remove a feature, or write a request for the carrier.",
     accessories_intro: "Accessories that fit the device on this line.",

@@ -145,6 +145,8 @@ pub static TEXTS: Texts = Texts {
     features_intro: "Cochez les options voulues sur cette ligne, décochez celles à retirer. Les prix sont mensuels.",
     features_empty: "Le forfait de cette ligne n'a aucune option. Vous pouvez tout de même écrire une demande au fournisseur ci-dessous.",
     feature_on_line: "Sur la ligne actuellement",
+    feature_will_go: "Sera retirée",
+    feature_will_come: "Sera ajoutée",
     feature_comment: "Autre chose pour le fournisseur (facultatif)",
     features_nothing: "Ajoutez ou retirez une option, ou écrivez une demande au fournisseur.",
     accessories_intro: "Les accessoires compatibles avec l'appareil de cette ligne.",

@@ -210,6 +210,8 @@ pub struct Texts {
     pub features_intro: &'static str,
     pub features_empty: &'static str,
     pub feature_on_line: &'static str,
+    pub feature_will_go: &'static str,
+    pub feature_will_come: &'static str,
     pub feature_comment: &'static str,
     pub features_nothing: &'static str,
     pub accessories_intro: &'static str,

@@ -110,6 +110,21 @@ fn FeatureList(features: Vec<LineFeature>) -> impl IntoView {
                                 {feature.description.clone()}
                                 {price.map(|p| view! { <span class="mobproc-feature-price">{p}</span> })}
                                 {active.then(|| view! { <span class="mobproc-badge">{t.feature_on_line}</span> })}
+                                // What the order will change, said beside the box.
+                                {
+                                    let feature = feature.clone();
+                                    move || {
+                                        let on = draft.with(|d| d.feature_on(&feature));
+                                        let change = match (feature.active, on) {
+                                            (true, false) => Some(t.feature_will_go),
+                                            (false, true) => Some(t.feature_will_come),
+                                            _ => None,
+                                        };
+                                        change.map(|text| view! {
+                                            <span class="mobproc-badge mobproc-badge-change" data-testid=format!("feature-change-{}", feature.id)>{text}</span>
+                                        })
+                                    }
+                                }
                             </label>
                         </div>
                     }

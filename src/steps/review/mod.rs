@@ -115,6 +115,14 @@ pub fn ReviewStep() -> impl IntoView {
     // Orders that pause or end the line say so in plain words and wait
     // for the user to say they understand.
     let consequence = draft.with_untracked(|d| d.flow.flow().consequence);
+    // Which order this is, in words (the steps alone don't say).
+    let order_kind = draft.with_untracked(|d| {
+        let index = crate::flows::FLOWS
+            .iter()
+            .position(|f| f.id == d.flow)
+            .unwrap_or(0);
+        t.flow_names[index]
+    });
     let understood = RwSignal::new(consequence.is_none());
     let confirmed_now = Signal::derive(move || {
         request
@@ -191,6 +199,7 @@ pub fn ReviewStep() -> impl IntoView {
     view! {
         <section class="mobproc-review">
             <StepHeading text=t.step_names[6]/>
+            <p class="mobproc-review-kind" data-testid="review-order-kind">{order_kind}</p>
             <p>{t.review_intro}</p>
             <Transition fallback=move || view! { <Busy label=t.confirming/> }>
                 {move || Suspend::new(async move {

@@ -88,6 +88,9 @@ async fn a_whole_order_on_hostile_data_runs_nothing_and_shows_text_literally() {
     demo.click_test_id("next").await;
 
     demo.wait_for_step("details").await;
+    // The form is built once the carrier's properties are in.
+    demo.element("input[aria-required=\"true\"]").await;
+    demo.element("select[aria-required=\"true\"]").await;
     for input in demo
         .browser
         .find_all(fantoccini::Locator::Css("input[aria-required=\"true\"]"))

@@ -5,7 +5,7 @@
 mod support;
 
 use serde_json::Value;
-use support::Demo;
+use support::{property, Demo};
 
 /// Signs in as Peter and chooses `line`, then `flow` among its orders.
 async fn peter_chooses(line: &str, flow: &str) -> Demo {
@@ -19,22 +19,6 @@ async fn peter_chooses(line: &str, flow: &str) -> Demo {
         .await;
     demo.wait_until_enabled("next", true).await;
     demo
-}
-
-/// The value stored for property `id` (its text, date or choice id).
-fn property(order: &Value, id: &str) -> Option<String> {
-    order["properties"]
-        .as_array()?
-        .iter()
-        .flat_map(|group| group["fields"].as_array().cloned().unwrap_or_default())
-        .find(|field| field["id"] == id)
-        .and_then(|field| {
-            field["text"]
-                .as_str()
-                .or(field["date"].as_str())
-                .or(field["choice"]["id"].as_str())
-                .map(str::to_owned)
-        })
 }
 
 /// Submits from the review and returns the only stored order, once the
@@ -229,12 +213,7 @@ async fn accessories_are_bought_with_quantities_and_shipped() {
         .await;
     demo.click_test_id("next").await;
 
-    demo.wait_for_step("shipping").await;
-    demo.fill("mobproc-address-LINE_1", "35 Executive Blvd")
-        .await;
-    demo.fill("mobproc-address-CITY", "Orange").await;
-    demo.choose("mobproc-address-STATE", "CT").await;
-    demo.fill("mobproc-address-POSTAL_CODE", "06477").await;
+    demo.fill_us_address().await;
     demo.click_test_id("next").await;
 
     demo.wait_for_step("review").await;
@@ -322,12 +301,7 @@ async fn a_new_line_starts_from_where_it_will_be_used() {
         .await;
     demo.click_test_id("next").await;
 
-    demo.wait_for_step("shipping").await;
-    demo.fill("mobproc-address-LINE_1", "35 Executive Blvd")
-        .await;
-    demo.fill("mobproc-address-CITY", "Orange").await;
-    demo.choose("mobproc-address-STATE", "CT").await;
-    demo.fill("mobproc-address-POSTAL_CODE", "06477").await;
+    demo.fill_us_address().await;
     demo.click_test_id("next").await;
 
     demo.wait_for_step("review").await;

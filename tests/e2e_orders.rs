@@ -5,7 +5,7 @@
 mod support;
 
 use serde_json::Value;
-use support::Demo;
+use support::{property, Demo};
 
 /// Chooses the line `id` on the line step and continues.
 async fn choose_line(demo: &Demo, id: &str) {
@@ -27,38 +27,11 @@ async fn peter_at_the_device_step() -> Demo {
     demo
 }
 
-/// Fills a United States address (the country the shipping step starts with).
-async fn fill_us_address(demo: &Demo) {
-    demo.wait_for_step("shipping").await;
-    assert_eq!(demo.value_of("mobproc-ship-country").await, "70144640");
-    demo.fill("mobproc-address-LINE_1", "35 Executive Blvd")
-        .await;
-    demo.fill("mobproc-address-CITY", "Orange").await;
-    demo.choose("mobproc-address-STATE", "CT").await;
-    demo.fill("mobproc-address-POSTAL_CODE", "06477").await;
-}
-
 /// The only stored order.
 async fn the_only_order(demo: &Demo) -> Value {
     let mut orders = demo.stored_orders().await;
     assert_eq!(orders.len(), 1, "exactly one order is stored: {orders:#?}");
     orders.remove(0)
-}
-
-/// A property's value in a stored order (`text`, or the choice's id).
-fn property(order: &Value, id: &str) -> Option<String> {
-    order["properties"]
-        .as_array()?
-        .iter()
-        .flat_map(|group| group["fields"].as_array().cloned().unwrap_or_default())
-        .find(|field| field["id"] == id)
-        .and_then(|field| {
-            field["text"]
-                .as_str()
-                .or(field["date"].as_str())
-                .or(field["choice"]["id"].as_str())
-                .map(str::to_owned)
-        })
 }
 
 /// The stored order's address values, in order.
@@ -109,7 +82,7 @@ async fn a_plan_only_upgrade_keeps_the_device_and_ships_a_sim() {
     demo.click_test_id("next").await;
 
     // Premium Mobile ships a SIM with a new plan.
-    fill_us_address(&demo).await;
+    demo.fill_us_address().await;
     demo.click_test_id("next").await;
 
     demo.wait_for_step("review").await;
@@ -238,7 +211,7 @@ async fn a_plan_of_another_network_needs_a_device_of_that_network() {
     demo.screenshot("cross-carrier-details").await;
     demo.click_test_id("next").await;
 
-    fill_us_address(&demo).await;
+    demo.fill_us_address().await;
     demo.click_test_id("next").await;
 
     demo.wait_for_step("review").await;

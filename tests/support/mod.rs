@@ -643,18 +643,25 @@ impl Demo {
         self.choose("mobproc-property-Reason", "21").await;
         check(self, "details").await;
         self.click_test_id("next").await;
-        self.wait_for_step("shipping").await;
-        self.fill("mobproc-address-LINE_1", "35 Executive Blvd")
-            .await;
-        self.fill("mobproc-address-CITY", "Orange").await;
-        self.choose("mobproc-address-STATE", "CT").await;
-        self.fill("mobproc-address-POSTAL_CODE", "06477").await;
+        self.fill_us_address().await;
         check(self, "shipping").await;
         self.click_test_id("next").await;
         self.wait_for_step("review").await;
         self.wait_for_text("cost-onetime", "$199.99").await;
         self.wait_for_text("cost-monthly", "$358.67").await;
         check(self, "review").await;
+    }
+
+    /// Fills the tutorial's United States address on the shipping step
+    /// (the country the step starts with).
+    pub async fn fill_us_address(&self) {
+        self.wait_for_step("shipping").await;
+        assert_eq!(self.value_of("mobproc-ship-country").await, "70144640");
+        self.fill("mobproc-address-LINE_1", "35 Executive Blvd")
+            .await;
+        self.fill("mobproc-address-CITY", "Orange").await;
+        self.choose("mobproc-address-STATE", "CT").await;
+        self.fill("mobproc-address-POSTAL_CODE", "06477").await;
     }
 
     /// Closes the browser session.
@@ -792,4 +799,22 @@ impl Demo {
         self.wait_for_step(step).await;
         self.record_console_errors().await;
     }
+}
+
+/// The value a stored order holds for property `id`: its text, date or
+/// choice id.
+#[allow(dead_code)] // Not every test binary reads properties.
+pub fn property(order: &serde_json::Value, id: &str) -> Option<String> {
+    order["properties"]
+        .as_array()?
+        .iter()
+        .flat_map(|group| group["fields"].as_array().cloned().unwrap_or_default())
+        .find(|field| field["id"] == id)
+        .and_then(|field| {
+            field["text"]
+                .as_str()
+                .or(field["date"].as_str())
+                .or(field["choice"]["id"].as_str())
+                .map(str::to_owned)
+        })
 }

@@ -1,7 +1,7 @@
 //! The steps after the first are chunks of wasm in the release build:
 //! fetched when needed, prefetched when the browser is idle before they are
 //! needed. Steps of the same kind share a chunk (the line's device, a new
-//! device, accessories and where a new line is used; plan and features;
+//! device, accessories, the carrier and where a new line is used; plan and features;
 //! details, consents and shipping; review and status): wasm-split gives
 //! code shared by several chunks a chunk of its own per combination of
 //! them, so a few larger chunks keep a whole order to a few files (each new
@@ -117,6 +117,12 @@ step_chunk!(
     view! { <steps::region::RegionStep/> }.into_any()
 );
 step_chunk!(
+    device_steps,
+    carrier_view,
+    preload_carrier,
+    view! { <steps::carrier::CarrierStep/> }.into_any()
+);
+step_chunk!(
     review_steps,
     review_view,
     preload_review,
@@ -193,6 +199,7 @@ async fn preload(step: Step) -> Result<(), ChunkError> {
         Step::Accessories => preload_accessories().await,
         Step::Acknowledgements => preload_acknowledgements().await,
         Step::Region => preload_region().await,
+        Step::Carrier => preload_carrier().await,
     };
     // (A `SplitLoaderError` in the release wasm, already ours elsewhere.)
     #[allow(clippy::useless_conversion)]
@@ -215,6 +222,7 @@ pub fn step_view(step: Step) -> AnyView {
         Step::Accessories => accessories_view().now_or_never(),
         Step::Acknowledgements => acknowledgements_view().now_or_never(),
         Step::Region => region_view().now_or_never(),
+        Step::Carrier => carrier_view().now_or_never(),
     };
     match built {
         Some(Ok(view)) => view,

@@ -12,7 +12,7 @@ use crate::app::context::use_ctx;
 use crate::app::load_error;
 use crate::auth::oauth::encode;
 use crate::components::{Busy, ErrorPanel};
-use crate::flows::{FlowId, FLOWS};
+use crate::flows::FlowId;
 use crate::format;
 use crate::i18n::{fill, Texts};
 
@@ -25,8 +25,7 @@ pub fn rejection_reason(text: &str) -> Option<String> {
 /// The name of an order's type, in words.
 pub fn order_kind_name(t: &Texts, kind: &TransactionType) -> String {
     FlowId::of(kind)
-        .and_then(|flow| FLOWS.iter().position(|f| f.id == flow))
-        .map(|index| t.flow_names[index].to_owned())
+        .map(|flow| t.flow_names[flow.index()].to_owned())
         .unwrap_or_else(|| kind.as_str().replace('_', " ").to_lowercase())
 }
 

@@ -49,11 +49,13 @@ pub enum Step {
     Acknowledgements,
     /// Where a new number will be used: country, and ZIP code in the US.
     Region,
+    /// A carrier: the line's new one (a port), or the personal number's.
+    Carrier,
 }
 
 impl Step {
     /// Every step, in order.
-    pub const ALL: [Step; 12] = [
+    pub const ALL: [Step; 13] = [
         Step::Line,
         Step::CurrentDevice,
         Step::Device,
@@ -66,6 +68,7 @@ impl Step {
         Step::Accessories,
         Step::Acknowledgements,
         Step::Region,
+        Step::Carrier,
     ];
 
     /// The step's name in events and test ids.
@@ -83,6 +86,7 @@ impl Step {
             Step::Accessories => "accessories",
             Step::Acknowledgements => "acknowledgements",
             Step::Region => "region",
+            Step::Carrier => "carrier",
         }
     }
 
@@ -214,6 +218,9 @@ pub struct Draft {
     /// A new number's ZIP code (US) or postal code.
     #[serde(default)]
     pub postal_code: String,
+    /// The carrier chosen in `Step::Carrier` (see `flows::CarrierRole`).
+    #[serde(default)]
+    pub carrier_id: String,
     pub properties: Vec<PropertyDraft>,
     pub ship_to: ShipToDraft,
     /// The request that was confirmed (as JSON); submit is only possible
@@ -300,6 +307,20 @@ impl Draft {
             self.flow = flow;
             self.service_id = Some(service_id);
             self.existing_device = existing;
+        }
+    }
+
+    /// Chooses the carrier of `Step::Carrier`: a change drops what came from
+    /// the other carrier (plan, features, device, accessories, consents).
+    pub fn choose_carrier(&mut self, id: String) {
+        if self.carrier_id != id {
+            self.carrier_id = id;
+            self.plan_id = None;
+            self.feature_ids.clear();
+            self.device_id = None;
+            self.device_choices.clear();
+            self.accessory_ids.clear();
+            self.acknowledged.clear();
         }
     }
 

@@ -51,6 +51,8 @@ pub fn build_request(
             .filter(|id| !id.is_empty() && takes(RequestField::RegionId)),
         postal_code: Some(draft.postal_code.trim().to_owned())
             .filter(|code| !code.is_empty() && takes(RequestField::PostalCode)),
+        current_vendor_id: Some(draft.carrier_id.clone())
+            .filter(|id| !id.is_empty() && takes(RequestField::CurrentVendorId)),
         existing_device,
         shopping_cart,
         properties: property_values(draft, groups),

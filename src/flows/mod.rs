@@ -12,6 +12,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::draft::{Draft, SourceSystem, Step};
 
+mod carrier;
+
+pub use carrier::*;
+
 /// The flows the widget offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -33,6 +37,12 @@ pub enum FlowId {
     XferServiceOut,
     /// A new line: a plan, usually a device, maybe accessories.
     NewActivation,
+    /// A company line keeps its number but moves to another carrier.
+    PortNumber,
+    /// A personal number joins the company on the same carrier.
+    XferServiceIn,
+    /// A personal number joins the company on another carrier (ported).
+    XferServiceInAndPort,
 }
 
 /// What an order will do to the user's number, said before they submit it.
@@ -46,6 +56,18 @@ pub enum Consequence {
     LeavesCompany,
 }
 
+/// What the carrier the user picks (`Step::Carrier`) means for the order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CarrierRole {
+    /// The line's new carrier (a port): another than the line's; the plan
+    /// and the device come from it.
+    NewForLine,
+    /// The carrier the personal number is with now; `stays` when it stays
+    /// there (plan and device from it), else the plan is another carrier's
+    /// and the device that carrier's.
+    Personal { stays: bool },
+}
+
 /// One flow: its type and its steps, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Flow {
@@ -54,10 +76,12 @@ pub struct Flow {
     pub steps: &'static [Step],
     /// What the user confirms in plain words before submitting, if anything.
     pub consequence: Option<Consequence>,
+    /// What the chosen carrier is, for the flows that ask for one.
+    pub carrier: Option<CarrierRole>,
 }
 
 /// Every flow (TRANSACTIONS.md section 6).
-pub const FLOWS: [Flow; 8] = [
+pub const FLOWS: [Flow; 11] = [
     Flow {
         id: FlowId::Upgrade,
         steps: &[
@@ -71,21 +95,25 @@ pub const FLOWS: [Flow; 8] = [
             Step::Status,
         ],
         consequence: None,
+        carrier: None,
     },
     Flow {
         id: FlowId::Suspend,
         steps: LINE_CARE,
         consequence: Some(Consequence::Pauses),
+        carrier: None,
     },
     Flow {
         id: FlowId::Unsuspend,
         steps: LINE_CARE,
         consequence: None,
+        carrier: None,
     },
     Flow {
         id: FlowId::Deactivate,
         steps: LINE_CARE,
         consequence: Some(Consequence::Ends),
+        carrier: None,
     },
     Flow {
         id: FlowId::UpdateFeatures,
@@ -97,6 +125,7 @@ pub const FLOWS: [Flow; 8] = [
             Step::Status,
         ],
         consequence: None,
+        carrier: None,
     },
     Flow {
         id: FlowId::OrderAccessories,
@@ -109,6 +138,7 @@ pub const FLOWS: [Flow; 8] = [
             Step::Status,
         ],
         consequence: None,
+        carrier: None,
     },
     Flow {
         id: FlowId::XferServiceOut,
@@ -120,6 +150,7 @@ pub const FLOWS: [Flow; 8] = [
             Step::Status,
         ],
         consequence: Some(Consequence::LeavesCompany),
+        carrier: None,
     },
     Flow {
         id: FlowId::NewActivation,
@@ -135,7 +166,53 @@ pub const FLOWS: [Flow; 8] = [
             Step::Status,
         ],
         consequence: None,
+        carrier: None,
     },
+    Flow {
+        id: FlowId::PortNumber,
+        steps: &[
+            Step::Line,
+            Step::Carrier,
+            Step::Device,
+            Step::Plan,
+            Step::Region,
+            Step::Details,
+            Step::Shipping,
+            Step::Review,
+            Step::Status,
+        ],
+        consequence: None,
+        carrier: Some(CarrierRole::NewForLine),
+    },
+    Flow {
+        id: FlowId::XferServiceIn,
+        steps: TRANSFER_IN,
+        consequence: None,
+        carrier: Some(CarrierRole::Personal { stays: true }),
+    },
+    Flow {
+        id: FlowId::XferServiceInAndPort,
+        steps: TRANSFER_IN,
+        consequence: None,
+        carrier: Some(CarrierRole::Personal { stays: false }),
+    },
+];
+
+/// The steps of a personal number joining the company: its carrier, where
+/// it is used, the plan (and device, accessories) it gets, the carrier's
+/// consents, the transfer's details.
+const TRANSFER_IN: &[Step] = &[
+    Step::Line,
+    Step::Carrier,
+    Step::Region,
+    Step::Plan,
+    Step::Device,
+    Step::Accessories,
+    Step::Acknowledgements,
+    Step::Details,
+    Step::Shipping,
+    Step::Review,
+    Step::Status,
 ];
 
 /// The steps of the orders that only change a line's state.
@@ -153,6 +230,9 @@ impl FlowId {
             FlowId::OrderAccessories => TransactionType::OrderAccessories,
             FlowId::XferServiceOut => TransactionType::XferServiceOut,
             FlowId::NewActivation => TransactionType::NewActivation,
+            FlowId::PortNumber => TransactionType::PortNumber,
+            FlowId::XferServiceIn => TransactionType::XferServiceIn,
+            FlowId::XferServiceInAndPort => TransactionType::XferServiceInAndPort,
         }
     }
 
@@ -177,6 +257,11 @@ impl FlowId {
         rules_of(&self.transaction_type()).expect("every flow is a known type")
     }
 
+    /// The flow's place in [`FLOWS`] (and in the texts' flow names).
+    pub fn index(self) -> usize {
+        FLOWS.iter().position(|flow| flow.id == self).unwrap_or(0)
+    }
+
     /// The name in test ids and events.
     pub fn id(self) -> &'static str {
         match self {
@@ -188,6 +273,9 @@ impl FlowId {
             FlowId::OrderAccessories => "order-accessories",
             FlowId::XferServiceOut => "transfer-out",
             FlowId::NewActivation => "new-line",
+            FlowId::PortNumber => "port-number",
+            FlowId::XferServiceIn => "transfer-in",
+            FlowId::XferServiceInAndPort => "transfer-in-and-port",
         }
     }
 }

@@ -52,6 +52,7 @@ fn lines_offer_what_their_state_and_the_actor_allow() {
         FlowId::UpdateFeatures,
         FlowId::OrderAccessories,
         FlowId::XferServiceOut,
+        FlowId::PortNumber,
     ];
     let mut everything_on_active = vec![FlowId::Upgrade];
     everything_on_active.extend(active_care);
@@ -77,7 +78,14 @@ fn lines_offer_what_their_state_and_the_actor_allow() {
         [FlowId::Upgrade]
     );
     assert!(line_flows(&everything, &line(EntityStatus::Inactive), true).is_empty());
-    assert_eq!(employee_flows(&everything), [FlowId::NewActivation]);
+    assert_eq!(
+        employee_flows(&everything),
+        [
+            FlowId::NewActivation,
+            FlowId::XferServiceIn,
+            FlowId::XferServiceInAndPort
+        ]
+    );
     assert!(employee_flows(&[TransactionType::Upgrade]).is_empty());
 }
 
@@ -109,4 +117,28 @@ fn every_flow_s_steps_are_distinct() {
         seen.dedup();
         assert_eq!(seen.len(), flow.steps.len(), "{:?}", flow.id);
     }
+}
+
+#[test]
+fn flows_that_ask_for_a_carrier_say_what_it_is() {
+    for flow in FLOWS {
+        assert_eq!(
+            flow.steps.contains(&Step::Carrier),
+            flow.carrier.is_some(),
+            "{:?}",
+            flow.id
+        );
+    }
+    assert_eq!(
+        FlowId::PortNumber.flow().carrier,
+        Some(CarrierRole::NewForLine)
+    );
+    let mut draft = Draft::new("W-1".into());
+    draft.start_new(FlowId::XferServiceInAndPort);
+    draft.device_id = Some("37948999".into());
+    let steps = draft.steps(SourceSystem::Rivermine);
+    let at = |step| steps.iter().position(|s| *s == step).unwrap();
+    assert!(at(Step::Carrier) < at(Step::Plan) && at(Step::Plan) < at(Step::Device));
+    assert!(at(Step::Acknowledgements) < at(Step::Details));
+    assert!(steps.contains(&Step::Shipping), "the new device ships");
 }

@@ -81,7 +81,7 @@ pub struct Texts {
     pub loading: &'static str,
     pub config_error: &'static str,
     pub steps_label: &'static str,
-    pub step_names: [&'static str; 12],
+    pub step_names: [&'static str; 13],
     pub step_of: &'static str,
     pub back: &'static str,
     pub next: &'static str,
@@ -129,7 +129,7 @@ pub struct Texts {
     pub choose_line: &'static str,
     pub what_to_do: &'static str,
     /// The flows' names, in `flows::FLOWS` order.
-    pub flow_names: [&'static str; 8],
+    pub flow_names: [&'static str; 11],
     pub line_suspended: &'static str,
     // Step 2.
     pub current_device_intro: &'static str,
@@ -333,6 +333,25 @@ pub struct Texts {
     pub company_label: &'static str,
     pub account_label: &'static str,
     pub dismiss_notice: &'static str,
+    // Carrier (port, transfer in).
+    /// `{0}`: the line's number.
+    pub carrier_intro_port: &'static str,
+    pub carrier_intro_stays: &'static str,
+    pub carrier_intro_ported: &'static str,
+    pub carrier_none: &'static str,
+    /// `{0}`: the flow that ports a personal number.
+    pub carrier_not_listed: &'static str,
+    pub choose_carrier: &'static str,
+    pub plan_required: &'static str,
+    pub device_required: &'static str,
+    /// `{0}`: the carrier's name.
+    pub devices_of_carrier: &'static str,
+    /// `{0}`: the carrier's name.
+    pub plans_of_carrier: &'static str,
+    /// `{0}`: the carrier's name.
+    pub plans_not_of_carrier: &'static str,
+    pub current_carrier: &'static str,
+    pub used_in: &'static str,
 }
 
 impl Texts {

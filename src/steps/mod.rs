@@ -3,6 +3,7 @@
 
 pub mod accessories;
 pub mod acknowledgements;
+pub mod carrier;
 pub mod current_device;
 pub mod details;
 pub mod device;

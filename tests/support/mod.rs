@@ -791,6 +791,18 @@ impl Demo {
         .await
     }
 
+    /// Submits from the review and returns the only stored order, once the
+    /// status step shows its number.
+    pub async fn submit_and_read_back(&self) -> serde_json::Value {
+        self.click_test_id("submit").await;
+        self.wait_for_step("status").await;
+        let number = self.text_of("order-number").await;
+        let orders = self.stored_orders().await;
+        assert_eq!(orders.len(), 1, "exactly one order is stored");
+        assert_eq!(orders[0]["orderId"], number);
+        orders[0].clone()
+    }
+
     /// Signs in on the sandbox's page as `username` from the widget's
     /// sign-in button, and waits for the widget to come back at `step`.
     pub async fn sign_in_to_step(&self, username: &str, step: &str) {

@@ -6,9 +6,11 @@ use mobproc_types::{Acknowledgement, AcknowledgementValidation, Acknowledgements
 
 use crate::app::context::{use_ctx, use_data};
 use crate::app::load_error;
+use crate::app::order_data::use_order_data;
 use crate::auth::oauth::encode;
 use crate::components::{Busy, RequiredMark, StepHeading, StepNav};
 use crate::draft::Step;
+use crate::flows::acknowledgement_vendor;
 use crate::steps::previous_step;
 
 /// The consents required but not given.
@@ -21,29 +23,54 @@ pub fn missing_consents(asked: &[Acknowledgement], given: &[String]) -> Vec<Stri
         .collect()
 }
 
-/// The acknowledgements step. The carrier is the line's.
+/// The acknowledgements step, for the carrier that takes the number
+/// (`flows::acknowledgement_vendor`).
 #[component]
 pub fn AcknowledgementsStep() -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
     let data = use_data();
     let draft = ctx.draft;
+    let order = use_order_data();
     let asked = {
         let api = ctx.api.clone();
         LocalResource::new(move || {
             let api = api.clone();
-            let (service, kind) =
-                draft.with_untracked(|d| (d.service_id.clone(), d.flow.transaction_type()));
+            let (flow, service, carrier, plan) = draft.with_untracked(|d| {
+                (
+                    d.flow,
+                    d.service_id.clone(),
+                    d.carrier_id.clone(),
+                    d.plan_id.clone(),
+                )
+            });
             async move {
                 let lines = data.lines.await?;
-                let vendor = lines
+                let line_vendor = lines
                     .into_iter()
                     .find(|l| Some(&l.id) == service.as_ref())
                     .and_then(|l| l.vendor)
-                    .map(|v| v.id)
-                    .unwrap_or_default();
+                    .map(|v| v.id);
+                let plan_vendor = match plan {
+                    Some(plan) => order
+                        .plans
+                        .await?
+                        .into_iter()
+                        .find(|p| p.id == plan)
+                        .and_then(|p| p.vendor)
+                        .map(|v| v.id),
+                    None => None,
+                };
+                let vendor = acknowledgement_vendor(
+                    flow,
+                    line_vendor.as_deref(),
+                    &carrier,
+                    plan_vendor.as_deref(),
+                )
+                .unwrap_or_default();
                 let path = format!(
-                    "/acknowledgements?transactionType={kind}&vendor={}",
+                    "/acknowledgements?transactionType={}&vendor={}",
+                    flow.transaction_type(),
                     encode(&vendor)
                 );
                 api.get::<AcknowledgementsResponse>(&path).await

@@ -95,13 +95,16 @@ pub fn Catalog(devices: Arc<Vec<CatalogDevice>>) -> impl IntoView {
                         {makers.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>
                 </div>
-                <div class="mobproc-field">
-                    <label for="mobproc-device-carrier">{t.carrier}</label>
-                    <select id="mobproc-device-carrier" data-testid="device-carrier" on:change=move |ev| filter.update(|f| f.carrier = event_target_value(&ev))>
-                        <option value="">{t.all_carriers}</option>
-                        {vendors.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
-                    </select>
-                </div>
+                // One carrier (the order decides it): nothing to filter.
+                {(vendors.len() > 1).then(|| view! {
+                    <div class="mobproc-field">
+                        <label for="mobproc-device-carrier">{t.carrier}</label>
+                        <select id="mobproc-device-carrier" data-testid="device-carrier" on:change=move |ev| filter.update(|f| f.carrier = event_target_value(&ev))>
+                            <option value="">{t.all_carriers}</option>
+                            {vendors.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                        </select>
+                    </div>
+                })}
                 <div class="mobproc-field">
                     <label for="mobproc-device-price">{t.max_price}</label>
                     <select

@@ -7,7 +7,10 @@ pub mod catalog;
 pub mod filter;
 mod ranking;
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
+use mobproc_types::rules::{Presence, RequestField};
 use mobproc_types::{CatalogDevice, DeviceFeatureSelection, Money};
 
 use crate::app::context::use_ctx;
@@ -15,7 +18,9 @@ use crate::app::load_error;
 use crate::app::order_data::use_order_data;
 use crate::components::{Busy, ErrorPanel, RequiredMark, StepHeading, StepNav};
 use crate::draft::Step;
+use crate::flows::device_carrier;
 use crate::format;
+use crate::i18n::fill;
 use crate::steps::plan::CompatibilityNote;
 use crate::steps::previous_step;
 use catalog::Catalog;
@@ -53,9 +58,12 @@ pub fn DeviceStep() -> impl IntoView {
             }
         }
     });
-    // Continue waits for every required choice of the chosen device.
+    let device_required = draft
+        .with_untracked(|d| d.flow.rules().presence(RequestField::DeviceId) == Presence::Required);
+    // Continue waits for a device where one is required, and for every
+    // required choice of the chosen device.
     let ready = Signal::derive(move || match device_id.get() {
-        None => true,
+        None => !device_required,
         Some(_) => match detail.get() {
             Some(Ok(Some(device))) => {
                 draft.with(|d| missing_choices(&device, &d.device_choices).is_empty())
@@ -71,29 +79,57 @@ pub fn DeviceStep() -> impl IntoView {
         <section class="mobproc-device">
             <StepHeading text=t.step_names[2]/>
             <p>{t.device_intro}</p>
-            <div class="mobproc-card mobproc-card-inline">
-                <input
-                    type="radio"
-                    id="mobproc-keep-device"
-                    name="mobproc-device"
-                    prop:checked=move || draft.with(|d| d.device_id.is_none())
-                    on:change=move |_| draft.update(|d| {
-                        d.device_id = None;
-                        d.device_choices.clear();
-                    })
-                />
-                <label for="mobproc-keep-device">{keep_label}</label>
-            </div>
+            {(!device_required).then(|| view! {
+                <div class="mobproc-card mobproc-card-inline">
+                    <input
+                        type="radio"
+                        id="mobproc-keep-device"
+                        name="mobproc-device"
+                        prop:checked=move || draft.with(|d| d.device_id.is_none())
+                        on:change=move |_| draft.update(|d| {
+                            d.device_id = None;
+                            d.device_choices.clear();
+                        })
+                    />
+                    <label for="mobproc-keep-device">{keep_label}</label>
+                </div>
+            })}
             <Transition fallback=move || view! { <Busy label=t.loading/> }>
                 {move || Suspend::new(async move {
-                    match order.catalog.await {
-                        Ok(devices) => view! { <Catalog devices=devices/> }.into_any(),
-                        Err(error) => load_error(error, order.catalog),
+                    let devices = match order.catalog.await {
+                        Ok(devices) => devices,
+                        Err(error) => return load_error(error, order.catalog),
+                    };
+                    let (role, carrier, plan) = draft.with_untracked(|d| {
+                        (d.flow.flow().carrier, d.carrier_id.clone(), d.plan_id.clone())
+                    });
+                    let plans = order.plans.await.unwrap_or_default();
+                    let plan_vendor = plans
+                        .into_iter()
+                        .find(|p| Some(&p.id) == plan.as_ref())
+                        .and_then(|p| p.vendor)
+                        .map(|v| v.id);
+                    match device_carrier(role, &carrier, plan_vendor.as_deref()) {
+                        None => view! { <Catalog devices=devices/> }.into_any(),
+                        Some(vendor) => {
+                            let name = order.vendors.await.ok().and_then(|all| all.into_iter().find(|v| v.id == vendor)).map(|v| v.name);
+                            let devices: Arc<Vec<CatalogDevice>> = Arc::new(
+                                devices.iter().filter(|d| d.vendor.as_ref().is_some_and(|v| v.id == vendor)).cloned().collect(),
+                            );
+                            view! {
+                                {name.map(|name| view! { <h3 data-testid="devices-caption">{fill(t.devices_of_carrier, &[&name])}</h3> })}
+                                <Catalog devices=devices/>
+                            }
+                            .into_any()
+                        }
                     }
                 })}
             </Transition>
             <ChosenDevice detail=detail/>
             <CompatibilityNote/>
+            <Show when=move || device_required && device_id.get().is_none()>
+                <p class="mobproc-hint" data-testid="device-required">{t.device_required}</p>
+            </Show>
             <StepNav back=back on_next=on_next next_enabled=ready/>
         </section>
     }

@@ -12,7 +12,7 @@ use crate::browser;
 use crate::components::{Busy, StepHeading, StepNav};
 use crate::contact;
 use crate::draft::{ExistingDeviceDraft, Step};
-use crate::flows::{employee_flows, line_flows, FlowId, FLOWS};
+use crate::flows::{employee_flows, line_flows, FlowId};
 use crate::format;
 use crate::i18n::{fill, Texts};
 
@@ -123,7 +123,7 @@ fn NewOrders(allowed: Vec<TransactionType>) -> impl IntoView {
                 .into_iter()
                 .map(|flow| {
                     let ctx = ctx.clone();
-                    let name = t.flow_names[FLOWS.iter().position(|f| f.id == flow).unwrap_or(0)];
+                    let name = t.flow_names[flow.index()];
                     view! {
                         <button
                             type="button"
@@ -327,7 +327,7 @@ fn FlowChoice(line: ServiceAsset, flows: Vec<FlowId>) -> impl IntoView {
             {flows
                 .into_iter()
                 .map(|flow| {
-                    let name = t.flow_names[FLOWS.iter().position(|f| f.id == flow).unwrap_or(0)];
+                    let name = t.flow_names[flow.index()];
                     let input_id = format!("mobproc-flow-{}", flow.id());
                     let (service, existing) = (line.id.clone(), existing.clone());
                     view! {

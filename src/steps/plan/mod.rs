@@ -3,6 +3,7 @@
 //! says so and asks for a compatible new device; a plan-only upgrade is fine.
 
 use leptos::prelude::*;
+use mobproc_types::rules::{Presence, RequestField};
 use mobproc_types::{AccessMethod, Plan};
 
 use crate::app::context::{use_ctx, use_data};
@@ -10,6 +11,7 @@ use crate::app::load_error;
 use crate::app::order_data::use_order_data;
 use crate::components::{Busy, ErrorPanel, StepHeading, StepNav};
 use crate::draft::{compatibility, Compatibility, Step};
+use crate::flows::{device_carrier, plan_fits, CarrierRole};
 use crate::format;
 use crate::i18n::fill;
 use crate::steps::previous_step;
@@ -57,21 +59,28 @@ pub fn use_compatibility() -> Signal<Compatibility> {
                         .and_then(|d| d.access_method.clone())
                 })
         });
-        let plan_network = plan_id.as_ref().and_then(|id| {
+        let plan_vendor = plan_id.as_ref().and_then(|id| {
             order
                 .plans
                 .get()
                 .and_then(Result::ok)
                 .and_then(|plans| plans.into_iter().find(|p| &p.id == id))
                 .and_then(|p| p.vendor)
-                .and_then(|v| method_of(&v.id))
+                .map(|v| v.id)
         });
-        let network = plan_network.or(line_network);
+        // The network after the order: the carrier the line moves to (a
+        // port, a transfer in), else the new plan's, else the line's.
+        let (role, carrier) = draft.with(|d| (d.flow.flow().carrier, d.carrier_id.clone()));
+        let network = device_carrier(role, &carrier, plan_vendor.as_deref())
+            .or(plan_vendor)
+            .and_then(|id| method_of(&id))
+            .or(line_network);
+        let moves = plan_id.is_some() || role == Some(CarrierRole::NewForLine);
         compatibility(
             current.as_ref(),
             new_device.as_ref(),
             network.as_ref(),
-            plan_id.is_some(),
+            moves,
         )
     })
 }
@@ -121,8 +130,11 @@ pub fn PlanStep() -> impl IntoView {
     let fit = use_compatibility();
     let source = ctx.source_now();
     let back = draft.with_untracked(|d| previous_step(d, source, Step::Plan));
-    let something =
-        Signal::derive(move || draft.with(|d| d.device_id.is_some() || d.plan_id.is_some()));
+    let plan_required = draft
+        .with_untracked(|d| d.flow.rules().presence(RequestField::PlanId) == Presence::Required);
+    let something = Signal::derive(move || {
+        draft.with(|d| d.plan_id.is_some() || (!plan_required && d.device_id.is_some()))
+    });
     let ready = Signal::derive(move || something.get() && fit.get() == Compatibility::Fits);
     let on_next = {
         let ctx = ctx.clone();
@@ -132,35 +144,56 @@ pub fn PlanStep() -> impl IntoView {
         <section class="mobproc-plan">
             <StepHeading text=t.step_names[3]/>
             <p>{t.plan_intro}</p>
-            <div class="mobproc-card mobproc-card-inline">
-                <input
-                    type="radio"
-                    id="mobproc-keep-plan"
-                    name="mobproc-plan"
-                    prop:checked=move || draft.with(|d| d.plan_id.is_none())
-                    on:change=move |_| draft.update(|d| {
-                        d.plan_id = None;
-                        d.feature_ids.clear();
-                    })
-                />
-                <label for="mobproc-keep-plan">{t.keep_plan}</label>
-            </div>
+            {(!plan_required).then(|| view! {
+                <div class="mobproc-card mobproc-card-inline">
+                    <input
+                        type="radio"
+                        id="mobproc-keep-plan"
+                        name="mobproc-plan"
+                        prop:checked=move || draft.with(|d| d.plan_id.is_none())
+                        on:change=move |_| draft.update(|d| {
+                            d.plan_id = None;
+                            d.feature_ids.clear();
+                        })
+                    />
+                    <label for="mobproc-keep-plan">{t.keep_plan}</label>
+                </div>
+            })}
             <Transition fallback=move || view! { <Busy label=t.loading/> }>
                 {move || Suspend::new(async move {
                     let line_vendor = data.lines.await.ok().and_then(|lines| {
                         let service = draft.with_untracked(|d| d.service_id.clone());
                         lines.into_iter().find(|s| Some(&s.id) == service.as_ref()).and_then(|s| s.vendor).map(|v| v.id)
                     });
-                    match order.plans.await {
-                        Ok(plans) => view! { <PlanList plans=plans line_vendor=line_vendor/> }.into_any(),
-                        Err(error) => load_error(error, order.plans),
+                    let plans = match order.plans.await {
+                        Ok(plans) => plans,
+                        Err(error) => return load_error(error, order.plans),
+                    };
+                    let (role, carrier) = draft.with_untracked(|d| (d.flow.flow().carrier, d.carrier_id.clone()));
+                    let plans: Vec<Plan> = plans
+                        .into_iter()
+                        .filter(|p| plan_fits(role, &carrier, p.vendor.as_ref().map(|v| v.id.as_str())))
+                        .collect();
+                    let carrier_name = order.vendors.await.ok().and_then(|vendors| {
+                        vendors.into_iter().find(|v| v.id == carrier).map(|v| v.name)
+                    });
+                    let caption = carrier_name.map(|name| match role {
+                        Some(CarrierRole::Personal { stays: false }) => fill(t.plans_not_of_carrier, &[&name]),
+                        _ => fill(t.plans_of_carrier, &[&name]),
+                    });
+                    view! {
+                        {caption.map(|text| view! { <h3 data-testid="plans-caption">{text}</h3> })}
+                        <PlanList plans=plans line_vendor=line_vendor/>
                     }
+                    .into_any()
                 })}
             </Transition>
             <PlanFeatures/>
             <CompatibilityNote/>
             <Show when=move || !something.get()>
-                <p class="mobproc-hint" data-testid="nothing-chosen">{t.nothing_chosen}</p>
+                <p class="mobproc-hint" data-testid="nothing-chosen">
+                    {if plan_required { t.plan_required } else { t.nothing_chosen }}
+                </p>
             </Show>
             <StepNav back=back on_next=on_next next_enabled=ready/>
         </section>

@@ -36,6 +36,7 @@ pub fn step_for_field(field: Option<&str>) -> Step {
         }
         "acknowledgements" => Step::Acknowledgements,
         "regionId" | "postalCode" => Step::Region,
+        "currentVendorId" => Step::Carrier,
         "shoppingCart" => Step::Device,
         "properties" => Step::Details,
         "shipTo" => Step::Shipping,
@@ -116,13 +117,7 @@ pub fn ReviewStep() -> impl IntoView {
     // for the user to say they understand.
     let consequence = draft.with_untracked(|d| d.flow.flow().consequence);
     // Which order this is, in words (the steps alone don't say).
-    let order_kind = draft.with_untracked(|d| {
-        let index = crate::flows::FLOWS
-            .iter()
-            .position(|f| f.id == d.flow)
-            .unwrap_or(0);
-        t.flow_names[index]
-    });
+    let order_kind = draft.with_untracked(|d| t.flow_names[d.flow.index()]);
     let understood = RwSignal::new(consequence.is_none());
     let confirmed_now = Signal::derive(move || {
         request
@@ -422,9 +417,22 @@ fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> 
             <dl class="mobproc-summary">
                 <dt>{t.account_holder}</dt>
                 <dd data-testid="review-account-holder">{confirmation.account_holder.full_name()}</dd>
-                <dt>{t.line}</dt>
-                <dd data-testid="review-line">{confirmation.service.as_ref().map(|s| contact::phone_number(&s.service_number))}</dd>
+                {confirmation.service.as_ref().map(|s| view! {
+                    <dt>{t.line}</dt>
+                    <dd data-testid="review-line">{contact::phone_number(&s.service_number)}</dd>
+                })}
                 {current.map(|current| view! { <dt>{t.current_device}</dt><dd>{current}</dd> })}
+                {confirmation.current_vendor.as_ref().and_then(|v| v.name.clone()).map(|name| view! {
+                    <dt>{t.current_carrier}</dt>
+                    <dd data-testid="review-current-carrier">{name}</dd>
+                })}
+                {confirmation.postal_code.clone().map(|code| {
+                    let country = confirmation.region.as_ref().and_then(|r| r.name.clone());
+                    view! {
+                        <dt>{t.used_in}</dt>
+                        <dd data-testid="review-used-in">{country.map(|c| format!("{c}, {code}")).unwrap_or(code)}</dd>
+                    }
+                })}
             </dl>
             {cart.device.map(|device| view! {
                 <div class="mobproc-review-item" data-testid="review-device">
@@ -511,6 +519,10 @@ mod tests {
             Step::CurrentDevice
         );
         assert_eq!(step_for_field(Some("orderRequest.serviceId")), Step::Line);
+        assert_eq!(
+            step_for_field(Some("orderRequest.currentVendorId")),
+            Step::Carrier
+        );
         assert_eq!(step_for_field(None), Step::Review);
     }
 }

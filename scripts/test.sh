@@ -19,7 +19,7 @@ step "widget release build (the browser tests load it)"
 scripts/build-widget.sh --release
 
 step "size budgets (first load gzip and brotli, whole order gzip, wasm files)"
-# Guards a little above today's split build (first load 280 KB gzip /
+# Guards a little above today's split build (first load 284 KB gzip /
 # 228 KB brotli; a whole upgrade 622 KB in 26 wasm files), so nothing grows
 # unnoticed; the targets are 190 KB / 150 KB / 400 KB in 25 files (README,
 # Performance, says what is over and why).

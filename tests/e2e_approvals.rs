@@ -49,6 +49,14 @@ async fn a_manager_rejects_an_order_with_a_reason_the_requester_sees() {
     })
     .await;
 
+    // Peter's status says who is to approve it.
+    demo.click_test_id("refresh").await;
+    demo.wait_for_text("order-approver", "Maria Lopez").await;
+    let status = demo
+        .attribute("[data-testid=\"order-status\"]", "data-status")
+        .await;
+    assert_eq!(status.as_deref(), Some("AWAITING_APPROVAL"));
+
     forget_the_user(&demo).await;
     demo.open("/").await;
     demo.sign_in("maria.lopez").await;

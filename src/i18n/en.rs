@@ -277,4 +277,5 @@ pub static TEXTS: Texts = Texts {
     plans_not_of_carrier: "Plans of carriers other than {0}",
     current_carrier: "Your number's carrier now",
     used_in: "Used in",
+    approver: "To be approved by",
 };

@@ -277,4 +277,5 @@ pub static TEXTS: Texts = Texts {
     plans_not_of_carrier: "Forfaits des fournisseurs autres que {0}",
     current_carrier: "Fournisseur actuel de votre numéro",
     used_in: "Lieu d'utilisation",
+    approver: "À approuver par",
 };

@@ -352,6 +352,7 @@ pub struct Texts {
     pub plans_not_of_carrier: &'static str,
     pub current_carrier: &'static str,
     pub used_in: &'static str,
+    pub approver: &'static str,
 }
 
 impl Texts {

@@ -3,7 +3,9 @@
 //! back to.
 
 use leptos::prelude::*;
-use mobproc_types::{HistoryResponse, Order, OrderResponse, OrdersPage, ShipmentsResponse};
+use mobproc_types::{
+    HistoryResponse, Order, OrderResponse, OrderStatus, OrdersPage, ShipmentsResponse,
+};
 
 use crate::api::Api;
 use crate::app::context::use_ctx;
@@ -23,7 +25,34 @@ async fn track(api: Api, order_id: String) -> Result<Tracked, crate::api::ApiErr
         api.get::<ShipmentsResponse>(&format!("/orders/{id}/shipments")),
     )
     .await;
-    Ok((order?.order, history?, shipments?))
+    let mut order = order?.order;
+    if order.status == OrderStatus::AwaitingApproval {
+        add_approver(&api, &mut order).await?;
+    }
+    Ok((order, history?, shipments?))
+}
+
+/// Who is to approve an order awaiting approval, and at which level: only
+/// the listing tells (`includeApprovers=true`), found by the order's own
+/// external number.
+async fn add_approver(api: &Api, order: &mut Order) -> Result<(), crate::api::ApiError> {
+    let Some(reference) = order.external_order_number.as_deref() else {
+        return Ok(());
+    };
+    let path = format!(
+        "/orders?externalOrderNumber={}&includeApprovers=true&limit=10",
+        crate::auth::oauth::encode(reference)
+    );
+    let listed = api.get::<OrdersPage>(&path).await?;
+    if let Some(same) = listed
+        .orders
+        .into_iter()
+        .find(|o| o.order_id == order.order_id)
+    {
+        order.approver = same.approver;
+        order.pending_approval_level = same.pending_approval_level;
+    }
+    Ok(())
 }
 
 /// Steps 8 and 9.
@@ -120,6 +149,10 @@ fn OrderView(tracked: Tracked) -> impl IntoView {
                 {order.external_order_number.clone().map(|n| view! { <dt>{t.your_reference}</dt><dd data-testid="order-reference">{n}</dd> })}
                 <dt>{t.status}</dt>
                 <dd data-testid="order-status" data-status=order.status.as_str().to_owned()>{t.status_name(order.status.as_str())}</dd>
+                {order.approver.as_ref().map(|approver| view! {
+                    <dt>{t.approver}</dt>
+                    <dd data-testid="order-approver">{approver.full_name()}</dd>
+                })}
                 <dt>{t.submitted_on}</dt>
                 <dd>{format::date(&order.date_submitted, locale)}</dd>
                 {order.service_number.as_deref().map(|number| view! {
@@ -176,6 +209,28 @@ fn OrderView(tracked: Tracked) -> impl IntoView {
     }
 }
 
+/// One recent order in words: what it is, for which line (and whom, when
+/// ordered for someone else), when, where it stands, and its number.
+fn recent_order_text(t: &'static crate::i18n::Texts, order: &Order, locale: &str) -> String {
+    let kind = crate::approvals::order_kind_name(t, &order.transaction_type);
+    let line = order
+        .service_number
+        .as_deref()
+        .map(|n| format!(" · {}", contact::phone_number(n)))
+        .unwrap_or_default();
+    let for_whom = if order.account_holder.id != order.requested_by.id {
+        format!(" · {}", order.account_holder.full_name())
+    } else {
+        String::new()
+    };
+    format!(
+        "{kind}{line}{for_whom} · {} · {} · {}",
+        format::date(&order.date_submitted, locale),
+        t.status_name(order.status.as_str()),
+        order.order_id
+    )
+}
+
 /// The user's recent orders, each one a button to show it.
 #[component]
 fn RecentOrders(orders: Vec<Order>, viewing: RwSignal<Option<String>>) -> impl IntoView {
@@ -188,7 +243,7 @@ fn RecentOrders(orders: Vec<Order>, viewing: RwSignal<Option<String>>) -> impl I
                 let id = order.order_id.clone();
                 view! {
                     <li>
-                        <span>{format!("{} · {} · {}", order.order_id, format::date(&order.date_submitted, locale), t.status_name(order.status.as_str()))}</span>
+                        <span data-testid="recent-order">{recent_order_text(t, &order, locale)}</span>
                         " "
                         <button type="button" class="mobproc-link" on:click=move |_| viewing.set(Some(id.clone()))>
                             {t.view_order}
@@ -197,5 +252,41 @@ fn RecentOrders(orders: Vec<Order>, viewing: RwSignal<Option<String>>) -> impl I
                 }
             }).collect_view()}
         </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    fn order() -> Order {
+        let text = include_str!(
+            "../../../crates/mobproc-types/tests/fixtures/suspend.order-submitted.json"
+        );
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        serde_json::from_value(value.get("order").cloned().unwrap_or(value)).unwrap()
+    }
+
+    #[test]
+    fn a_recent_order_says_what_it_is_for_which_line_and_for_whom() {
+        let t = Locale::En.texts();
+        let mut order = order();
+        let own = recent_order_text(t, &order, "en-US");
+        assert!(
+            own.starts_with("Suspend the line · (203) 555-7676 · "),
+            "{own}"
+        );
+        assert!(own.ends_with(" · 8711720"), "{own}");
+        assert!(
+            !own.contains("Peter"),
+            "one's own order names no one: {own}"
+        );
+        order.requested_by.id = "28673700".into();
+        let for_someone = recent_order_text(t, &order, "en-US");
+        assert!(
+            for_someone.contains(&format!(" · {} · ", order.account_holder.full_name())),
+            "{for_someone}"
+        );
     }
 }

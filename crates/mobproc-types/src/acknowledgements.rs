@@ -23,6 +23,7 @@ open_enum!(
 /// `GET /acknowledgements?transactionType=&vendor=`: text to show, then the
 /// consents to ask for.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AcknowledgementsResponse {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Meta>,
@@ -34,6 +35,7 @@ pub struct AcknowledgementsResponse {
 
 /// A notice to show, with no input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InfoBlock {
     pub header: String,
     #[serde(default)]
@@ -42,12 +44,14 @@ pub struct InfoBlock {
 
 /// One paragraph of an [`InfoBlock`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Paragraph {
     pub text: String,
 }
 
 /// A consent the user ticks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Acknowledgement {
     pub id: String,
     pub label: String,
@@ -60,6 +64,7 @@ pub struct Acknowledgement {
 /// `type` is optional on input (the documentation sometimes leaves it out)
 /// and means `BOOLEAN`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AcknowledgementValue {
     pub id: String,

@@ -22,6 +22,7 @@ open_enum!(
 
 /// `{ "action", "reason" }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ApprovalRequest {
     pub action: ApprovalAction,
@@ -31,6 +32,7 @@ pub struct ApprovalRequest {
 
 /// `{ "status" }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApprovalResponse {
     pub status: ApprovalStatus,
 }

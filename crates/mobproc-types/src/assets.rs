@@ -22,6 +22,7 @@ open_enum!(
 
 /// `{ "type", "value" }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SerialNumber {
     #[serde(rename = "type")]
@@ -31,6 +32,7 @@ pub struct SerialNumber {
 
 /// A line's contract dates (UTC timestamps).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ContractDates {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -45,6 +47,7 @@ pub struct ContractDates {
 
 /// A device asset (`/assets/devices`), also a confirmation's `device`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceAsset {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
@@ -68,6 +71,9 @@ pub struct DeviceAsset {
     pub status: Option<EntityStatus>,
     /// With `includeServiceDetails=true`: the line the device is on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    // The line holds this device again: its schema is collected from the
+    // line's side, not from here, or collecting would never end.
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub service: Option<Box<ServiceAsset>>,
     /// With `includeUpgradeEligibleDate=true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -80,6 +86,7 @@ pub struct DeviceAsset {
 
 /// A service asset: one line (`/assets/services`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ServiceAsset {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
@@ -123,6 +130,7 @@ impl ServiceAsset {
 
 /// `GET /assets/services`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ServicesPage {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Meta>,
@@ -132,6 +140,7 @@ pub struct ServicesPage {
 
 /// `GET /assets/devices`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeviceAssetsPage {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Meta>,

@@ -28,6 +28,7 @@ open_enum!(
 
 /// An orderable device (`/catalog/devices`, a confirmation's `shoppingCart.device`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CatalogDevice {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
@@ -51,6 +52,7 @@ pub struct CatalogDevice {
 
 /// An Atlas device feature: one choice to make among priced options.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceFeature {
     pub id: String,
@@ -63,6 +65,7 @@ pub struct DeviceFeature {
 
 /// One option of a device feature; its price adds to the device's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceFeatureChoice {
     pub id: String,
@@ -74,6 +77,7 @@ pub struct DeviceFeatureChoice {
 /// A plan feature: included ones have only a description; optional ones an
 /// id and a price.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Feature {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -85,6 +89,7 @@ pub struct Feature {
 
 /// A service plan (`/catalog/plans`; the detail lists its features).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Plan {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
@@ -103,6 +108,7 @@ pub struct Plan {
 
 /// An accessory (`/catalog/accessories`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Accessory {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
@@ -123,6 +129,7 @@ pub struct Accessory {
 /// An optional feature of a line's plan (`GET /catalog/features?service=`),
 /// `active` when the line has it now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LineFeature {
     pub id: String,
     pub description: String,
@@ -133,6 +140,7 @@ pub struct LineFeature {
 
 /// `GET /catalog/features`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FeaturesPage {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Meta>,
@@ -142,6 +150,7 @@ pub struct FeaturesPage {
 
 /// A vendor (carrier); the detail carries its network's access method.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Vendor {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
@@ -158,6 +167,7 @@ pub struct Vendor {
 
 /// `GET /catalog/devices`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CatalogDevicesPage {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Meta>,
@@ -167,6 +177,7 @@ pub struct CatalogDevicesPage {
 
 /// `GET /catalog/plans`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlansPage {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Meta>,
@@ -176,6 +187,7 @@ pub struct PlansPage {
 
 /// `GET /catalog/accessories`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AccessoriesPage {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Meta>,
@@ -185,6 +197,7 @@ pub struct AccessoriesPage {
 
 /// `GET /vendors`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VendorsPage {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Meta>,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// The `_meta` block: fully qualified links, plus paging figures on
 /// collections. Each link is present only where it points somewhere.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Meta {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -50,6 +51,7 @@ impl Meta {
 /// A link to another object with its display name (manufacturers, vendors,
 /// regions): `{ "_meta": {...}, "id", "name", "logoUrl"? }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct NamedRef {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
@@ -63,6 +65,7 @@ pub struct NamedRef {
 
 /// An `{ "id": ... }` reference, as requests send it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IdRef {
     pub id: String,
@@ -70,6 +73,7 @@ pub struct IdRef {
 
 /// `{ "id", "name" }`, e.g. an employee's department.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IdName {
     pub id: String,
     pub name: String,
@@ -77,6 +81,7 @@ pub struct IdName {
 
 /// The answer of `GET /ping`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Ping {
     pub echo_text: Option<String>,
@@ -86,6 +91,7 @@ pub struct Ping {
 
 /// The `{ "items": [...] }` wrapper that some collections use, with its `_meta`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Items<T> {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Meta>,

@@ -34,6 +34,7 @@ open_enum!(
 
 /// An employee, as lists, details, `accountHolder` and `requestedBy` show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Employee {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
@@ -61,6 +62,7 @@ impl Employee {
 
 /// `GET /employees`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EmployeesPage {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Meta>,
@@ -70,6 +72,7 @@ pub struct EmployeesPage {
 
 /// A custom attribute of the tenant's on the user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CustomAttribute {
     pub name: String,
     pub value: String,
@@ -79,6 +82,7 @@ pub struct CustomAttribute {
 /// (`actor`, the same unless a context header switched it), and what the
 /// actor may do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Me {
     pub user: Employee,

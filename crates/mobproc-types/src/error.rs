@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// The `status` of an error body: the HTTP status as a number, or a word
 /// such as `"ERROR"` that some backends send for a failed order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(untagged)]
 pub enum ErrorStatus {
     Code(u16),
@@ -17,6 +18,7 @@ pub enum ErrorStatus {
 /// `errors` when one request has several problems (an order failing
 /// validation), each naming the offending field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorBody {
     pub status: ErrorStatus,
@@ -29,6 +31,7 @@ pub struct ErrorBody {
 
 /// One problem in a request that has several.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorDetail {
     pub error_code: String,

@@ -11,6 +11,8 @@
 //!   a misspelled key is an error, not a silently dropped value.
 //! - Enums the API may extend keep unknown values (see [`open_enum!`]).
 //! - Money is held in integer cents ([`Money`]).
+//! - With the `openapi` feature (the sandbox's, never the widget's) every
+//!   model also derives `utoipa::ToSchema`, for the sandbox's OpenAPI document.
 
 #[macro_use]
 mod open_enum;
@@ -27,6 +29,8 @@ pub mod error;
 pub mod expected_format;
 pub mod money;
 pub mod moves;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 pub mod orders;
 pub mod properties;
 pub mod regions;

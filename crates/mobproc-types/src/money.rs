@@ -76,6 +76,7 @@ impl<'de> Deserialize<'de> for Money {
 
 /// A price or cost: amount, ISO 4217 currency and recurrence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Amount {
     pub amount: Money,

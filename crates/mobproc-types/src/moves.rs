@@ -18,6 +18,7 @@ open_enum!(
 
 /// The body of a move: exactly one of the two owner ids.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MoveServiceRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -50,6 +51,7 @@ impl MoveServiceRequest {
 
 /// The answer of a move: the line's updated detail, a bare object.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct MovedService {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
@@ -73,12 +75,14 @@ pub struct MovedService {
 
 /// The line's plan, by name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MovedPlan {
     pub name: String,
 }
 
 /// The carrier that bills the line and the one it runs on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MovedVendors {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing: Option<NamedRef>,
@@ -88,6 +92,7 @@ pub struct MovedVendors {
 
 /// The line's device, its model as an object.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct MovedDevice {
     pub id: String,
@@ -99,6 +104,7 @@ pub struct MovedDevice {
 
 /// A device model: id, name and picture.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ModelRef {
     pub id: String,

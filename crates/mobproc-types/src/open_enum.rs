@@ -1,6 +1,7 @@
 /// Declares a string enum that the API may extend: known values get a
 /// variant, anything else is kept verbatim in `Unknown(String)` and
-/// serialized back unchanged.
+/// serialized back unchanged. With the `openapi` feature its schema is a
+/// string that names the known values (`openapi::open_enum_schema`).
 #[macro_export]
 macro_rules! open_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
@@ -46,6 +47,16 @@ macro_rules! open_enum {
                 serializer.serialize_str(self.as_str())
             }
         }
+
+        #[cfg(feature = "openapi")]
+        impl ::utoipa::PartialSchema for $name {
+            fn schema() -> ::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema> {
+                $crate::openapi::open_enum_schema(&[$($text),+])
+            }
+        }
+
+        #[cfg(feature = "openapi")]
+        impl ::utoipa::ToSchema for $name {}
 
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -23,12 +23,14 @@ open_enum!(
 
 /// `GET /orders/properties`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PropertiesResponse {
     pub properties: PropertyGroups,
 }
 
 /// The property groups with their `_meta`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PropertyGroups {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Meta>,
@@ -37,6 +39,7 @@ pub struct PropertyGroups {
 
 /// A group of property fields (e.g. `MISCELLANEOUS`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PropertyGroup {
     pub group_id: String,
@@ -45,6 +48,7 @@ pub struct PropertyGroup {
 
 /// The definition of one property field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PropertyField {
     pub id: String,
@@ -70,6 +74,7 @@ pub struct PropertyField {
 
 /// One choice of a CHOICE field; at most one per field has `isOther`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PropertyChoice {
     pub id: String,

@@ -16,6 +16,7 @@ open_enum!(
 /// A country or a state/province. A country's detail carries its
 /// `addressFormat`, `currency` and postal-code rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Region {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
@@ -42,6 +43,7 @@ pub struct Region {
 
 /// A country's currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Currency {
     pub code: String,
     pub name: String,
@@ -50,6 +52,7 @@ pub struct Currency {
 
 /// One field of an address, in display order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AddressField {
     pub id: String,
@@ -71,6 +74,7 @@ pub struct AddressField {
 
 /// One value of a closed address field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AddressOption {
     pub label: String,
     pub value: String,
@@ -78,6 +82,7 @@ pub struct AddressOption {
 
 /// `GET /regions`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RegionsPage {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Meta>,

@@ -3,11 +3,13 @@
 //! 3.1). Both parameters are mandatory.
 
 use axum::extract::{OriginalUri, State};
-use axum::routing::get;
-use axum::{Json, Router};
-use mobproc_types::{AcknowledgementsResponse, Meta, TransactionType};
+use axum::Json;
+use mobproc_types::{AcknowledgementsResponse, ErrorBody, Meta, TransactionType};
 use rusqlite::Connection;
 use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::api::catalog::find_vendor;
 use crate::auth::Caller;
@@ -17,8 +19,8 @@ use crate::extract::ApiQuery;
 use crate::links::Links;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/acknowledgements", get(acknowledgements))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(acknowledgements))
 }
 
 /// What vendor `vendor_id` asks to acknowledge on `kind` orders (nothing
@@ -37,10 +39,15 @@ pub fn load_acknowledgements(
     .unwrap_or_default())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
 struct AcknowledgementsQuery {
+    /// The order's type, e.g. `XFER_SERVICE_IN`.
+    #[param(required = true)]
     transaction_type: Option<String>,
+    /// The carrier's vendor id.
+    #[param(required = true)]
     vendor: Option<String>,
 }
 
@@ -50,6 +57,19 @@ fn required(value: Option<String>, code: &str, message: &str) -> ApiResult<Strin
         .ok_or_else(|| ApiError::bad_request(code, message))
 }
 
+/// The carrier's infoblocks and acknowledgements for a transfer type
+/// (empty for other types).
+#[utoipa::path(
+    get,
+    path = "/acknowledgements",
+    tag = "orders",
+    params(AcknowledgementsQuery),
+    responses(
+        (status = 200, description = "What the carrier asks to acknowledge", body = AcknowledgementsResponse),
+        (status = 400, description = "`transactionType` or `vendor` is missing", body = ErrorBody),
+        (status = 404, description = "No such vendor in the tenant", body = ErrorBody),
+    )
+)]
 async fn acknowledgements(
     State(state): State<AppState>,
     caller: Caller,

@@ -1,12 +1,16 @@
-//! `GET /assets/services[/{id}]` and `GET /assets/devices[/{id}]`: the lines
-//! and devices of the employees the caller may see.
+//! `GET /assets/services[/{id}]` and `GET /assets/devices[/{id}]`
+//! (`devices`): the lines and devices of the employees the caller may see.
+
+mod devices;
 
 use axum::extract::OriginalUri;
-use axum::routing::get;
-use axum::{Json, Router};
-use mobproc_types::{DeviceAsset, DeviceAssetsPage, ServiceAsset, ServicesPage};
+use axum::Json;
+use mobproc_types::{DeviceAsset, ErrorBody, ServiceAsset, ServicesPage};
 use rusqlite::Connection;
 use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::api::order_actions::with_order_actions;
 use crate::api::render;
@@ -17,13 +21,14 @@ use crate::links::Links;
 use crate::paging::Paging;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/assets/services", get(list_services))
-        .route("/assets/services/{id}", get(service_detail))
-        .route("/assets/devices", get(list_devices))
-        .route("/assets/devices/{id}", get(device_detail))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_services))
+        .routes(routes!(service_detail))
+        .merge(devices::router())
 }
+
+pub use devices::find_visible_device;
 
 /// A stored line with who owns it and which device is on it.
 #[derive(Debug, Clone)]
@@ -32,14 +37,6 @@ pub struct ServiceRow {
     pub employee_id: String,
     pub vendor_id: String,
     pub device: Option<DeviceAsset>,
-}
-
-/// A stored device with its owner and line.
-#[derive(Debug, Clone)]
-pub struct DeviceRow {
-    pub device: DeviceAsset,
-    pub employee_id: String,
-    pub service_id: Option<String>,
 }
 
 /// Every line of a tenant, with its device, in seed order.
@@ -85,34 +82,6 @@ pub fn load_service(
         .find(|row| caller.may_act_for(&row.employee_id)))
 }
 
-fn load_devices(
-    connection: &Connection,
-    tenant: &str,
-    id: Option<&str>,
-) -> ApiResult<Vec<DeviceRow>> {
-    let mut statement = connection.prepare_cached(
-        "SELECT body, employee_id, service_id FROM device_assets
-         WHERE tenant = ?1 AND (?2 IS NULL OR id = ?2) ORDER BY seq",
-    )?;
-    let rows = statement.query_map(rusqlite::params![tenant, id], |row| {
-        Ok((
-            row.get::<_, String>(0)?,
-            row.get::<_, String>(1)?,
-            row.get::<_, Option<String>>(2)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (body, employee_id, service_id) = row?;
-        out.push(DeviceRow {
-            device: serde_json::from_str(&body)?,
-            employee_id,
-            service_id,
-        });
-    }
-    Ok(out)
-}
-
 /// The employee filter shared by both collections: `employee` (Tangoe id)
 /// or `companyEmployeeId`, resolved to an id.
 fn employee_filter(
@@ -138,16 +107,32 @@ fn employee_filter(
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
 struct ServicesQuery {
+    /// Only this employee's lines (Tangoe id).
     employee: Option<String>,
+    /// Only the lines of the employee with this customer id.
     company_employee_id: Option<String>,
+    /// Only the line with this number.
     service_number: Option<String>,
+    /// Items per page, from 1 to 5000 (default 25).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 5000)]
     limit: Option<String>,
+    /// Items to skip (on Premium Mobile, the page that holds this item).
+    #[param(value_type = Option<u32>, minimum = 0)]
     offset: Option<String>,
 }
 
+/// The lines of the employees the user may see, with `orderActions`.
+#[utoipa::path(
+    get,
+    path = "/assets/services",
+    tag = "assets",
+    params(ServicesQuery),
+    responses((status = 200, description = "A page of lines", body = ServicesPage))
+)]
 async fn list_services(
     axum::extract::State(state): axum::extract::State<AppState>,
     caller: Caller,
@@ -193,6 +178,17 @@ async fn list_services(
     }))
 }
 
+/// One line, with its vendor, device, contract dates and `orderActions`.
+#[utoipa::path(
+    get,
+    path = "/assets/services/{id}",
+    tag = "assets",
+    params(("id" = String, Path, description = "The line's id")),
+    responses(
+        (status = 200, description = "The line", body = ServiceAsset),
+        (status = 404, description = "No such line, or not one the user may see", body = ErrorBody),
+    )
+)]
 async fn service_detail(
     axum::extract::State(state): axum::extract::State<AppState>,
     caller: Caller,
@@ -210,148 +206,4 @@ async fn service_detail(
         render::service(&links, row.service, row.device),
         backend,
     )))
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct DevicesQuery {
-    employee: Option<String>,
-    company_employee_id: Option<String>,
-    service: Option<String>,
-    #[serde(default)]
-    include_service_details: bool,
-    #[serde(default)]
-    include_upgrade_eligible_date: bool,
-    limit: Option<String>,
-    offset: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct DeviceDetailQuery {
-    #[serde(default)]
-    include_service_details: bool,
-    #[serde(default)]
-    include_upgrade_eligible_date: bool,
-}
-
-/// Adds the line's details and eligibility date when asked.
-fn expand_device(
-    links: &Links,
-    row: DeviceRow,
-    services: &[ServiceRow],
-    include_service: bool,
-    include_eligibility: bool,
-) -> DeviceAsset {
-    let line = services
-        .iter()
-        .find(|s| Some(&s.service.id) == row.service_id.as_ref());
-    let mut device = render::device_asset(links, row.device);
-    if include_eligibility {
-        device.upgrade_eligibility_date =
-            line.and_then(|s| s.service.upgrade_eligibility_date.clone());
-    }
-    if include_service {
-        device.service = line.map(|s| Box::new(render::service(links, s.service.clone(), None)));
-    }
-    device
-}
-
-async fn list_devices(
-    axum::extract::State(state): axum::extract::State<AppState>,
-    caller: Caller,
-    links: Links,
-    OriginalUri(uri): OriginalUri,
-    ApiQuery(query): ApiQuery<DevicesQuery>,
-) -> ApiResult<Json<DeviceAssetsPage>> {
-    let paging = Paging::parse(
-        query.limit.as_deref(),
-        query.offset.as_deref(),
-        caller.tenant.platform,
-    )?;
-    let tenant = caller.tenant.code.clone();
-    let (devices, services, employee) = state
-        .db
-        .read(move |c| {
-            let employee = employee_filter(c, &tenant, query.employee, query.company_employee_id)?;
-            Ok((
-                load_devices(c, &tenant, None)?,
-                load_services(c, &tenant, None)?,
-                employee,
-            ))
-        })
-        .await?;
-    let matching: Vec<DeviceRow> = devices
-        .into_iter()
-        .filter(|row| caller.may_act_for(&row.employee_id))
-        .filter(|row| employee.as_ref().is_none_or(|id| &row.employee_id == id))
-        .filter(|row| {
-            query
-                .service
-                .as_ref()
-                .is_none_or(|id| row.service_id.as_ref() == Some(id))
-        })
-        .collect();
-    let meta = paging.meta(&links, &uri, matching.len() as u32);
-    Ok(Json(DeviceAssetsPage {
-        meta: Some(meta),
-        devices: paging
-            .slice(matching)
-            .into_iter()
-            .map(|row| {
-                expand_device(
-                    &links,
-                    row,
-                    &services,
-                    query.include_service_details,
-                    query.include_upgrade_eligible_date,
-                )
-            })
-            .collect(),
-    }))
-}
-
-async fn device_detail(
-    axum::extract::State(state): axum::extract::State<AppState>,
-    caller: Caller,
-    links: Links,
-    ApiPath(id): ApiPath<String>,
-    ApiQuery(query): ApiQuery<DeviceDetailQuery>,
-) -> ApiResult<Json<DeviceAsset>> {
-    let tenant = caller.tenant.code.clone();
-    let lookup = id.clone();
-    let (devices, services) = state
-        .db
-        .read(move |c| {
-            Ok((
-                load_devices(c, &tenant, Some(&lookup))?,
-                load_services(c, &tenant, None)?,
-            ))
-        })
-        .await?;
-    let row = devices
-        .into_iter()
-        .find(|row| caller.may_act_for(&row.employee_id))
-        .ok_or_else(|| ApiError::not_found("device", &id))?;
-    Ok(Json(expand_device(
-        &links,
-        row,
-        &services,
-        query.include_service_details,
-        query.include_upgrade_eligible_date,
-    )))
-}
-
-/// One device asset of the tenant, if the caller may see it (it belongs
-/// to them or to someone who reports to them). Another employee's device
-/// is `None`, exactly as a device that does not exist.
-pub fn find_visible_device(
-    connection: &Connection,
-    caller: &Caller,
-    id: &str,
-) -> ApiResult<Option<DeviceAsset>> {
-    Ok(load_devices(connection, &caller.tenant.code, Some(id))?
-        .into_iter()
-        .find(|row| caller.may_act_for(&row.employee_id))
-        .map(|row| row.device))
 }

@@ -2,13 +2,15 @@
 //! vendors and manufacturers.
 
 use axum::extract::OriginalUri;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use mobproc_types::{
-    CatalogDevice, CatalogDevicesPage, Money, NamedRef, Plan, PlansPage, Vendor, VendorsPage,
+    CatalogDevice, CatalogDevicesPage, ErrorBody, Money, NamedRef, Plan, PlansPage, Vendor,
 };
 use rusqlite::Connection;
 use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::api::render;
 use crate::auth::Caller;
@@ -18,20 +20,18 @@ use crate::extract::{ApiPath, ApiQuery};
 use crate::links::Links;
 use crate::paging::Paging;
 use crate::state::AppState;
-use accessories::list_accessories;
 
 mod accessories;
+mod vendors;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/catalog/devices", get(list_devices))
-        .route("/catalog/devices/{id}", get(device_detail))
-        .route("/catalog/plans", get(list_plans))
-        .route("/catalog/plans/{id}", get(plan_detail))
-        .route("/catalog/accessories", get(list_accessories))
-        .route("/vendors", get(list_vendors))
-        .route("/vendors/{id}", get(vendor_detail))
-        .route("/manufacturers/{id}", get(manufacturer_detail))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_devices))
+        .routes(routes!(device_detail))
+        .routes(routes!(list_plans))
+        .routes(routes!(plan_detail))
+        .merge(accessories::router())
+        .merge(vendors::router())
 }
 
 /// A catalog device by id.
@@ -79,7 +79,7 @@ pub fn find_manufacturer(
 }
 
 /// One record of the caller's tenant by id, or a 404 naming `what`.
-async fn tenant_record<T: Send + 'static>(
+pub(super) async fn tenant_record<T: Send + 'static>(
     state: &AppState,
     caller: &Caller,
     what: &'static str,
@@ -95,18 +95,29 @@ async fn tenant_record<T: Send + 'static>(
         .ok_or_else(|| ApiError::not_found(what, &id))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
 struct DevicesQuery {
+    /// Only this vendor's devices.
     vendor: Option<String>,
+    /// Only this manufacturer's devices.
     manufacturer: Option<String>,
     /// Part of the name, any case.
     search: Option<String>,
+    /// Only devices at this price or more, e.g. `199.99`.
+    #[param(value_type = Option<f64>, minimum = 0)]
     min_price: Option<String>,
+    /// Only devices at this price or less.
+    #[param(value_type = Option<f64>, minimum = 0)]
     max_price: Option<String>,
     /// `name` (default), `-name`, `price` or `-price`.
     sort: Option<String>,
+    /// Items per page, from 1 to 5000 (default 25).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 5000)]
     limit: Option<String>,
+    /// Items to skip (on Premium Mobile, the page that holds this item).
+    #[param(value_type = Option<u32>, minimum = 0)]
     offset: Option<String>,
 }
 
@@ -158,6 +169,18 @@ fn escape_like(text: &str) -> String {
         .replace('_', "\\_")
 }
 
+/// The tenant's device catalog, filtered and sorted.
+#[utoipa::path(
+    get,
+    path = "/catalog/devices",
+    operation_id = "list_catalog_devices",
+    tag = "catalog",
+    params(DevicesQuery),
+    responses(
+        (status = 200, description = "A page of catalog devices", body = CatalogDevicesPage),
+        (status = 400, description = "A price filter, `sort`, `limit` or `offset` is not valid", body = ErrorBody),
+    )
+)]
 async fn list_devices(
     axum::extract::State(state): axum::extract::State<AppState>,
     caller: Caller,
@@ -201,6 +224,18 @@ async fn list_devices(
     }))
 }
 
+/// One catalog device; on Atlas, with its `deviceFeatures`.
+#[utoipa::path(
+    get,
+    path = "/catalog/devices/{id}",
+    operation_id = "catalog_device_detail",
+    tag = "catalog",
+    params(("id" = String, Path, description = "The catalog device's id")),
+    responses(
+        (status = 200, description = "The catalog device", body = CatalogDevice),
+        (status = 404, description = "No such device in the tenant's catalog", body = ErrorBody),
+    )
+)]
 async fn device_detail(
     axum::extract::State(state): axum::extract::State<AppState>,
     caller: Caller,
@@ -211,14 +246,28 @@ async fn device_detail(
     Ok(Json(render::catalog_device(&links, found)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
 struct PlansQuery {
+    /// Only this vendor's plans.
     vendor: Option<String>,
+    /// Items per page, from 1 to 5000 (default 25).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 5000)]
     limit: Option<String>,
+    /// Items to skip (on Premium Mobile, the page that holds this item).
+    #[param(value_type = Option<u32>, minimum = 0)]
     offset: Option<String>,
 }
 
+/// The tenant's plans.
+#[utoipa::path(
+    get,
+    path = "/catalog/plans",
+    tag = "catalog",
+    params(PlansQuery),
+    responses((status = 200, description = "A page of plans", body = PlansPage))
+)]
 async fn list_plans(
     axum::extract::State(state): axum::extract::State<AppState>,
     caller: Caller,
@@ -256,6 +305,17 @@ async fn list_plans(
     }))
 }
 
+/// One plan, with its included and optional features.
+#[utoipa::path(
+    get,
+    path = "/catalog/plans/{id}",
+    tag = "catalog",
+    params(("id" = String, Path, description = "The plan's id")),
+    responses(
+        (status = 200, description = "The plan", body = Plan),
+        (status = 404, description = "No such plan in the tenant's catalog", body = ErrorBody),
+    )
+)]
 async fn plan_detail(
     axum::extract::State(state): axum::extract::State<AppState>,
     caller: Caller,
@@ -264,81 +324,6 @@ async fn plan_detail(
 ) -> ApiResult<Json<Plan>> {
     let found = tenant_record(&state, &caller, "plan", id, find_plan).await?;
     Ok(Json(render::plan(&links, found)))
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct VendorsQuery {
-    #[serde(rename = "type")]
-    kind: Option<String>,
-    limit: Option<String>,
-    offset: Option<String>,
-}
-
-async fn list_vendors(
-    axum::extract::State(state): axum::extract::State<AppState>,
-    caller: Caller,
-    links: Links,
-    OriginalUri(uri): OriginalUri,
-    ApiQuery(query): ApiQuery<VendorsQuery>,
-) -> ApiResult<Json<VendorsPage>> {
-    let paging = Paging::parse(
-        query.limit.as_deref(),
-        query.offset.as_deref(),
-        caller.tenant.platform,
-    )?;
-    let tenant = caller.tenant.code.clone();
-    let vendors: Vec<Vendor> = state
-        .db
-        .read(move |c| {
-            all_bodies(
-                c,
-                "SELECT body FROM vendors WHERE tenant = ?1 ORDER BY seq",
-                [tenant],
-            )
-        })
-        .await?;
-    let matching: Vec<Vendor> = vendors
-        .into_iter()
-        .filter(|v| {
-            query.kind.as_ref().is_none_or(|kind| {
-                v.kind
-                    .as_ref()
-                    .is_some_and(|k| k.as_str().eq_ignore_ascii_case(kind))
-            })
-        })
-        .collect();
-    Ok(Json(VendorsPage {
-        meta: Some(paging.meta(&links, &uri, matching.len() as u32)),
-        vendors: paging
-            .slice(matching)
-            .into_iter()
-            .map(|mut v| {
-                v.access_method = None;
-                render::vendor(&links, v)
-            })
-            .collect(),
-    }))
-}
-
-async fn vendor_detail(
-    axum::extract::State(state): axum::extract::State<AppState>,
-    caller: Caller,
-    links: Links,
-    ApiPath(id): ApiPath<String>,
-) -> ApiResult<Json<Vendor>> {
-    let found = tenant_record(&state, &caller, "vendor", id, find_vendor).await?;
-    Ok(Json(render::vendor(&links, found)))
-}
-
-async fn manufacturer_detail(
-    axum::extract::State(state): axum::extract::State<AppState>,
-    caller: Caller,
-    links: Links,
-    ApiPath(id): ApiPath<String>,
-) -> ApiResult<Json<NamedRef>> {
-    let found = tenant_record(&state, &caller, "manufacturer", id, find_manufacturer).await?;
-    Ok(Json(render::manufacturer(&links, found)))
 }
 
 #[cfg(test)]

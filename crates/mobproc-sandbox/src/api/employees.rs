@@ -2,10 +2,12 @@
 //! who report to them are ever returned.
 
 use axum::extract::OriginalUri;
-use axum::routing::get;
-use axum::{Json, Router};
-use mobproc_types::{Employee, EmployeesPage};
+use axum::Json;
+use mobproc_types::{Employee, EmployeesPage, ErrorBody};
 use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::api::render;
 use crate::auth::{load_employee, Caller};
@@ -16,23 +18,39 @@ use crate::links::Links;
 use crate::paging::Paging;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/employees", get(list))
-        .route("/employees/{id}", get(detail))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list))
+        .routes(routes!(detail))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
 struct EmployeesQuery {
+    /// Only this employee (Tangoe id).
     employee: Option<String>,
+    /// Only the employee with this customer id.
     company_employee_id: Option<String>,
     /// Part of a first name, last name or e-mail, any case.
     search: Option<String>,
+    /// Items per page, from 1 to 5000 (default 25).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 5000)]
     limit: Option<String>,
+    /// Items to skip (on Premium Mobile, the page that holds this item).
+    #[param(value_type = Option<u32>, minimum = 0)]
     offset: Option<String>,
 }
 
+/// The user and the people who report to them, directly or not.
+#[utoipa::path(
+    get,
+    path = "/employees",
+    operation_id = "list_employees",
+    tag = "people",
+    params(EmployeesQuery),
+    responses((status = 200, description = "A page of employees", body = EmployeesPage))
+)]
 async fn list(
     axum::extract::State(state): axum::extract::State<AppState>,
     caller: Caller,
@@ -87,6 +105,18 @@ async fn list(
     }))
 }
 
+/// One employee the user may act for.
+#[utoipa::path(
+    get,
+    path = "/employees/{id}",
+    operation_id = "employee_detail",
+    tag = "people",
+    params(("id" = String, Path, description = "The employee's Tangoe id")),
+    responses(
+        (status = 200, description = "The employee", body = Employee),
+        (status = 404, description = "No such employee, or not one the user may act for", body = ErrorBody),
+    )
+)]
 async fn detail(
     axum::extract::State(state): axum::extract::State<AppState>,
     caller: Caller,

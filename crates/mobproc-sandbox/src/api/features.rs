@@ -4,11 +4,13 @@
 //! `line_features`; COMPLETE orders change them.
 
 use axum::extract::{OriginalUri, State};
-use axum::routing::get;
-use axum::{Json, Router};
-use mobproc_types::{FeaturesPage, LineFeature, Meta};
+use axum::Json;
+use mobproc_types::{ErrorBody, FeaturesPage, LineFeature, Meta};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::api::assets::load_service;
 use crate::api::catalog::find_plan;
@@ -18,8 +20,8 @@ use crate::extract::ApiQuery;
 use crate::links::Links;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/catalog/features", get(list_features))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_features))
 }
 
 /// A line's plan and the ids of its active optional features.
@@ -91,11 +93,26 @@ pub fn line_features(
         .collect())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct FeaturesQuery {
+    /// The line whose plan's features to list.
+    #[param(required = true)]
     service: Option<String>,
 }
 
+/// The optional features of a line's plan, `active` when on the line now.
+#[utoipa::path(
+    get,
+    path = "/catalog/features",
+    tag = "catalog",
+    params(FeaturesQuery),
+    responses(
+        (status = 200, description = "The line's optional features", body = FeaturesPage),
+        (status = 400, description = "`service` is missing", body = ErrorBody),
+        (status = 404, description = "No such line, or not one the user may see", body = ErrorBody),
+    )
+)]
 async fn list_features(
     State(state): State<AppState>,
     caller: Caller,

@@ -2,19 +2,27 @@
 //! every type the tenant's backend takes. `canMoveService` is true for
 //! managers (leads and approvers, per the seed).
 
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use mobproc_types::{CustomAttribute, Me};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::api::render;
 use crate::auth::Caller;
 use crate::links::Links;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/me", get(me))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(me))
 }
 
+/// The signed-in user, the actor, and what the actor may order.
+#[utoipa::path(
+    get,
+    path = "/me",
+    tag = "people",
+    responses((status = 200, description = "The user and the actor", body = Me))
+)]
 async fn me(caller: Caller, links: Links) -> Json<Me> {
     let department = caller
         .actor

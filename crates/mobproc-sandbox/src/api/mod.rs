@@ -7,6 +7,7 @@ mod employees;
 mod features;
 mod me;
 mod moves;
+pub mod openapi;
 mod order_actions;
 mod orders;
 mod ping;
@@ -19,6 +20,8 @@ use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::auth::{ACTIVITY_HEADER, CORRELATION_HEADER};
 use crate::error::ApiError;
@@ -27,11 +30,12 @@ use crate::state::AppState;
 pub use orders::lifecycle;
 pub use orders::validate;
 
-/// Every API route, with fault injection, the body limit, the MOBPROC
-/// error body for unknown routes and methods, and [`set_answer_headers`]
-/// on every answer.
-pub fn router(state: AppState) -> Router<AppState> {
-    Router::new()
+/// Every API route with its OpenAPI path, from one list: each resource's
+/// `router()` registers its handlers with `utoipa_axum::routes!`, which
+/// adds a handler's axum route and its `#[utoipa::path]` together, so the
+/// document cannot drift from what is served.
+fn documented_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .merge(ping::router())
         .merge(me::router())
         .merge(employees::router())
@@ -43,6 +47,21 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(acknowledgements::router())
         .merge(features::router())
         .merge(orders::router())
+        .merge(openapi::router())
+}
+
+/// The OpenAPI 3.1 description of every API route, as served at
+/// `/mobproc/v1/openapi.json`.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    openapi::complete(documented_routes().into_openapi())
+}
+
+/// Every API route, with fault injection, the body limit, the MOBPROC
+/// error body for unknown routes and methods, and [`set_answer_headers`]
+/// on every answer.
+pub fn router(state: AppState) -> Router<AppState> {
+    let (routes, _) = documented_routes().split_for_parts();
+    routes
         .fallback(unknown_route)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn(echo_context_headers))

@@ -4,13 +4,14 @@
 //! moved are kept in the line's `move_charges` column.
 
 use axum::extract::State;
-use axum::routing::post;
-use axum::{Json, Router};
+use axum::Json;
 use mobproc_types::{
-    EntityStatus, ModelRef, MoveCharges, MoveServiceRequest, MovedDevice, MovedPlan, MovedService,
-    MovedVendors, NamedRef, NewOwner, Plan, ServiceAsset,
+    EntityStatus, ErrorBody, ModelRef, MoveCharges, MoveServiceRequest, MovedDevice, MovedPlan,
+    MovedService, MovedVendors, NamedRef, NewOwner, Plan, ServiceAsset,
 };
 use rusqlite::{params, Connection, OptionalExtension};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::api::assets::{load_service, ServiceRow};
 use crate::api::order_actions::with_order_actions;
@@ -22,10 +23,26 @@ use crate::extract::{ApiJson, ApiPath};
 use crate::links::Links;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/assets/services/{id}/move", post(move_service))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(move_service))
 }
 
+/// Gives the line and its device to another employee the user may act
+/// for; answers the line's updated detail.
+#[utoipa::path(
+    post,
+    path = "/assets/services/{id}/move",
+    tag = "assets",
+    params(("id" = String, Path, description = "The line's id")),
+    request_body = MoveServiceRequest,
+    responses(
+        (status = 200, description = "The line, now the new owner's", body = MovedService),
+        (status = 400, description = "Not exactly one new owner, an unknown `moveCharges`, an inactive or the same owner, or a body that does not fit", body = ErrorBody),
+        (status = 403, description = "The actor may not move lines (`canMoveService` in `/me`)", body = ErrorBody),
+        (status = 404, description = "No such line or new owner, or not one the user may see", body = ErrorBody),
+        (status = 413, description = "The body is larger than the sandbox accepts", body = ErrorBody),
+    )
+)]
 async fn move_service(
     State(state): State<AppState>,
     caller: Caller,

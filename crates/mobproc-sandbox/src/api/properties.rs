@@ -2,11 +2,15 @@
 //! or a vendor, with device-only or plan-only fields dropped on request.
 
 use axum::extract::OriginalUri;
-use axum::routing::get;
-use axum::{Json, Router};
-use mobproc_types::{Meta, PropertiesResponse, PropertyGroup, PropertyGroups, TransactionType};
+use axum::Json;
+use mobproc_types::{
+    ErrorBody, Meta, PropertiesResponse, PropertyGroup, PropertyGroups, TransactionType,
+};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::api::assets::load_service;
 use crate::auth::Caller;
@@ -16,8 +20,8 @@ use crate::links::Links;
 use crate::model::{StoredPropertyGroup, EVERY_VENDOR};
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/orders/properties", get(properties))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(properties))
 }
 
 /// The stored property groups of a vendor for a transaction type.
@@ -62,18 +66,37 @@ fn with_user(mut group: PropertyGroup, company_employee_id: &str) -> PropertyGro
     group
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
 struct PropertiesQuery {
+    /// The order's type, e.g. `UPGRADE`.
+    #[param(required = true)]
     transaction_type: Option<String>,
+    /// The line the order is for (its vendor's properties).
     service: Option<String>,
+    /// The vendor whose properties to list (without a line).
     vendor: Option<String>,
+    /// Drops the fields that only apply to a device.
     #[serde(default)]
     order_excludes_device: bool,
+    /// Drops the fields that only apply to a plan.
     #[serde(default)]
     order_excludes_plan: bool,
 }
 
+/// The vendor's order property groups for a transaction type.
+#[utoipa::path(
+    get,
+    path = "/orders/properties",
+    tag = "orders",
+    params(PropertiesQuery),
+    responses(
+        (status = 200, description = "The property groups to fill in", body = PropertiesResponse),
+        (status = 400, description = "`transactionType` is missing, or neither `service` nor `vendor` is given", body = ErrorBody),
+        (status = 404, description = "No such line or vendor, or not one the user may see", body = ErrorBody),
+    )
+)]
 async fn properties(
     axum::extract::State(state): axum::extract::State<AppState>,
     caller: Caller,

@@ -2,11 +2,13 @@
 //! and `GET /regions/{id}` (a country's detail carries its address format).
 
 use axum::extract::OriginalUri;
-use axum::routing::get;
-use axum::{Json, Router};
-use mobproc_types::{Meta, Region, RegionsPage};
+use axum::Json;
+use mobproc_types::{ErrorBody, Meta, Region, RegionsPage};
 use rusqlite::Connection;
 use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::api::render::segment;
 use crate::auth::Caller;
@@ -17,10 +19,10 @@ use crate::links::Links;
 use crate::paging::Paging;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/regions", get(list))
-        .route("/regions/{id}", get(detail))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list))
+        .routes(routes!(detail))
 }
 
 /// A region by id.
@@ -46,14 +48,32 @@ fn linked(links: &Links, mut region: Region, detail: bool) -> Region {
     region
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
 struct RegionsQuery {
+    /// A country's id: list its states instead of the countries.
     parent_region: Option<String>,
+    /// Items per page, from 1 to 5000 (default 100: a country's states fit).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 5000)]
     limit: Option<String>,
+    /// Items to skip (on Premium Mobile, the page that holds this item).
+    #[param(value_type = Option<u32>, minimum = 0)]
     offset: Option<String>,
 }
 
+/// The countries, or a country's states (one page of 100 by default).
+#[utoipa::path(
+    get,
+    path = "/regions",
+    operation_id = "list_regions",
+    tag = "regions",
+    params(RegionsQuery),
+    responses(
+        (status = 200, description = "A page of regions", body = RegionsPage),
+        (status = 404, description = "No region is `parentRegion`", body = ErrorBody),
+    )
+)]
 async fn list(
     axum::extract::State(state): axum::extract::State<AppState>,
     caller: Caller,
@@ -94,6 +114,18 @@ async fn list(
     }))
 }
 
+/// A region; a country's carries its address format.
+#[utoipa::path(
+    get,
+    path = "/regions/{id}",
+    operation_id = "region_detail",
+    tag = "regions",
+    params(("id" = String, Path, description = "The region's id")),
+    responses(
+        (status = 200, description = "The region", body = Region),
+        (status = 404, description = "No such region", body = ErrorBody),
+    )
+)]
 async fn detail(
     axum::extract::State(state): axum::extract::State<AppState>,
     _caller: Caller,

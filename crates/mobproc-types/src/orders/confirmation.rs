@@ -12,6 +12,7 @@ use super::{ExistingDevice, LabelledPropertyGroup, ResponseStatus, ShipTo, Shopp
 
 /// `POST /orders?confirm=true`: `{ "orderConfirmation", "status" }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ConfirmationResponse {
     pub order_confirmation: OrderConfirmation,
@@ -20,6 +21,7 @@ pub struct ConfirmationResponse {
 
 /// The request expanded into names and prices; nothing is submitted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderConfirmation {
     pub account_holder: Employee,

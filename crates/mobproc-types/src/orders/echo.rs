@@ -13,6 +13,7 @@ use super::FeatureAction;
 
 /// A property value as answers echo it, with its label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LabelledFieldValue {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -30,6 +31,7 @@ pub struct LabelledFieldValue {
 
 /// A chosen choice as answers echo it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct LabelledChoice {
     pub id: String,
@@ -41,6 +43,7 @@ pub struct LabelledChoice {
 
 /// A group of property values as answers echo it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct LabelledPropertyGroup {
     pub group_id: String,
@@ -49,6 +52,7 @@ pub struct LabelledPropertyGroup {
 
 /// One address field as answers echo it, with its label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LabelledAddressValue {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -59,6 +63,7 @@ pub struct LabelledAddressValue {
 /// Where an order ships, as answers show it. Orders that ship nothing may
 /// carry `{"address": []}` with no name or region.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShipTo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -79,6 +84,7 @@ impl ShipTo {
 
 /// A device the request described (`existingDevice`, `newDevice`), expanded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ExistingDevice {
     pub manufacturer: NamedRef,
@@ -93,6 +99,7 @@ pub struct ExistingDevice {
 
 /// The cart, expanded.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ShoppingCart {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -118,6 +125,7 @@ pub struct ShoppingCart {
 /// A feature of an order: with `action` in UPDATE_FEATURES orders, without
 /// it as a plan's chosen optional feature in a segment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChangedFeature {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<FeatureAction>,
@@ -130,6 +138,7 @@ pub struct ChangedFeature {
 
 /// One Atlas device feature choice, expanded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ChosenDeviceFeature {
     pub feature_id: String,

@@ -11,6 +11,7 @@ use super::{ChangedFeature, LabelledPropertyGroup, OrderStatus, ResponseStatus, 
 
 /// `POST /orders`: `{ "order", "status" }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderResponse {
     pub order: Order,
@@ -19,6 +20,7 @@ pub struct OrderResponse {
 
 /// A submitted order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Order {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
@@ -66,6 +68,7 @@ impl Order {
 
 /// One vendor's part of an order, with its own status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderSegment {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
@@ -86,6 +89,7 @@ pub struct OrderSegment {
 
 /// A device or accessory in a segment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderedItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -101,6 +105,7 @@ pub struct OrderedItem {
 
 /// A plan in a segment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderedPlan {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -116,6 +121,7 @@ pub struct OrderedPlan {
 
 /// `GET /orders`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrdersPage {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Meta>,
@@ -125,12 +131,14 @@ pub struct OrdersPage {
 
 /// `GET /orders/{id}/history`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HistoryResponse {
     pub history: Items<HistoryEntry>,
 }
 
 /// One status change of a segment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct HistoryEntry {
     pub order_segment_id: String,
@@ -142,12 +150,14 @@ pub struct HistoryEntry {
 
 /// `GET /orders/{id}/shipments`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShipmentsResponse {
     pub shipments: Items<Shipment>,
 }
 
 /// A parcel on its way.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Shipment {
     pub shipment_id: String,

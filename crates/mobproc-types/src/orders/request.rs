@@ -12,6 +12,7 @@ use super::FeatureAction;
 
 /// The body of `POST /orders`: `{ "orderRequest": {...} }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OrderRequestBody {
     pub order_request: OrderRequest,
@@ -20,6 +21,7 @@ pub struct OrderRequestBody {
 /// An order of any type, as the caller sends it. Which keys a type needs,
 /// may have or must not have is [`crate::rules::TypeRules`]'s to say.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OrderRequest {
     /// The caller's own reference; the sandbox never stores two orders of a
@@ -84,6 +86,7 @@ impl OrderRequest {
 /// A device as a request describes it: by manufacturer and model id, or
 /// `"Other"` and `otherMakeModelName`, with its serial (and SIM).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DeviceDescription {
     pub manufacturer_id: String,
@@ -108,6 +111,7 @@ impl DeviceDescription {
 
 /// What is ordered. Which parts a type may send is in [`crate::rules`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ShoppingCartRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -135,6 +139,7 @@ pub struct ShoppingCartRequest {
 
 /// One feature added to or removed from a line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FeatureChange {
     pub id: String,
@@ -143,6 +148,7 @@ pub struct FeatureChange {
 
 /// The choice made for one Atlas device feature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DeviceFeatureSelection {
     pub feature_id: String,
@@ -151,6 +157,7 @@ pub struct DeviceFeatureSelection {
 
 /// A group of property values, in a request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PropertyGroupValue {
     pub group_id: String,
@@ -161,6 +168,7 @@ pub struct PropertyGroupValue {
 /// ISO 8601 date-time; `text` in the field's pattern is also accepted),
 /// `choice` for CHOICE.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FieldValue {
     pub id: String,
@@ -176,6 +184,7 @@ pub struct FieldValue {
 
 /// The chosen choice; `otherText` only with the `isOther` choice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ChoiceValue {
     pub id: String,
@@ -186,6 +195,7 @@ pub struct ChoiceValue {
 /// Where to ship, in a request. The region comes as `regionId` or as
 /// `region: {"id"}` (the documentation shows both).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ShipToRequest {
     pub name: String,
@@ -210,6 +220,7 @@ impl ShipToRequest {
 /// One address field's value, in a request. A `label` may come along (the
 /// XFER examples send one); it is kept but means nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AddressValue {
     pub id: String,

@@ -6,9 +6,12 @@
 
 use axum::extract::{OriginalUri, State};
 use axum::Json;
-use mobproc_types::{AccessoriesPage, Accessory, Meta};
+use mobproc_types::{AccessoriesPage, Accessory, ErrorBody, Meta};
 use rusqlite::Connection;
 use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::api::assets::{find_visible_device, load_service};
 use crate::api::catalog::find_catalog_device;
@@ -21,13 +24,25 @@ use crate::links::Links;
 use crate::paging::Paging;
 use crate::state::AppState;
 
-#[derive(Deserialize)]
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_accessories))
+}
+
+#[derive(Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
 pub struct AccessoriesQuery {
+    /// Only what fits the device on this line.
     service: Option<String>,
+    /// Only what fits this device asset.
     compatible_with_device_asset_id: Option<String>,
+    /// Only what fits this catalog device (for a new line).
     compatible_with_device_id: Option<String>,
+    /// Items per page, from 1 to 5000 (default 25).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 5000)]
     limit: Option<String>,
+    /// Items to skip (on Premium Mobile, the page that holds this item).
+    #[param(value_type = Option<u32>, minimum = 0)]
     offset: Option<String>,
 }
 
@@ -94,7 +109,18 @@ fn named_makers(
     Ok(makers)
 }
 
-pub async fn list_accessories(
+/// The tenant's accessories, optionally only those that fit a device.
+#[utoipa::path(
+    get,
+    path = "/catalog/accessories",
+    tag = "catalog",
+    params(AccessoriesQuery),
+    responses(
+        (status = 200, description = "A page of accessories", body = AccessoriesPage),
+        (status = 404, description = "A named line, device asset or catalog device is unknown, or not one the user may see", body = ErrorBody),
+    )
+)]
+async fn list_accessories(
     State(state): State<AppState>,
     caller: Caller,
     links: Links,

@@ -5,11 +5,12 @@
 
 use axum::extract::{OriginalUri, State};
 use axum::Json;
-use mobproc_types::{Meta, Order, OrderStatus, OrdersPage};
+use mobproc_types::{ErrorBody, Meta, Order, OrderStatus, OrdersPage};
 use rusqlite::types::ToSql;
 use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::Value;
+use utoipa::IntoParams;
 
 use crate::api::orders::approvers::{add_approvers, approvable_holders, EligibleApprover};
 use crate::api::orders::store::{load_order, timestamp_seconds};
@@ -139,22 +140,45 @@ pub fn list_orders(
     Ok((total, orders))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
 pub struct OrdersQuery {
+    /// Only the order with the caller's number.
     external_order_number: Option<String>,
+    /// Only this account holder's orders (Tangoe id).
     employee: Option<String>,
+    /// Only orders in this status.
     status: Option<String>,
+    /// Only orders updated at or after this time, e.g. `2016-04-28T18:10:27Z`.
     date_time_updated: Option<String>,
+    /// Only the orders awaiting this approver (Tangoe id).
     eligible_to_approve_employee_id: Option<String>,
+    /// Only the orders awaiting this approver (customer id).
     eligible_to_approve_company_employee_id: Option<String>,
+    /// Adds `pendingApprovalLevel` and `approver` to orders awaiting approval.
     #[serde(default)]
     include_approvers: bool,
+    /// Items per page, from 1 to 5000 (default 25).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 5000)]
     limit: Option<String>,
+    /// Items to skip (on Premium Mobile, the page that holds this item).
+    #[param(value_type = Option<u32>, minimum = 0)]
     offset: Option<String>,
 }
 
 /// `GET /orders`: the caller's orders, or those awaiting an approver.
+#[utoipa::path(
+    get,
+    path = "/orders",
+    operation_id = "list_orders",
+    tag = "orders",
+    params(OrdersQuery),
+    responses(
+        (status = 200, description = "A page of orders, newest first", body = OrdersPage),
+        (status = 400, description = "A filter, `limit` or `offset` is not valid", body = ErrorBody),
+    )
+)]
 pub(super) async fn list(
     State(state): State<AppState>,
     caller: Caller,

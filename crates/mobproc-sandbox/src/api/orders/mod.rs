@@ -1,5 +1,5 @@
 //! `POST /orders` (confirm or submit), `GET /orders[/{id}]`, an order's
-//! history and shipments, and `POST /orders/{id}/approval`.
+//! history and shipments (`segments`), and `POST /orders/{id}/approval`.
 
 mod approvers;
 mod build;
@@ -7,6 +7,7 @@ mod eligibility;
 pub mod lifecycle;
 mod listing;
 mod outcome;
+mod segments;
 mod settle;
 mod store;
 pub mod validate;
@@ -14,18 +15,21 @@ pub mod validate;
 use std::future::Future;
 
 use axum::body::Body;
-use axum::extract::{OriginalUri, State};
+use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use mobproc_types::{
     ApprovalAction, ApprovalRequest, ApprovalResponse, ApprovalStatus, ConfirmationResponse,
-    HistoryResponse, Items, Meta, Order, OrderRequest, OrderRequestBody, OrderResponse,
-    OrderStatus, ResponseStatus, ShipmentsResponse,
+    ErrorBody, Order, OrderRequest, OrderRequestBody, OrderResponse, OrderStatus, ResponseStatus,
 };
 use serde::Deserialize;
 use serde_json::Value;
+use utoipa::openapi::schema::{OneOfBuilder, Schema};
+use utoipa::openapi::{Ref, RefOr};
+use utoipa::{IntoParams, PartialSchema, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
@@ -33,16 +37,14 @@ use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::faults::DropMode;
 use crate::links::Links;
 use crate::state::AppState;
-use listing::list;
 use store::{Confirmed, Submitted};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/orders", post(create).get(list))
-        .route("/orders/{id}", get(detail))
-        .route("/orders/{id}/history", get(history))
-        .route("/orders/{id}/shipments", get(shipments))
-        .route("/orders/{id}/approval", post(approval))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(create, listing::list))
+        .routes(routes!(detail))
+        .routes(routes!(approval))
+        .merge(segments::router())
 }
 
 fn step(state: &AppState) -> i64 {
@@ -56,13 +58,56 @@ fn with_links<T: serde::Serialize>(links: &Links, answer: &T) -> ApiResult<Json<
     Ok(Json(value))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct CreateQuery {
+    /// `true`: validate and answer the confirmation, storing nothing.
+    #[param(value_type = Option<bool>)]
     confirm: Option<String>,
+}
+
+/// The answer of `POST /orders` in the OpenAPI document: the confirmation
+/// with `confirm=true`, else the stored order. (The handler answers JSON
+/// with its links made absolute, so its type does not say which.)
+enum CreateAnswer {}
+
+impl PartialSchema for CreateAnswer {
+    fn schema() -> RefOr<Schema> {
+        OneOfBuilder::new()
+            .item(Ref::from_schema_name(ConfirmationResponse::name()))
+            .item(Ref::from_schema_name(OrderResponse::name()))
+            .into()
+    }
+}
+
+impl ToSchema for CreateAnswer {
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        schemas.push((
+            ConfirmationResponse::name().into_owned(),
+            ConfirmationResponse::schema(),
+        ));
+        ConfirmationResponse::schemas(schemas);
+        schemas.push((OrderResponse::name().into_owned(), OrderResponse::schema()));
+        OrderResponse::schemas(schemas);
+    }
 }
 
 /// Validates the request; with `confirm=true` answers the confirmation,
 /// otherwise stores the order (once per `externalOrderNumber`).
+#[utoipa::path(
+    post,
+    path = "/orders",
+    operation_id = "create_order",
+    tag = "orders",
+    params(CreateQuery),
+    request_body = OrderRequestBody,
+    responses(
+        (status = 200, description = "The confirmation (`confirm=true`), or the stored order", body = CreateAnswer),
+        (status = 400, description = "The order is not valid (every problem in `errors`), \
+            its `externalOrderNumber` was used for another order, or `confirm` is not a boolean", body = ErrorBody),
+        (status = 413, description = "The body is larger than the sandbox accepts", body = ErrorBody),
+    )
+)]
 async fn create(
     State(state): State<AppState>,
     caller: Caller,
@@ -237,6 +282,18 @@ async fn visible_order(state: &AppState, caller: Caller, id: String) -> ApiResul
     order.ok_or_else(|| ApiError::not_found("order", &id))
 }
 
+/// One order the user may see, brought up to date.
+#[utoipa::path(
+    get,
+    path = "/orders/{id}",
+    operation_id = "order_detail",
+    tag = "orders",
+    params(("id" = String, Path, description = "The order's id")),
+    responses(
+        (status = 200, description = "The order", body = OrderResponse),
+        (status = 404, description = "No such order, or not one the user may see", body = ErrorBody),
+    )
+)]
 async fn detail(
     State(state): State<AppState>,
     caller: Caller,
@@ -247,73 +304,22 @@ async fn detail(
     order_answer(&links, order)
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct SegmentQuery {
-    order_segment: Option<String>,
-}
-
-fn check_segment(order: &Order, segment: Option<&str>) -> ApiResult<()> {
-    match segment {
-        Some(id) if !order.segments().iter().any(|s| s.order_segment_id == id) => {
-            Err(ApiError::not_found("order segment", id))
-        }
-        _ => Ok(()),
-    }
-}
-
-/// The items of one kind of an order (all segments, or one), with a `_meta.href`.
-async fn segment_items<T: Send + 'static>(
-    state: &AppState,
-    caller: Caller,
-    id: String,
-    segment: Option<String>,
-    read: fn(&rusqlite::Connection, &str, Option<&str>) -> ApiResult<Vec<T>>,
-) -> ApiResult<Vec<T>> {
-    let order = visible_order(state, caller, id).await?;
-    check_segment(&order, segment.as_deref())?;
-    let order_id = order.order_id.clone();
-    state
-        .db
-        .run(move |c| read(c, &order_id, segment.as_deref()))
-        .await
-}
-
-async fn history(
-    State(state): State<AppState>,
-    caller: Caller,
-    links: Links,
-    OriginalUri(uri): OriginalUri,
-    ApiPath(id): ApiPath<String>,
-    ApiQuery(query): ApiQuery<SegmentQuery>,
-) -> ApiResult<Json<HistoryResponse>> {
-    let items = segment_items(&state, caller, id, query.order_segment, store::history).await?;
-    Ok(Json(HistoryResponse {
-        history: Items {
-            meta: Some(Meta::href(links.absolute(&uri.to_string()))),
-            items,
-        },
-    }))
-}
-
-async fn shipments(
-    State(state): State<AppState>,
-    caller: Caller,
-    links: Links,
-    OriginalUri(uri): OriginalUri,
-    ApiPath(id): ApiPath<String>,
-    ApiQuery(query): ApiQuery<SegmentQuery>,
-) -> ApiResult<Json<ShipmentsResponse>> {
-    let items = segment_items(&state, caller, id, query.order_segment, store::shipments).await?;
-    Ok(Json(ShipmentsResponse {
-        shipments: Items {
-            meta: Some(Meta::href(links.absolute(&uri.to_string()))),
-            items,
-        },
-    }))
-}
-
 /// An approver's decision: only on orders of their reports that await one.
+#[utoipa::path(
+    post,
+    path = "/orders/{id}/approval",
+    operation_id = "order_approval",
+    tag = "orders",
+    params(("id" = String, Path, description = "The order's id")),
+    request_body = ApprovalRequest,
+    responses(
+        (status = 200, description = "What became of the decision", body = ApprovalResponse),
+        (status = 400, description = "`action` is not APPROVE or REJECT, or the body does not fit", body = ErrorBody),
+        (status = 403, description = "The user is not an approver, or the order is their own", body = ErrorBody),
+        (status = 404, description = "No such order, or not one the user may see", body = ErrorBody),
+        (status = 413, description = "The body is larger than the sandbox accepts", body = ErrorBody),
+    )
+)]
 async fn approval(
     State(state): State<AppState>,
     caller: Caller,

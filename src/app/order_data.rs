@@ -29,8 +29,9 @@ pub struct OrderData {
 
 impl OrderData {
     /// Starts every independent request the order's flow needs at once (the
-    /// catalog, plans and carriers only for flows that buy a device or plan,
-    /// the countries only for flows that ship; the properties once the cart
+    /// catalog and carriers only for flows that buy a device or plan, the
+    /// plans for those and for flows that ship, the countries only for
+    /// flows that ship; the properties once the cart
     /// is settled, from the details step on).
     pub fn load(ctx: &Ctx, lines: Loaded<Vec<ServiceAsset>>) -> OrderData {
         let api = ctx.api.clone();
@@ -60,7 +61,9 @@ impl OrderData {
             LocalResource::new(move || {
                 let api = api.clone();
                 acting_for.track();
-                let wanted = buys.get();
+                // Also for what ships: the plans' currency says the
+                // company's own country, where an address starts.
+                let wanted = buys.get() || ships.get();
                 async move {
                     if !wanted {
                         return Ok(Vec::new());

@@ -132,3 +132,75 @@ async fn every_control_of_every_step_has_a_label() {
     );
     demo.close().await;
 }
+
+/// Presses Tab until the focused element's description (see [`focused`])
+/// satisfies `wanted`, at most 40 times.
+async fn tab_to(demo: &Demo, what: &str, wanted: impl Fn(&str) -> bool) {
+    for _ in 0..40 {
+        if wanted(&focused(demo).await) {
+            return;
+        }
+        press(demo, &Key::Tab.to_string()).await;
+    }
+    panic!(
+        "{what} is reachable with Tab; focus is on {}",
+        focused(demo).await
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_number_is_brought_in_from_its_carrier_with_the_keyboard() {
+    let demo = Demo::start(|_| {}).await;
+    demo.open("/").await;
+    demo.sign_in("peter.edwards").await;
+    demo.element("[data-testid=\"start-transfer-in\"]").await;
+    tab_to(&demo, "Bring my number", |f| {
+        f.ends_with("[start-transfer-in]")
+    })
+    .await;
+    press(&demo, &Key::Enter.to_string()).await;
+
+    demo.wait_for_step("carrier").await;
+    demo.element("label[for=\"mobproc-carrier-888\"]").await;
+    assert_eq!(unlabelled_controls(&demo).await, Vec::<String>::new());
+    tab_to(&demo, "the first carrier", |f| {
+        f.starts_with("input#mobproc-carrier-")
+    })
+    .await;
+    // Arrows move along the carriers (a radio group), Space chooses.
+    while !focused(&demo)
+        .await
+        .starts_with("input#mobproc-carrier-888")
+    {
+        press(&demo, &Key::Down.to_string()).await;
+    }
+    press(&demo, " ").await;
+    tab_to(&demo, "Continue", |f| f.ends_with("[next]")).await;
+    press(&demo, &Key::Enter.to_string()).await;
+
+    demo.wait_for_step("region").await;
+    demo.poll("focus on the region step's heading", || async {
+        focused(&demo)
+            .await
+            .ends_with("[step-heading]")
+            .then_some(())
+    })
+    .await;
+    assert_eq!(unlabelled_controls(&demo).await, Vec::<String>::new());
+    let stored = demo
+        .browser
+        .execute(
+            "return Object.values(sessionStorage).find(v => v.includes('externalOrderNumber')) || '';",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        stored
+            .as_str()
+            .unwrap_or("")
+            .contains("\"carrierId\":\"888\""),
+        "the chosen carrier is kept with the order: {stored}"
+    );
+    demo.close().await;
+}

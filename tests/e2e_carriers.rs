@@ -170,6 +170,18 @@ async fn a_personal_number_joins_the_company_on_its_own_carrier() {
         "only the number's carrier's plans"
     );
     demo.click("label[for=\"mobproc-plan-123454111\"]").await;
+    // A reload loses nothing: the same step, carrier and plan.
+    demo.wait_until_enabled("next", true).await;
+    demo.reload().await;
+    demo.wait_for_step("plan").await;
+    demo.wait_for_text("plans-caption", "Plans of Cricket Wireless")
+        .await;
+    assert!(demo
+        .element("#mobproc-plan-123454111")
+        .await
+        .is_selected()
+        .await
+        .unwrap());
     demo.click_test_id("next").await;
 
     demo.wait_for_step("device").await;

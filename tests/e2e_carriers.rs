@@ -220,15 +220,28 @@ async fn a_personal_number_joins_the_company_on_its_own_carrier() {
     demo.close().await;
 }
 
+/// On a phone: the step is no wider than the window (a screenshot of it
+/// lands in target/screenshots).
+async fn fits_the_phone(demo: &Demo, step: &str) {
+    demo.screenshot(&format!("phone-port-in-{step}")).await;
+    assert!(
+        !demo.overflows_horizontally().await,
+        "{step} is wider than the window"
+    );
+}
+
+/// Done on a 360 px phone, every step checked to fit.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_personal_number_is_ported_to_a_company_carrier_on_a_new_device() {
     let demo = Demo::start(|_| {}).await;
+    demo.resize(360, 780).await;
     demo.open("/").await;
     demo.sign_in("peter.edwards").await;
     demo.click_test_id("start-transfer-in-and-port").await;
 
     demo.wait_for_step("carrier").await;
     demo.click("label[for=\"mobproc-carrier-111\"]").await;
+    fits_the_phone(&demo, "carrier").await;
     demo.click_test_id("next").await;
 
     demo.wait_for_step("region").await;
@@ -242,6 +255,7 @@ async fn a_personal_number_is_ported_to_a_company_carrier_on_a_new_device() {
     )
     .await;
     demo.click("label[for=\"mobproc-plan-6568886494\"]").await;
+    fits_the_phone(&demo, "plan").await;
     demo.click_test_id("next").await;
 
     demo.wait_for_step("device").await;
@@ -255,6 +269,7 @@ async fn a_personal_number_is_ported_to_a_company_carrier_on_a_new_device() {
         .await;
     demo.click("label[for=\"mobproc-device-9194791812\"]").await;
     demo.wait_until_enabled("next", true).await;
+    fits_the_phone(&demo, "device").await;
     demo.click_test_id("next").await;
 
     demo.wait_for_step("accessories").await;
@@ -270,6 +285,7 @@ async fn a_personal_number_is_ported_to_a_company_carrier_on_a_new_device() {
 
     demo.wait_for_step("review").await;
     demo.wait_for_text("cost-onetime", "$199.99").await;
+    fits_the_phone(&demo, "review").await;
     let order = demo.submit_and_read_back().await;
     assert_eq!(order["transactionType"], "XFER_SERVICE_IN_AND_PORT");
     let segment = &order["orderSegments"]["items"][0];

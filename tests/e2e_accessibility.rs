@@ -204,3 +204,48 @@ async fn a_number_is_brought_in_from_its_carrier_with_the_keyboard() {
     );
     demo.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn from_the_device_search_arrows_move_among_the_results_only() {
+    let demo = Demo::start(|_| {}).await;
+    demo.open("/").await;
+    demo.sign_in("peter.edwards").await;
+    demo.click("label[for=\"mobproc-line-38382349\"]").await;
+    demo.wait_until_enabled("next", true).await;
+    demo.click_test_id("next").await;
+    demo.wait_for_step("current-device").await;
+    demo.click_test_id("next").await;
+    demo.wait_for_step("device").await;
+    demo.fill("mobproc-device-search", "samsung galaxy").await;
+    demo.element("[data-testid=\"device-name\"]").await;
+
+    // Down from the search box: the first result has focus, nothing chosen.
+    demo.element("#mobproc-device-search")
+        .await
+        .click()
+        .await
+        .unwrap();
+    press(&demo, &Key::Down.to_string()).await;
+    let first = focused(&demo).await;
+    assert!(first.starts_with("input#mobproc-device-"), "{first}");
+    assert!(demo
+        .element("#mobproc-keep-device")
+        .await
+        .is_selected()
+        .await
+        .unwrap());
+    // Arrows move along the results and choose; up from the first result
+    // never lands on "keep my current device".
+    press(&demo, &Key::Down.to_string()).await;
+    let second = focused(&demo).await;
+    assert!(
+        second.starts_with("input#mobproc-device-") && second != first,
+        "{second}"
+    );
+    press(&demo, &Key::Up.to_string()).await;
+    press(&demo, &Key::Up.to_string()).await;
+    let wrapped = focused(&demo).await;
+    assert!(wrapped.starts_with("input#mobproc-device-"), "{wrapped}");
+    demo.element("[data-testid=\"chosen-device\"]").await;
+    demo.close().await;
+}

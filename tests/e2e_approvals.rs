@@ -94,3 +94,40 @@ async fn a_manager_rejects_an_order_with_a_reason_the_requester_sees() {
     assert_eq!(reason.as_deref(), Some("Over this quarter's budget"));
     demo.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_manager_orders_for_a_report_and_the_status_says_for_whom() {
+    let demo = Demo::start(|_| {}).await;
+    demo.open("/").await;
+    demo.sign_in("maria.lopez").await;
+    demo.choose("mobproc-ordering-for", "28673732").await;
+    demo.click("label[for=\"mobproc-line-38382335\"]").await;
+    demo.element("[data-testid=\"flow-choice\"]").await;
+    demo.click("label[for=\"mobproc-flow-suspend\"]").await;
+    demo.wait_until_enabled("next", true).await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("details").await;
+    demo.fill("mobproc-property-CONTACT_NUMBER", "2035559999")
+        .await;
+    demo.fill("mobproc-property-PREFERRED_SUSPENSION_DATE", "12/22/2026")
+        .await;
+    demo.choose("mobproc-property-HOLD_SERVICE", "NO_HOLD")
+        .await;
+    demo.click_test_id("next").await;
+
+    demo.wait_for_step("review").await;
+    demo.click("label[for=\"mobproc-understood\"]").await;
+    demo.wait_until_enabled("submit", true).await;
+    let order = demo.submit_and_read_back().await;
+    assert_eq!(order["accountHolder"]["firstName"], "Peter");
+    assert_eq!(order["requestedBy"]["firstName"], "Maria");
+    demo.wait_for_text("order-for", "Peter Edwards").await;
+    demo.wait_for_text("order-by", "Maria Lopez").await;
+    let recent = demo.text_of("recent-order").await;
+    assert!(
+        recent.starts_with("Suspend the line · (203) 555-4468 · Peter Edwards · "),
+        "{recent}"
+    );
+    demo.close().await;
+}

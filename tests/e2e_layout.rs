@@ -57,3 +57,67 @@ async fn a_validation_error_fits_a_phone_too() {
     fits(&demo, "phone-details-errors").await;
     demo.close().await;
 }
+
+/// Names and carriers of the device rows drawn whose text does not fit
+/// their box (cut or hidden).
+async fn cut_device_texts(demo: &Demo) -> Vec<String> {
+    let value = demo
+        .browser
+        .execute(
+            "return [...document.querySelectorAll('[data-testid=device-name], [data-testid=device-meta]')]
+                .filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+                .map(e => e.textContent);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(value).unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_device_rows_show_names_and_carriers_in_full_and_plans_open_with_their_features()
+{
+    let demo = Demo::start(|_| {}).await;
+    demo.resize(360, 780).await;
+    demo.open("/").await;
+    demo.sign_in("peter.edwards").await;
+    demo.click("label[for=\"mobproc-line-38382349\"]").await;
+    demo.wait_until_enabled("next", true).await;
+    demo.click_test_id("next").await;
+    demo.wait_for_step("current-device").await;
+    demo.click_test_id("next").await;
+    demo.wait_for_step("device").await;
+    demo.fill("mobproc-device-search", "samsung galaxy").await;
+    demo.element("[data-testid=\"device-name\"]").await;
+    assert_eq!(cut_device_texts(&demo).await, Vec::<String>::new());
+    fits(&demo, "phone-device-rows").await;
+    demo.fill("mobproc-device-search", "galaxy s24 (256gb) - onyx black")
+        .await;
+    demo.click("label[for=\"mobproc-device-9194713909\"]").await;
+    demo.element("[data-testid=\"chosen-device\"]").await;
+    fits(&demo, "phone-chosen-device").await;
+    demo.resize(1280, 900).await;
+    demo.fill("mobproc-device-search", "").await;
+    demo.element("[data-testid=\"device-name\"]").await;
+    assert_eq!(cut_device_texts(&demo).await, Vec::<String>::new());
+
+    demo.click_test_id("next").await;
+    demo.wait_for_step("plan").await;
+    demo.click("label[for=\"mobproc-plan-6568886494\"]").await;
+    demo.element("[data-testid=\"plan-features\"]").await;
+    let holder = demo
+        .browser
+        .execute(
+            "const f = document.querySelector('[data-testid=plan-features]');
+             return f.closest('[data-testid=plan]').querySelector('input').id;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        holder, "mobproc-plan-6568886494",
+        "the features open inside the chosen plan"
+    );
+    fits(&demo, "desktop-plans").await;
+    demo.close().await;
+}

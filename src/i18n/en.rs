@@ -278,4 +278,6 @@ pub static TEXTS: Texts = Texts {
     current_carrier: "Your number's carrier now",
     used_in: "Used in",
     approver: "To be approved by",
+    ordered_for: "Ordered for",
+    ordered_by: "Ordered by",
 };

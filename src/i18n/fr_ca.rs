@@ -278,4 +278,6 @@ pub static TEXTS: Texts = Texts {
     current_carrier: "Fournisseur actuel de votre numéro",
     used_in: "Lieu d'utilisation",
     approver: "À approuver par",
+    ordered_for: "Commandé pour",
+    ordered_by: "Commandé par",
 };

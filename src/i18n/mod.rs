@@ -353,6 +353,8 @@ pub struct Texts {
     pub current_carrier: &'static str,
     pub used_in: &'static str,
     pub approver: &'static str,
+    pub ordered_for: &'static str,
+    pub ordered_by: &'static str,
 }
 
 impl Texts {

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use mobproc_types::CatalogDevice;
+use wasm_bindgen::JsCast;
 
 use super::filter::{carriers, manufacturers, visible_rows, Filter, Index, Sort};
 use crate::app::context::use_ctx;
@@ -14,6 +15,11 @@ use crate::i18n::fill;
 
 /// Height of one row of the list, in pixels (the CSS uses the same).
 const ROW_HEIGHT: f64 = 88.0;
+/// Height of one row in a narrow list, where names and carriers wrap and
+/// the price goes under them (the CSS uses the same).
+const NARROW_ROW_HEIGHT: f64 = 132.0;
+/// Below this width, in pixels, the list is narrow.
+const NARROW_LIST: i32 = 480;
 /// Height of the list's viewport, in pixels (the CSS uses the same).
 const VIEWPORT_HEIGHT: f64 = 440.0;
 /// Rows drawn beyond the viewport on each side.
@@ -39,6 +45,30 @@ pub fn Catalog(devices: Arc<Vec<CatalogDevice>>) -> impl IntoView {
     };
     let scroll_top = RwSignal::new(0.0);
     let list = NodeRef::<leptos::html::Div>::new();
+    // Narrow (a phone, or a narrow column of a portal): measured on the
+    // list itself once drawn, and again when the window is resized.
+    let narrow = RwSignal::new(false);
+    let measure = move || {
+        if let Some(element) = list.get_untracked() {
+            let width = element.client_width();
+            narrow.set(width > 0 && width < NARROW_LIST);
+        }
+    };
+    Effect::new(move |_| {
+        if list.get().is_some() {
+            // Once laid out: the next frame.
+            request_animation_frame(measure);
+        }
+    });
+    let resized = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resized.remove());
+    let row_height = move || {
+        if narrow.get() {
+            NARROW_ROW_HEIGHT
+        } else {
+            ROW_HEIGHT
+        }
+    };
     // A new filter starts at the top of the list. Setting scrollTop forces
     // a layout: only when the list is not at the top already.
     Effect::new(move |_| {
@@ -56,17 +86,18 @@ pub fn Catalog(devices: Arc<Vec<CatalogDevice>>) -> impl IntoView {
             total,
             scroll_top.get(),
             VIEWPORT_HEIGHT,
-            ROW_HEIGHT,
+            row_height(),
             OVERSCAN,
         )
     });
     let visible = move || {
         let range = window.get();
+        let height = row_height();
         rows.with(|rows| {
             rows[range.clone()]
                 .iter()
                 .enumerate()
-                .map(|(offset, i)| (range.start + offset, *i))
+                .map(|(offset, i)| (range.start + offset, *i, height as u32))
                 .collect::<Vec<_>>()
         })
     };
@@ -86,6 +117,18 @@ pub fn Catalog(devices: Arc<Vec<CatalogDevice>>) -> impl IntoView {
                         autocomplete="off"
                         prop:value=move || filter.with(|f| f.search.clone())
                         on:input=move |ev| filter.update(|f| f.search = event_target_value(&ev))
+                        on:keydown=move |ev| {
+                            // Down from the search goes to the results.
+                            if ev.key() == "ArrowDown" {
+                                if let Some(first) = list
+                                    .get_untracked()
+                                    .and_then(|l| l.query_selector("input[type=radio]").ok().flatten())
+                                {
+                                    ev.prevent_default();
+                                    let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
+                                }
+                            }
+                        }
                     />
                 </div>
                 <div class="mobproc-field">
@@ -138,6 +181,7 @@ pub fn Catalog(devices: Arc<Vec<CatalogDevice>>) -> impl IntoView {
             </p>
             <div
                 class="mobproc-device-list"
+                class:mobproc-device-list-narrow=move || narrow.get()
                 node_ref=list
                 role="radiogroup"
                 aria-label=t.step_names[2]
@@ -147,11 +191,12 @@ pub fn Catalog(devices: Arc<Vec<CatalogDevice>>) -> impl IntoView {
                     scroll_top.set(target.scroll_top() as f64);
                 }
             >
-                <div class="mobproc-device-list-inner" style:height=move || format!("{}px", rows.with(Vec::len) as f64 * ROW_HEIGHT)>
-                    // Keyed by place and device: a row's `top` is fixed when it is
-                    // drawn, so a device that moves (a new search ranks it
-                    // elsewhere) is drawn anew at its place; scrolling keeps rows.
-                    <For each=visible key=|row| *row let((position, i))>
+                <div class="mobproc-device-list-inner" style:height=move || format!("{}px", rows.with(Vec::len) as f64 * row_height())>
+                    // Keyed by place, device and row height: a row's `top` is
+                    // fixed when it is drawn, so a device that moves (a new
+                    // search ranks it elsewhere) or a list that turns narrow
+                    // is drawn anew; scrolling keeps rows.
+                    <For each=visible key=|row| *row let((position, i, height))>
                         {
                             let device = devices[i as usize].clone();
                             let id = device.id.clone();
@@ -165,7 +210,7 @@ pub fn Catalog(devices: Arc<Vec<CatalogDevice>>) -> impl IntoView {
                             let vendor = device.vendor.as_ref().and_then(|v| v.name.clone()).unwrap_or_default();
                             let network = device.access_method.as_ref().map(|m| t.network_name(m)).unwrap_or_default();
                             view! {
-                                <div class="mobproc-device-row" style:top=format!("{}px", position as f64 * ROW_HEIGHT) data-testid="device-row">
+                                <div class="mobproc-device-row" style:top=format!("{}px", position * height as usize) data-testid="device-row">
                                     <input
                                         type="radio"
                                         name="mobproc-device"
@@ -180,8 +225,8 @@ pub fn Catalog(devices: Arc<Vec<CatalogDevice>>) -> impl IntoView {
                                     />
                                     <label for=input_id>
                                         {format::safe_image_url(device.image_url.as_deref()).map(|src| view! { <img src=src alt="" width="48" height="64" loading="lazy"/> })}
-                                        <span class="mobproc-device-name">{device.name.clone()}</span>
-                                        <span class="mobproc-device-meta">{format!("{maker} · {vendor} · {network}")}</span>
+                                        <span class="mobproc-device-name" data-testid="device-name">{device.name.clone()}</span>
+                                        <span class="mobproc-device-meta" data-testid="device-meta">{format!("{maker} · {vendor} · {network}")}</span>
                                         <span class="mobproc-device-price">{price}</span>
                                     </label>
                                 </div>

@@ -84,7 +84,7 @@ pub fn DeviceStep() -> impl IntoView {
                     <input
                         type="radio"
                         id="mobproc-keep-device"
-                        name="mobproc-device"
+                        name="mobproc-keep-device"
                         prop:checked=move || draft.with(|d| d.device_id.is_none())
                         on:change=move |_| draft.update(|d| {
                             d.device_id = None;

@@ -149,7 +149,7 @@ pub fn PlanStep() -> impl IntoView {
                     <input
                         type="radio"
                         id="mobproc-keep-plan"
-                        name="mobproc-plan"
+                        name="mobproc-keep-plan"
                         prop:checked=move || draft.with(|d| d.plan_id.is_none())
                         on:change=move |_| draft.update(|d| {
                             d.plan_id = None;
@@ -188,7 +188,6 @@ pub fn PlanStep() -> impl IntoView {
                     .into_any()
                 })}
             </Transition>
-            <PlanFeatures/>
             <CompatibilityNote/>
             <Show when=move || !something.get()>
                 <p class="mobproc-hint" data-testid="nothing-chosen">
@@ -222,20 +221,20 @@ fn PlanList(plans: Vec<Plan>, line_vendor: Option<String>) -> impl IntoView {
                 .map(|plan| {
                     let id = plan.id.clone();
                     let input_id = format!("mobproc-plan-{}", plan.id);
-                    let checked = {
+                    let chosen = {
                         let id = id.clone();
-                        move || draft.with(|d| d.plan_id.as_deref() == Some(id.as_str()))
+                        Memo::new(move |_| draft.with(|d| d.plan_id.as_deref() == Some(id.as_str())))
                     };
                     let price = plan.price.as_ref().map(|p| format!("{}{}", format::money(p, locale), t.per_month)).unwrap_or_default();
                     let vendor = plan.vendor.as_ref().and_then(|v| v.name.clone()).unwrap_or_default();
                     let logo = format::safe_image_url(plan.vendor.as_ref().and_then(|v| v.logo_url.as_deref()));
                     view! {
-                        <div class="mobproc-card" data-testid="plan">
+                        <div class="mobproc-card mobproc-plan" data-testid="plan">
                             <input
                                 type="radio"
                                 name="mobproc-plan"
                                 id=input_id.clone()
-                                prop:checked=checked
+                                prop:checked=move || chosen.get()
                                 on:change=move |_| draft.update(|d| {
                                     if d.plan_id.as_deref() != Some(id.as_str()) {
                                         d.plan_id = Some(id.clone());
@@ -251,6 +250,10 @@ fn PlanList(plans: Vec<Plan>, line_vendor: Option<String>) -> impl IntoView {
                                 </span>
                                 <span class="mobproc-card-price">{price}</span>
                             </label>
+                            // The chosen plan's features, with it.
+                            <Show when=move || chosen.get()>
+                                <PlanFeatures/>
+                            </Show>
                         </div>
                     }
                 })
@@ -290,8 +293,7 @@ fn PlanFeatures() -> impl IntoView {
                 match detail.await {
                     Ok(None) => ().into_any(),
                     Ok(Some(plan)) => view! {
-                        <div class="mobproc-chosen" data-testid="plan-features">
-                            <h3>{plan.name.clone()}</h3>
+                        <div class="mobproc-plan-features" data-testid="plan-features">
                             <h4>{t.included_features}</h4>
                             <ul class="mobproc-included">
                                 {plan.included_features.clone().unwrap_or_default().into_iter().map(|f| view! { <li>{f.description}</li> }).collect_view()}

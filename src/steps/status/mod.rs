@@ -149,6 +149,13 @@ fn OrderView(tracked: Tracked) -> impl IntoView {
                 {order.external_order_number.clone().map(|n| view! { <dt>{t.your_reference}</dt><dd data-testid="order-reference">{n}</dd> })}
                 <dt>{t.status}</dt>
                 <dd data-testid="order-status" data-status=order.status.as_str().to_owned()>{t.status_name(order.status.as_str())}</dd>
+                // Placed for someone else: said, with who placed it.
+                {(order.account_holder.id != order.requested_by.id).then(|| view! {
+                    <dt>{t.ordered_for}</dt>
+                    <dd data-testid="order-for">{order.account_holder.full_name()}</dd>
+                    <dt>{t.ordered_by}</dt>
+                    <dd data-testid="order-by">{order.requested_by.full_name()}</dd>
+                })}
                 {order.approver.as_ref().map(|approver| view! {
                     <dt>{t.approver}</dt>
                     <dd data-testid="order-approver">{approver.full_name()}</dd>

@@ -276,14 +276,20 @@ impl Draft {
     /// in): what depended on a line or another flow goes.
     pub fn start_new(&mut self, flow: FlowId) {
         if self.flow != flow || self.service_id.is_some() {
-            *self = Draft {
-                version: self.version,
-                external_order_number: self.external_order_number.clone(),
-                on_behalf_of: self.on_behalf_of.clone(),
-                ship_to: self.ship_to.clone(),
-                flow,
-                ..Draft::default()
-            };
+            *self = self.fresh(flow);
+        }
+    }
+
+    /// A new order of `flow` in place of this one: the same reference,
+    /// person ordered for and address; nothing else.
+    fn fresh(&self, flow: FlowId) -> Draft {
+        Draft {
+            version: self.version,
+            external_order_number: self.external_order_number.clone(),
+            on_behalf_of: self.on_behalf_of.clone(),
+            ship_to: self.ship_to.clone(),
+            flow,
+            ..Draft::default()
         }
     }
 
@@ -296,17 +302,11 @@ impl Draft {
     /// everything that depended on them goes (the address stays).
     pub fn choose(&mut self, service_id: String, flow: FlowId, existing: ExistingDeviceDraft) {
         if self.service_id.as_deref() != Some(service_id.as_str()) || self.flow != flow {
-            let keep = Draft {
-                version: self.version,
-                external_order_number: self.external_order_number.clone(),
-                on_behalf_of: self.on_behalf_of.clone(),
-                ship_to: self.ship_to.clone(),
-                ..Draft::default()
+            *self = Draft {
+                service_id: Some(service_id),
+                existing_device: existing,
+                ..self.fresh(flow)
             };
-            *self = keep;
-            self.flow = flow;
-            self.service_id = Some(service_id);
-            self.existing_device = existing;
         }
     }
 

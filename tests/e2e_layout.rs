@@ -93,6 +93,7 @@ async fn on_a_phone_device_rows_show_names_and_carriers_in_full_and_plans_open_w
     fits(&demo, "phone-device-rows").await;
     demo.fill("mobproc-device-search", "galaxy s24 (256gb) - onyx black")
         .await;
+    demo.wait_for_text("device-count", "1 device").await;
     demo.click("label[for=\"mobproc-device-9194713909\"]").await;
     demo.element("[data-testid=\"chosen-device\"]").await;
     fits(&demo, "phone-chosen-device").await;

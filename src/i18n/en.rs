@@ -95,6 +95,7 @@ pub static TEXTS: Texts = Texts {
     sort_price_low: "Price: low to high",
     sort_price_high: "Price: high to low",
     devices_found: "{0} devices",
+    one_device_found: "1 device",
     no_devices: "No device matches. Try another search.",
     chosen_device: "Chosen device",
     device_options: "Options for this device",

@@ -95,6 +95,7 @@ pub static TEXTS: Texts = Texts {
     sort_price_low: "Prix croissant",
     sort_price_high: "Prix décroissant",
     devices_found: "{0} appareils",
+    one_device_found: "1 appareil",
     no_devices: "Aucun appareil ne correspond. Essayez une autre recherche.",
     chosen_device: "Appareil choisi",
     device_options: "Options de cet appareil",

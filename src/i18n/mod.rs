@@ -154,6 +154,7 @@ pub struct Texts {
     pub sort_price_low: &'static str,
     pub sort_price_high: &'static str,
     pub devices_found: &'static str,
+    pub one_device_found: &'static str,
     pub no_devices: &'static str,
     pub chosen_device: &'static str,
     pub device_options: &'static str,

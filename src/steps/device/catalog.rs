@@ -176,7 +176,11 @@ pub fn Catalog(devices: Arc<Vec<CatalogDevice>>) -> impl IntoView {
             <p class="mobproc-count" role="status" aria-live="polite" data-testid="device-count">
                 {move || {
                     let count = rows.with(Vec::len);
-                    if count == 0 { t.no_devices.to_owned() } else { fill(t.devices_found, &[&count.to_string()]) }
+                    match count {
+                        0 => t.no_devices.to_owned(),
+                        1 => t.one_device_found.to_owned(),
+                        _ => fill(t.devices_found, &[&count.to_string()]),
+                    }
                 }}
             </p>
             <div

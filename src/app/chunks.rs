@@ -128,6 +128,12 @@ step_chunk!(
     preload_status,
     view! { <steps::status::StatusStep/> }.into_any()
 );
+step_chunk!(
+    device_steps,
+    new_device_view,
+    preload_new_device,
+    view! { <steps::new_device::NewDeviceStep/> }.into_any()
+);
 
 /// The approvals panel (with the review's chunk): [`approvals`] loads it.
 #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
@@ -193,6 +199,7 @@ async fn preload(step: Step) -> Result<(), ChunkError> {
         Step::Accessories => preload_accessories().await,
         Step::Acknowledgements => preload_acknowledgements().await,
         Step::Region => preload_region().await,
+        Step::NewDevice => preload_new_device().await,
     };
     // (A `SplitLoaderError` in the release wasm, already ours elsewhere.)
     #[allow(clippy::useless_conversion)]
@@ -215,6 +222,7 @@ pub fn step_view(step: Step) -> AnyView {
         Step::Accessories => accessories_view().now_or_never(),
         Step::Acknowledgements => acknowledgements_view().now_or_never(),
         Step::Region => region_view().now_or_never(),
+        Step::NewDevice => new_device_view().now_or_never(),
     };
     match built {
         Some(Ok(view)) => view,

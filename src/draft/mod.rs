@@ -10,8 +10,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::flows::FlowId;
 
+mod new_device;
 mod request;
 
+pub use new_device::*;
 pub use request::*;
 
 /// Bumped when the stored shape changes; an older draft is dropped.
@@ -49,11 +51,13 @@ pub enum Step {
     Acknowledgements,
     /// Where a new number will be used: country, and ZIP code in the US.
     Region,
+    /// SWAP_DEVICES: the device the line moves to.
+    NewDevice,
 }
 
 impl Step {
     /// Every step, in order.
-    pub const ALL: [Step; 12] = [
+    pub const ALL: [Step; 13] = [
         Step::Line,
         Step::CurrentDevice,
         Step::Device,
@@ -66,6 +70,7 @@ impl Step {
         Step::Accessories,
         Step::Acknowledgements,
         Step::Region,
+        Step::NewDevice,
     ];
 
     /// The step's name in events and test ids.
@@ -83,6 +88,7 @@ impl Step {
             Step::Accessories => "accessories",
             Step::Acknowledgements => "acknowledgements",
             Step::Region => "region",
+            Step::NewDevice => "new-device",
         }
     }
 
@@ -221,6 +227,9 @@ pub struct Draft {
     pub confirmed_request: Option<String>,
     /// The order once submitted.
     pub order_id: Option<String>,
+    /// SWAP_DEVICES: the device the line moves to.
+    #[serde(default)]
+    pub new_device: NewDeviceDraft,
 }
 
 impl Draft {

@@ -33,6 +33,8 @@ pub enum FlowId {
     XferServiceOut,
     /// A new line: a plan, usually a device, maybe accessories.
     NewActivation,
+    /// Move a line onto another device the employee has.
+    SwapDevices,
 }
 
 /// What an order will do to the user's number, said before they submit it.
@@ -57,7 +59,7 @@ pub struct Flow {
 }
 
 /// Every flow (TRANSACTIONS.md section 6).
-pub const FLOWS: [Flow; 8] = [
+pub const FLOWS: [Flow; 9] = [
     Flow {
         id: FlowId::Upgrade,
         steps: &[
@@ -136,6 +138,18 @@ pub const FLOWS: [Flow; 8] = [
         ],
         consequence: None,
     },
+    Flow {
+        id: FlowId::SwapDevices,
+        steps: &[
+            Step::Line,
+            Step::CurrentDevice,
+            Step::NewDevice,
+            Step::Details,
+            Step::Review,
+            Step::Status,
+        ],
+        consequence: None,
+    },
 ];
 
 /// The steps of the orders that only change a line's state.
@@ -153,6 +167,7 @@ impl FlowId {
             FlowId::OrderAccessories => TransactionType::OrderAccessories,
             FlowId::XferServiceOut => TransactionType::XferServiceOut,
             FlowId::NewActivation => TransactionType::NewActivation,
+            FlowId::SwapDevices => TransactionType::SwapDevices,
         }
     }
 
@@ -188,19 +203,20 @@ impl FlowId {
             FlowId::OrderAccessories => "order-accessories",
             FlowId::XferServiceOut => "transfer-out",
             FlowId::NewActivation => "new-line",
+            FlowId::SwapDevices => "swap-device",
         }
     }
 }
 
 impl Flow {
     /// The steps this order goes through: the current device only where the
-    /// backend takes it, shipping only when something ships.
+    /// order carries it, shipping only when something ships.
     pub fn steps_for(&self, draft: &Draft, source: SourceSystem) -> Vec<Step> {
         self.steps
             .iter()
             .copied()
             .filter(|step| match step {
-                Step::CurrentDevice => source.takes_existing_device(),
+                Step::CurrentDevice => draft.wants_existing_device(source),
                 Step::Shipping => draft.ships(source),
                 _ => true,
             })

@@ -20,7 +20,10 @@ fn every_flow_is_a_known_type_with_its_own_row() {
         assert_eq!(flow.steps.first(), Some(&Step::Line));
         assert_eq!(flow.steps.last(), Some(&Step::Status));
     }
-    assert_eq!(FlowId::of(&TransactionType::SwapDevices), None);
+    assert_eq!(
+        FlowId::of(&TransactionType::Unknown("SOMETHING_NEW".into())),
+        None
+    );
 }
 
 #[test]
@@ -52,6 +55,7 @@ fn lines_offer_what_their_state_and_the_actor_allow() {
         FlowId::UpdateFeatures,
         FlowId::OrderAccessories,
         FlowId::XferServiceOut,
+        FlowId::SwapDevices,
     ];
     let mut everything_on_active = vec![FlowId::Upgrade];
     everything_on_active.extend(active_care);
@@ -109,4 +113,34 @@ fn every_flow_s_steps_are_distinct() {
         seen.dedup();
         assert_eq!(seen.len(), flow.steps.len(), "{:?}", flow.id);
     }
+}
+
+#[test]
+fn a_swap_asks_both_devices_on_every_backend_and_ships_nothing() {
+    let mut draft = Draft::new("W-1".into());
+    draft.flow = FlowId::SwapDevices;
+    for source in [SourceSystem::PremiumMobile, SourceSystem::Rivermine] {
+        assert_eq!(
+            FlowId::SwapDevices.flow().steps_for(&draft, source),
+            [
+                Step::Line,
+                Step::CurrentDevice,
+                Step::NewDevice,
+                Step::Details,
+                Step::Review,
+                Step::Status
+            ],
+            "{source:?}"
+        );
+    }
+    assert!(!FlowId::SwapDevices.rules().has_cost);
+    assert_eq!(FlowId::SwapDevices.id(), "swap-device");
+    draft.flow = FlowId::Upgrade;
+    assert!(
+        !FlowId::Upgrade
+            .flow()
+            .steps_for(&draft, SourceSystem::Rivermine)
+            .contains(&Step::CurrentDevice),
+        "Rivermine's upgrades still carry no current device"
+    );
 }

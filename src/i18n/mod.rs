@@ -81,7 +81,7 @@ pub struct Texts {
     pub loading: &'static str,
     pub config_error: &'static str,
     pub steps_label: &'static str,
-    pub step_names: [&'static str; 12],
+    pub step_names: [&'static str; 13],
     pub step_of: &'static str,
     pub back: &'static str,
     pub next: &'static str,
@@ -129,7 +129,7 @@ pub struct Texts {
     pub choose_line: &'static str,
     pub what_to_do: &'static str,
     /// The flows' names, in `flows::FLOWS` order.
-    pub flow_names: [&'static str; 8],
+    pub flow_names: [&'static str; 9],
     pub line_suspended: &'static str,
     // Step 2.
     pub current_device_intro: &'static str,
@@ -333,6 +333,16 @@ pub struct Texts {
     pub company_label: &'static str,
     pub account_label: &'static str,
     pub dismiss_notice: &'static str,
+    // Swapping devices (swap-move).
+    pub sim_required: &'static str,
+    pub new_device_intro: &'static str,
+    pub new_device_none: &'static str,
+    pub not_listed: &'static str,
+    pub make_model: &'static str,
+    pub new_device_choose: &'static str,
+    pub same_device: &'static str,
+    pub serial_of: &'static str,
+    pub device_change: &'static str,
 }
 
 impl Texts {

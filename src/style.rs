@@ -18,6 +18,7 @@ pub const CSS: &str = concat!(
     include_str!("steps/acknowledgements/acknowledgements.css"),
     include_str!("approvals/approvals.css"),
     include_str!("diagnostics/diagnostics.css"),
+    include_str!("move_line/move_line.css"),
 );
 
 fn sheet() -> Option<web_sys::CssStyleSheet> {

@@ -162,6 +162,35 @@ pub async fn approvals(approver_id: String) -> Result<AnyView, ChunkError> {
         .unwrap_or(Err(ChunkError))
 }
 
+/// The panel that moves a line to another employee (with the review's
+/// chunk, as the approvals panel; a group of its own would multiply the
+/// shared chunks): [`move_line`] loads it.
+#[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
+#[wasm_split(review_steps, wasm_split_path = leptos::wasm_split, preload(preload_move_line), fallible)]
+fn move_line_view(line: ServiceAsset, close: Callback<()>) -> Result<AnyView, ChunkError> {
+    Ok(view! { <crate::move_line::MoveLine line=line close=close/> }.into_any())
+}
+
+#[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
+async fn move_line_view(line: ServiceAsset, close: Callback<()>) -> Result<AnyView, ChunkError> {
+    Ok(view! { <crate::move_line::MoveLine line=line close=close/> }.into_any())
+}
+
+#[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
+async fn preload_move_line() -> Result<(), ChunkError> {
+    Ok(())
+}
+
+/// The move panel for `line`: its chunk is fetched first, then the view is
+/// built at once, in the caller's reactive owner.
+pub async fn move_line(line: ServiceAsset, close: Callback<()>) -> Result<AnyView, ChunkError> {
+    #[allow(clippy::useless_conversion)]
+    preload_move_line().await.map_err(ChunkError::from)?;
+    move_line_view(line, close)
+        .now_or_never()
+        .unwrap_or(Err(ChunkError))
+}
+
 /// Builds the later steps' data with code from the first later chunk
 /// (loaded first), in `owner` (the steps' frame, which disposes of it).
 #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]

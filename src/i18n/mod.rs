@@ -333,7 +333,7 @@ pub struct Texts {
     pub company_label: &'static str,
     pub account_label: &'static str,
     pub dismiss_notice: &'static str,
-    // Swapping devices (swap-move).
+    // Swapping devices and moving a line (swap-move).
     pub sim_required: &'static str,
     pub new_device_intro: &'static str,
     pub new_device_none: &'static str,
@@ -343,6 +343,25 @@ pub struct Texts {
     pub same_device: &'static str,
     pub serial_of: &'static str,
     pub device_change: &'static str,
+    pub move_line: &'static str,
+    pub move_title: &'static str,
+    pub move_intro: &'static str,
+    pub move_search: &'static str,
+    pub move_owner: &'static str,
+    pub move_no_match: &'static str,
+    pub move_owner_required: &'static str,
+    pub move_charges: &'static str,
+    pub move_charges_required: &'static str,
+    pub move_no_charges: &'static str,
+    pub move_last_month: &'static str,
+    pub move_all_charges: &'static str,
+    pub move_review: &'static str,
+    pub move_confirm: &'static str,
+    pub move_change: &'static str,
+    pub moving: &'static str,
+    pub move_done: &'static str,
+    pub move_cancel: &'static str,
+    pub move_close: &'static str,
 }
 
 impl Texts {

@@ -57,7 +57,7 @@ fn set_faults(demo: &Demo, faults: serde_json::Value) {
     *demo.state.faults.write().unwrap() = faults.validated().unwrap();
 }
 
-/// Whether the widget's focused element is the one with id `id`.
+/// The id of the element that has the focus ("" when none has).
 async fn focused_id(demo: &Demo) -> String {
     demo.browser
         .execute(

@@ -19,6 +19,7 @@ pub mod draft;
 pub mod flows;
 pub mod format;
 pub mod i18n;
+pub mod move_line;
 pub mod steps;
 pub mod style;
 

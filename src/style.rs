@@ -19,6 +19,7 @@ pub const CSS: &str = concat!(
     include_str!("steps/carrier/carrier.css"),
     include_str!("approvals/approvals.css"),
     include_str!("diagnostics/diagnostics.css"),
+    include_str!("move_line/move_line.css"),
 );
 
 fn sheet() -> Option<web_sys::CssStyleSheet> {

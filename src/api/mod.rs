@@ -115,6 +115,16 @@ impl Api {
         self.activity_id.set(activity);
     }
 
+    /// The same client for calls the signed-in user makes as themselves,
+    /// never for the employee ordered for (moving a line is the user's own
+    /// right, `canMoveService`, not the employee's).
+    pub fn as_signed_in_user(&self) -> Api {
+        Api {
+            acting_for: RwSignal::new(None),
+            ..self.clone()
+        }
+    }
+
     fn url(&self, path: &str) -> String {
         format!("{}{path}", self.config.api_base_url)
     }

@@ -3,8 +3,9 @@
 //! says how many there are. Pure planning, tested natively.
 
 use mobproc_types::{
-    AccessoriesPage, Accessory, CatalogDevice, CatalogDevicesPage, Employee, EmployeesPage, Meta,
-    Plan, PlansPage, Region, RegionsPage, ServiceAsset, ServicesPage, Vendor, VendorsPage,
+    AccessoriesPage, Accessory, CatalogDevice, CatalogDevicesPage, DeviceAsset, DeviceAssetsPage,
+    Employee, EmployeesPage, Meta, Plan, PlansPage, Region, RegionsPage, ServiceAsset,
+    ServicesPage, Vendor, VendorsPage,
 };
 use serde::de::DeserializeOwned;
 
@@ -38,6 +39,7 @@ page!(ServicesPage, ServiceAsset, services);
 page!(VendorsPage, Vendor, vendors);
 page!(RegionsPage, Region, regions);
 page!(AccessoriesPage, Accessory, accessories);
+page!(DeviceAssetsPage, DeviceAsset, devices);
 
 /// The offsets of the pages still to read after a page with `meta` and
 /// `count` items, at most `room` of them. With a `totalCount`, all of

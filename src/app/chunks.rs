@@ -134,6 +134,12 @@ step_chunk!(
     preload_status,
     view! { <steps::status::StatusStep/> }.into_any()
 );
+step_chunk!(
+    device_steps,
+    new_device_view,
+    preload_new_device,
+    view! { <steps::new_device::NewDeviceStep/> }.into_any()
+);
 
 /// The approvals panel (with the review's chunk): [`approvals`] loads it.
 #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
@@ -158,6 +164,35 @@ pub async fn approvals(approver_id: String) -> Result<AnyView, ChunkError> {
     #[allow(clippy::useless_conversion)]
     preload_approvals().await.map_err(ChunkError::from)?;
     approvals_view(approver_id)
+        .now_or_never()
+        .unwrap_or(Err(ChunkError))
+}
+
+/// The panel that moves a line to another employee (with the review's
+/// chunk, as the approvals panel; a group of its own would multiply the
+/// shared chunks): [`move_line`] loads it.
+#[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
+#[wasm_split(review_steps, wasm_split_path = leptos::wasm_split, preload(preload_move_line), fallible)]
+fn move_line_view(line: ServiceAsset, close: Callback<()>) -> Result<AnyView, ChunkError> {
+    Ok(view! { <crate::move_line::MoveLine line=line close=close/> }.into_any())
+}
+
+#[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
+async fn move_line_view(line: ServiceAsset, close: Callback<()>) -> Result<AnyView, ChunkError> {
+    Ok(view! { <crate::move_line::MoveLine line=line close=close/> }.into_any())
+}
+
+#[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
+async fn preload_move_line() -> Result<(), ChunkError> {
+    Ok(())
+}
+
+/// The move panel for `line`: its chunk is fetched first, then the view is
+/// built at once, in the caller's reactive owner.
+pub async fn move_line(line: ServiceAsset, close: Callback<()>) -> Result<AnyView, ChunkError> {
+    #[allow(clippy::useless_conversion)]
+    preload_move_line().await.map_err(ChunkError::from)?;
+    move_line_view(line, close)
         .now_or_never()
         .unwrap_or(Err(ChunkError))
 }
@@ -200,6 +235,7 @@ async fn preload(step: Step) -> Result<(), ChunkError> {
         Step::Acknowledgements => preload_acknowledgements().await,
         Step::Region => preload_region().await,
         Step::Carrier => preload_carrier().await,
+        Step::NewDevice => preload_new_device().await,
     };
     // (A `SplitLoaderError` in the release wasm, already ours elsewhere.)
     #[allow(clippy::useless_conversion)]
@@ -223,6 +259,7 @@ pub fn step_view(step: Step) -> AnyView {
         Step::Acknowledgements => acknowledgements_view().now_or_never(),
         Step::Region => region_view().now_or_never(),
         Step::Carrier => carrier_view().now_or_never(),
+        Step::NewDevice => new_device_view().now_or_never(),
     };
     match built {
         Some(Ok(view)) => view,

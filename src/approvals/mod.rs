@@ -162,8 +162,8 @@ mod tests {
             "Suspend the line"
         );
         assert_eq!(
-            order_kind_name(t, &TransactionType::SwapDevices),
-            "swap devices"
+            order_kind_name(t, &TransactionType::Unknown("SWAP_SIM_CARDS".into())),
+            "swap sim cards"
         );
     }
 }

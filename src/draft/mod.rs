@@ -10,8 +10,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::flows::FlowId;
 
+mod new_device;
 mod request;
 
+pub use new_device::*;
 pub use request::*;
 
 /// Bumped when the stored shape changes; an older draft is dropped.
@@ -51,11 +53,13 @@ pub enum Step {
     Region,
     /// A carrier: the line's new one (a port), or the personal number's.
     Carrier,
+    /// SWAP_DEVICES: the device the line moves to.
+    NewDevice,
 }
 
 impl Step {
     /// Every step, in order.
-    pub const ALL: [Step; 13] = [
+    pub const ALL: [Step; 14] = [
         Step::Line,
         Step::CurrentDevice,
         Step::Device,
@@ -69,6 +73,7 @@ impl Step {
         Step::Acknowledgements,
         Step::Region,
         Step::Carrier,
+        Step::NewDevice,
     ];
 
     /// The step's name in events and test ids.
@@ -87,6 +92,7 @@ impl Step {
             Step::Acknowledgements => "acknowledgements",
             Step::Region => "region",
             Step::Carrier => "carrier",
+            Step::NewDevice => "new-device",
         }
     }
 
@@ -228,6 +234,9 @@ pub struct Draft {
     pub confirmed_request: Option<String>,
     /// The order once submitted.
     pub order_id: Option<String>,
+    /// SWAP_DEVICES: the device the line moves to.
+    #[serde(default)]
+    pub new_device: NewDeviceDraft,
 }
 
 impl Draft {

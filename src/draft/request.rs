@@ -19,7 +19,7 @@ pub fn request_key(request: &OrderRequest) -> String {
 
 /// Builds the API's request from the draft: only the properties that the
 /// vendor defines for this order and that have a value, the existing device
-/// where the backend takes it, the cart where the type has one, the
+/// where the order carries it, the new device where the type takes one, the cart where the type has one, the
 /// shipping address when something ships.
 pub fn build_request(
     draft: &Draft,
@@ -28,8 +28,12 @@ pub fn build_request(
 ) -> OrderRequest {
     let rules = draft.flow.rules();
     let takes = |field| rules.presence(field) != Presence::NotAllowed;
-    let existing_device = (takes(RequestField::ExistingDevice) && source.takes_existing_device())
+    let existing_device = draft
+        .wants_existing_device(source)
         .then(|| existing_device(draft))
+        .flatten();
+    let new_device = takes(RequestField::NewDevice)
+        .then(|| draft.new_device.description())
         .flatten();
     let shopping_cart = takes(RequestField::ShoppingCart).then(|| cart(draft, &takes));
     let ship_to = draft.ships(source).then(|| ship_to(draft));
@@ -54,6 +58,7 @@ pub fn build_request(
         current_vendor_id: Some(draft.carrier_id.clone())
             .filter(|id| !id.is_empty() && takes(RequestField::CurrentVendorId)),
         existing_device,
+        new_device,
         shopping_cart,
         properties: property_values(draft, groups),
         ship_to,

@@ -43,6 +43,8 @@ pub enum FlowId {
     XferServiceIn,
     /// A personal number joins the company on another carrier (ported).
     XferServiceInAndPort,
+    /// Move a line onto another device the employee has.
+    SwapDevices,
 }
 
 /// What an order will do to the user's number, said before they submit it.
@@ -81,7 +83,7 @@ pub struct Flow {
 }
 
 /// Every flow (TRANSACTIONS.md section 6).
-pub const FLOWS: [Flow; 11] = [
+pub const FLOWS: [Flow; 12] = [
     Flow {
         id: FlowId::Upgrade,
         steps: &[
@@ -196,6 +198,19 @@ pub const FLOWS: [Flow; 11] = [
         consequence: None,
         carrier: Some(CarrierRole::Personal { stays: false }),
     },
+    Flow {
+        id: FlowId::SwapDevices,
+        steps: &[
+            Step::Line,
+            Step::CurrentDevice,
+            Step::NewDevice,
+            Step::Details,
+            Step::Review,
+            Step::Status,
+        ],
+        consequence: None,
+        carrier: None,
+    },
 ];
 
 /// The steps of a personal number joining the company: its carrier, where
@@ -233,6 +248,7 @@ impl FlowId {
             FlowId::PortNumber => TransactionType::PortNumber,
             FlowId::XferServiceIn => TransactionType::XferServiceIn,
             FlowId::XferServiceInAndPort => TransactionType::XferServiceInAndPort,
+            FlowId::SwapDevices => TransactionType::SwapDevices,
         }
     }
 
@@ -276,19 +292,20 @@ impl FlowId {
             FlowId::PortNumber => "port-number",
             FlowId::XferServiceIn => "transfer-in",
             FlowId::XferServiceInAndPort => "transfer-in-and-port",
+            FlowId::SwapDevices => "swap-device",
         }
     }
 }
 
 impl Flow {
     /// The steps this order goes through: the current device only where the
-    /// backend takes it, shipping only when something ships.
+    /// order carries it, shipping only when something ships.
     pub fn steps_for(&self, draft: &Draft, source: SourceSystem) -> Vec<Step> {
         self.steps
             .iter()
             .copied()
             .filter(|step| match step {
-                Step::CurrentDevice => source.takes_existing_device(),
+                Step::CurrentDevice => draft.wants_existing_device(source),
                 Step::Shipping => draft.ships(source),
                 _ => true,
             })

@@ -20,7 +20,10 @@ fn every_flow_is_a_known_type_with_its_own_row() {
         assert_eq!(flow.steps.first(), Some(&Step::Line));
         assert_eq!(flow.steps.last(), Some(&Step::Status));
     }
-    assert_eq!(FlowId::of(&TransactionType::SwapDevices), None);
+    assert_eq!(
+        FlowId::of(&TransactionType::Unknown("SOMETHING_NEW".into())),
+        None
+    );
 }
 
 #[test]
@@ -53,6 +56,7 @@ fn lines_offer_what_their_state_and_the_actor_allow() {
         FlowId::OrderAccessories,
         FlowId::XferServiceOut,
         FlowId::PortNumber,
+        FlowId::SwapDevices,
     ];
     let mut everything_on_active = vec![FlowId::Upgrade];
     everything_on_active.extend(active_care);
@@ -141,4 +145,34 @@ fn flows_that_ask_for_a_carrier_say_what_it_is() {
     assert!(at(Step::Carrier) < at(Step::Plan) && at(Step::Plan) < at(Step::Device));
     assert!(at(Step::Acknowledgements) < at(Step::Details));
     assert!(steps.contains(&Step::Shipping), "the new device ships");
+}
+
+#[test]
+fn a_swap_asks_both_devices_on_every_backend_and_ships_nothing() {
+    let mut draft = Draft::new("W-1".into());
+    draft.flow = FlowId::SwapDevices;
+    for source in [SourceSystem::PremiumMobile, SourceSystem::Rivermine] {
+        assert_eq!(
+            FlowId::SwapDevices.flow().steps_for(&draft, source),
+            [
+                Step::Line,
+                Step::CurrentDevice,
+                Step::NewDevice,
+                Step::Details,
+                Step::Review,
+                Step::Status
+            ],
+            "{source:?}"
+        );
+    }
+    assert!(!FlowId::SwapDevices.rules().has_cost);
+    assert_eq!(FlowId::SwapDevices.id(), "swap-device");
+    draft.flow = FlowId::Upgrade;
+    assert!(
+        !FlowId::Upgrade
+            .flow()
+            .steps_for(&draft, SourceSystem::Rivermine)
+            .contains(&Step::CurrentDevice),
+        "Rivermine's upgrades still carry no current device"
+    );
 }

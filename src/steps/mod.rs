@@ -9,6 +9,7 @@ pub mod details;
 pub mod device;
 pub mod features;
 pub mod line;
+pub mod new_device;
 pub mod plan;
 pub mod region;
 pub mod review;

@@ -1,16 +1,16 @@
 //! Step 2: the device being replaced (the `existingDevice` block), filled
 //! from the line's device asset; what the asset lacks is entered here.
-//! Only for backends that take it (not Rivermine).
+//! Only for orders that carry it (UPGRADE not on Rivermine; SWAP_DEVICES
+//! everywhere, with the SIM that moves to the new device).
 
 use leptos::prelude::*;
 
 use crate::app::context::{use_ctx, use_data};
 use crate::components::{StepHeading, StepNav, TextField};
-use crate::draft::{
-    existing_device_problems, serial_types, DeviceField, ExistingDeviceDraft, Step,
-};
+use crate::draft::{current_device_problems, serial_types, DeviceField, ExistingDeviceDraft, Step};
 use crate::steps::line::existing_device_of;
 use crate::steps::previous_step;
+use mobproc_types::rules::{Presence, RequestField};
 
 /// Step 2.
 #[component]
@@ -35,7 +35,10 @@ pub fn CurrentDeviceStep() -> impl IntoView {
             .get()
             .is_some_and(|asset| !pick(&asset).is_empty())
     };
-    let problems = Memo::new(move |_| draft.with(|d| existing_device_problems(&d.existing_device)));
+    let problems = Memo::new(move |_| draft.with(current_device_problems));
+    // SWAP_DEVICES moves the SIM to the new device: it must be given.
+    let sim_required = draft
+        .with_untracked(|d| d.flow.rules().presence(RequestField::NewDevice) == Presence::Required);
     let error = move |field: DeviceField, message: &'static str| {
         Signal::derive(move || {
             (shown.get() && problems.get().contains(&field)).then(|| message.to_owned())
@@ -116,7 +119,8 @@ pub fn CurrentDeviceStep() -> impl IntoView {
                     label=t.sim_id
                     value=field(|d| &d.sim_id)
                     on_input=setter(|d, v| d.sim_id = v)
-                    error=error(DeviceField::Sim, t.sim_invalid)
+                    error=error(DeviceField::Sim, if sim_required { t.sim_required } else { t.sim_invalid })
+                    required=sim_required
                     max_length=22
                     readonly=Signal::derive(move || known(|d| &d.sim_id))
                 />

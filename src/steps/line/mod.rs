@@ -55,6 +55,10 @@ pub fn LineStep() -> impl IntoView {
         let ctx = ctx.clone();
         Callback::new(move |_| ctx.go_on_from(Step::Line))
     };
+    // The line being moved to another employee (`crate::move_line`).
+    let moving = RwSignal::new(None::<ServiceAsset>);
+    let close_move = Callback::new(move |_| moving.set(None));
+    let open_move = Callback::new(move |line| moving.set(Some(line)));
     view! {
         <section class="mobproc-line" aria-labelledby="mobproc-step-title">
             <StepHeading text=t.lines_heading/>
@@ -85,12 +89,24 @@ pub fn LineStep() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match (data.lines.await, data.me.await) {
                         (Ok(lines), _) if lines.is_empty() => view! { <p data-testid="no-lines">{t.no_lines}</p> }.into_any(),
-                        (Ok(lines), Ok(me)) => view! { <LineList lines=lines allowed=me.transaction_types/> }.into_any(),
+                        (Ok(lines), Ok(me)) => view! { <LineList lines=lines allowed=me.transaction_types can_move=me.can_move_service open_move=open_move/> }.into_any(),
                         // One error panel at a time: /me's, above.
                         (_, Err(_)) => ().into_any(),
                         (Err(error), Ok(_)) => load_error(error, data.lines),
                     }
                 })}
+            </Transition>
+            // Moving a line: its panel's code is a chunk.
+            <Transition fallback=|| ()>
+                {move || {
+                    let line = moving.get();
+                    Suspend::new(async move {
+                        Some(match crate::app::chunks::move_line(line?, close_move).await {
+                            Ok(view) => view,
+                            Err(_) => view! { <p class="mobproc-error" role="alert">{t.chunk_failed}</p> }.into_any(),
+                        })
+                    })
+                }}
             </Transition>
             <Show when=move || chosen.get().is_none()>
                 <p class="mobproc-hint">{t.choose_line}</p>
@@ -189,9 +205,15 @@ fn EmployeePicker(me: Me, team: Vec<Employee>) -> impl IntoView {
 }
 
 /// The lines, as radio cards; lines that offer nothing can't be chosen.
-/// The chosen line's orders follow the list.
+/// The chosen line's orders follow the list, and, for users who may move
+/// lines (`can_move`), a button that opens the move panel (`open_move`).
 #[component]
-fn LineList(lines: Vec<ServiceAsset>, allowed: Vec<TransactionType>) -> impl IntoView {
+fn LineList(
+    lines: Vec<ServiceAsset>,
+    allowed: Vec<TransactionType>,
+    can_move: bool,
+    open_move: Callback<ServiceAsset>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
     let locale = ctx.format_locale;
@@ -306,7 +328,16 @@ fn LineList(lines: Vec<ServiceAsset>, allowed: Vec<TransactionType>) -> impl Int
         </fieldset>
         {move || chosen_line.get().map(|line| {
             let flows = flows_of(&line.id);
-            view! { <FlowChoice line=line flows=flows/> }
+            let mover = line.clone();
+            view! {
+                <FlowChoice line=line flows=flows/>
+                {can_move.then(|| view! {
+                    <button type="button" class="mobproc-button mobproc-move-open" data-testid="move-line"
+                        on:click=move |_| open_move.run(mover.clone())>
+                        {t.move_line}
+                    </button>
+                })}
+            }
         })}
     }
 }

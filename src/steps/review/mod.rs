@@ -21,12 +21,15 @@ use crate::format;
 use crate::i18n::fill;
 use crate::steps::previous_step;
 
+mod swap;
+
 /// The step that fixes a problem the API found, from the field it names.
 pub fn step_for_field(field: Option<&str>) -> Step {
     let field = field.unwrap_or("").trim_start_matches("orderRequest.");
     match field.split('.').next().unwrap_or("") {
         "serviceId" | "transactionType" => Step::Line,
         "existingDevice" => Step::CurrentDevice,
+        "newDevice" => Step::NewDevice,
         "shoppingCart" if field.contains("planId") || field.contains("optionalFeatureIds") => {
             Step::Plan
         }
@@ -421,7 +424,7 @@ fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> 
                     <dt>{t.line}</dt>
                     <dd data-testid="review-line">{contact::phone_number(&s.service_number)}</dd>
                 })}
-                {current.map(|current| view! { <dt>{t.current_device}</dt><dd>{current}</dd> })}
+                {current.filter(|_| confirmation.new_device.is_none()).map(|current| view! { <dt>{t.current_device}</dt><dd>{current}</dd> })}
                 {confirmation.current_vendor.as_ref().and_then(|v| v.name.clone()).map(|name| view! {
                     <dt>{t.current_carrier}</dt>
                     <dd data-testid="review-current-carrier">{name}</dd>
@@ -434,6 +437,9 @@ fn Confirmation(confirmation: OrderConfirmation, groups: Vec<PropertyGroup>) -> 
                     }
                 })}
             </dl>
+            {confirmation.existing_device.clone().zip(confirmation.new_device.clone()).map(|(existing, new)| view! {
+                <swap::DeviceChange existing=existing new=new/>
+            })}
             {cart.device.map(|device| view! {
                 <div class="mobproc-review-item" data-testid="review-device">
                     <h3>{t.new_device}</h3>
@@ -517,6 +523,10 @@ mod tests {
         assert_eq!(
             step_for_field(Some("orderRequest.existingDevice.simId")),
             Step::CurrentDevice
+        );
+        assert_eq!(
+            step_for_field(Some("orderRequest.newDevice.serialNumber.value")),
+            Step::NewDevice
         );
         assert_eq!(step_for_field(Some("orderRequest.serviceId")), Step::Line);
         assert_eq!(

@@ -112,7 +112,6 @@ pub static TEXTS: Texts = Texts {
     details_intro: "Votre fournisseur a besoin de quelques détails pour cette commande.",
     other_text: "Précisez",
     choose: "Choisir…",
-    fix_errors: "Certains détails demandent votre attention.",
     problem_required: "Ce champ est obligatoire.",
     problem_too_short: "Saisissez au moins {0} caractères.",
     problem_too_long: "Saisissez au plus {0} caractères.",
@@ -278,4 +277,6 @@ pub static TEXTS: Texts = Texts {
     current_carrier: "Fournisseur actuel de votre numéro",
     used_in: "Lieu d'utilisation",
     approver: "À approuver par",
+    error_summary_one: "1 problème à corriger",
+    error_summary_many: "{0} problèmes à corriger",
 };

@@ -173,7 +173,6 @@ pub struct Texts {
     pub details_intro: &'static str,
     pub other_text: &'static str,
     pub choose: &'static str,
-    pub fix_errors: &'static str,
     pub problem_required: &'static str,
     pub problem_too_short: &'static str,
     pub problem_too_long: &'static str,
@@ -353,6 +352,10 @@ pub struct Texts {
     pub current_carrier: &'static str,
     pub used_in: &'static str,
     pub approver: &'static str,
+    /// The error summary's title for one problem.
+    pub error_summary_one: &'static str,
+    /// `{0}`: how many problems (more than one).
+    pub error_summary_many: &'static str,
 }
 
 impl Texts {

@@ -29,4 +29,4 @@ step "cargo test (unit, router, OAuth over HTTP, browser end-to-end)"
 cargo test --workspace
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
-CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown --test components --test components_display
+CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown --test components --test components_display --test components_forms

@@ -8,6 +8,8 @@ use wasm_bindgen::JsValue;
 pub const CSS: &str = concat!(
     include_str!("app/app.css"),
     include_str!("app/account.css"),
+    include_str!("components/fields.css"),
+    include_str!("components/error_summary.css"),
     include_str!("steps/line/line.css"),
     include_str!("steps/device/device.css"),
     include_str!("steps/plan/plan.css"),

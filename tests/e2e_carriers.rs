@@ -34,6 +34,19 @@ async fn accept_the_consents(demo: &Demo, ids: &[&str]) {
     demo.click_test_id("next").await;
     demo.element(&format!("#mobproc-ack-{}-error", ids[0]))
         .await;
+    // The first box to tick has the focus; the summary links to each.
+    demo.wait_for_focus_on(&format!("mobproc-ack-{}", ids[0]))
+        .await;
+    for id in ids {
+        demo.element(&format!("[data-testid=\"error-summary-mobproc-ack-{id}\"]"))
+            .await;
+    }
+    assert_eq!(
+        demo.find_all_now("[data-testid=\"error-summary\"] a")
+            .await
+            .len(),
+        ids.len()
+    );
     assert_eq!(
         demo.current_step().await.as_deref(),
         Some("acknowledgements")

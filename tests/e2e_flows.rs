@@ -278,6 +278,11 @@ async fn a_new_line_starts_from_where_it_will_be_used() {
     demo.click_test_id("next").await;
     demo.wait_for_text("mobproc-postal-code-error", "This is required.")
         .await;
+    demo.wait_for_focus_on("mobproc-postal-code").await;
+    assert_eq!(
+        demo.text_of("error-summary-mobproc-postal-code").await,
+        "ZIP code where you'll use the line: This is required."
+    );
     demo.fill("mobproc-postal-code", "06477").await;
     demo.click_test_id("next").await;
 

@@ -88,12 +88,14 @@ async fn a_whole_order_on_hostile_data_runs_nothing_and_shows_text_literally() {
     demo.click_test_id("next").await;
 
     demo.wait_for_step("details").await;
-    // The form is built once the carrier's properties are in.
-    demo.element("input[aria-required=\"true\"]").await;
+    // The form is built once the carrier's properties are in (the note,
+    // up to 200 characters, is a text area).
+    let required_text = ":is(input, textarea)[aria-required=\"true\"]";
+    demo.element(required_text).await;
     demo.element("select[aria-required=\"true\"]").await;
     for input in demo
         .browser
-        .find_all(fantoccini::Locator::Css("input[aria-required=\"true\"]"))
+        .find_all(fantoccini::Locator::Css(required_text))
         .await
         .unwrap()
     {

@@ -53,7 +53,7 @@ async fn a_validation_error_fits_a_phone_too() {
     demo.click_test_id("next").await;
     demo.wait_for_step("details").await;
     demo.click_test_id("next").await;
-    demo.element("[data-testid=\"details-errors\"]").await;
+    demo.element("[data-testid=\"error-summary\"]").await;
     fits(&demo, "phone-details-errors").await;
     demo.close().await;
 }

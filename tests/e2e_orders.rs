@@ -420,9 +420,15 @@ async fn details_and_address_errors_are_shown_beside_their_fields_until_fixed() 
     demo.wait_until_enabled("next", true).await;
     demo.click_test_id("next").await;
 
-    // Contact number left empty, a service number with letters (a date
-    // can't be wrong: it is picked from a calendar).
+    // Contact number emptied (it starts as Peter's office phone), a
+    // service number with letters (a date can't be wrong: it is picked
+    // from a calendar).
     demo.wait_for_step("details").await;
+    assert_eq!(
+        demo.value_of("mobproc-property-CONTACT_NUMBER").await,
+        "2035559999"
+    );
+    demo.erase("mobproc-property-CONTACT_NUMBER").await;
     demo.fill("mobproc-property-SERVICE_NUMBER", "20355X7676")
         .await;
     assert_eq!(
@@ -443,7 +449,7 @@ async fn details_and_address_errors_are_shown_beside_their_fields_until_fixed() 
     }
     demo.click_test_id("next").await;
 
-    demo.element("[data-testid=\"details-errors\"]").await;
+    demo.element("[data-testid=\"error-summary\"]").await;
     assert_eq!(demo.current_step().await.as_deref(), Some("details"));
     demo.wait_for_text("mobproc-property-CONTACT_NUMBER-error", "This is required.")
         .await;
@@ -507,7 +513,7 @@ async fn details_and_address_errors_are_shown_beside_their_fields_until_fixed() 
         .await;
     demo.fill("mobproc-property-REQUESTED_DATE", "12/01/2026")
         .await;
-    demo.wait_until_gone("[data-testid=\"details-errors\"]")
+    demo.wait_until_gone("[data-testid=\"error-summary\"]")
         .await;
     demo.click_test_id("next").await;
 

@@ -1,5 +1,7 @@
 //! Small building blocks shared by the steps.
 
+mod error_summary;
+
 use leptos::html;
 use leptos::prelude::*;
 
@@ -7,6 +9,7 @@ use crate::api::ApiError;
 use crate::app::context::use_ctx;
 use crate::draft::Step;
 use crate::i18n::fill;
+pub use error_summary::{focus_field, focus_first_issue, summary_title, ErrorSummary, FieldIssue};
 
 /// A step's heading, focused when the step appears (screen readers
 /// announce it, keyboard users start there).
@@ -205,7 +208,8 @@ pub fn FieldError(
     }
 }
 
-/// A labelled text input with its error message (linked for screen readers).
+/// A labelled text input (or text area, for long free text) with its
+/// error message (linked for screen readers).
 #[component]
 pub fn TextField(
     /// The input's id (unique in the widget).
@@ -239,6 +243,9 @@ pub fn TextField(
     /// The input's type: `text` (the default) or `date`.
     #[prop(optional)]
     input_type: Option<&'static str>,
+    /// A text area across the form's row instead of a one-line input.
+    #[prop(optional)]
+    multiline: bool,
 ) -> impl IntoView {
     let hint = hint.filter(|h| !h.is_empty());
     let error_id = format!("{id}-error");
@@ -256,25 +263,58 @@ pub fn TextField(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
+    let invalid = move || {
+        if error.get().is_some() {
+            "true"
+        } else {
+            "false"
+        }
+    };
+    let required_text = if required { "true" } else { "false" };
     view! {
-        <div class="mobproc-field" class:mobproc-field-invalid=move || error.get().is_some()>
+        <div
+            class="mobproc-field"
+            class:mobproc-field-wide=multiline
+            class:mobproc-field-invalid=move || error.get().is_some()
+        >
             <label for=id.clone()>
                 {label}
                 {required.then(|| view! { <RequiredMark/> })}
             </label>
             {hint.map(|hint| view! { <span class="mobproc-hint" id=hint_id.clone()>{hint}</span> })}
-            <input
-                type=input_type.unwrap_or("text")
-                id=id.clone()
-                prop:value=move || value.get()
-                on:input=move |ev| on_input.run(event_target_value(&ev))
-                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
-                aria-required=if required { "true" } else { "false" }
-                aria-describedby=described
-                maxlength=max_length.map(|m| m.to_string())
-                readonly=move || readonly.get().unwrap_or(false)
-                autocomplete=autocomplete
-            />
+            {if multiline {
+                view! {
+                    <textarea
+                        id=id.clone()
+                        rows="4"
+                        prop:value=move || value.get()
+                        on:input=move |ev| on_input.run(event_target_value(&ev))
+                        aria-invalid=invalid
+                        aria-required=required_text
+                        aria-describedby=described
+                        maxlength=max_length.map(|m| m.to_string())
+                        readonly=move || readonly.get().unwrap_or(false)
+                        autocomplete=autocomplete
+                    ></textarea>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <input
+                        type=input_type.unwrap_or("text")
+                        id=id.clone()
+                        prop:value=move || value.get()
+                        on:input=move |ev| on_input.run(event_target_value(&ev))
+                        aria-invalid=invalid
+                        aria-required=required_text
+                        aria-describedby=described
+                        maxlength=max_length.map(|m| m.to_string())
+                        readonly=move || readonly.get().unwrap_or(false)
+                        autocomplete=autocomplete
+                    />
+                }
+                .into_any()
+            }}
             <FieldError field_id=id.clone() error=error/>
         </div>
     }

@@ -113,7 +113,6 @@ pub static TEXTS: Texts = Texts {
     details_intro: "Your carrier needs a few details for this order.",
     other_text: "Please specify",
     choose: "Choose…",
-    fix_errors: "Some details need your attention.",
     problem_required: "This is required.",
     problem_too_short: "Enter at least {0} characters.",
     problem_too_long: "Enter at most {0} characters.",
@@ -310,4 +309,6 @@ pub static TEXTS: Texts = Texts {
     move_done: "{0} now belongs to {1}.",
     move_cancel: "Cancel",
     move_close: "Close",
+    error_summary_one: "1 problem to fix",
+    error_summary_many: "{0} problems to fix",
 };

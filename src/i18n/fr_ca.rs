@@ -113,7 +113,6 @@ pub static TEXTS: Texts = Texts {
     details_intro: "Votre fournisseur a besoin de quelques détails pour cette commande.",
     other_text: "Précisez",
     choose: "Choisir…",
-    fix_errors: "Certains détails demandent votre attention.",
     problem_required: "Ce champ est obligatoire.",
     problem_too_short: "Saisissez au moins {0} caractères.",
     problem_too_long: "Saisissez au plus {0} caractères.",
@@ -310,4 +309,6 @@ pub static TEXTS: Texts = Texts {
     move_done: "Le numéro {0} appartient maintenant à {1}.",
     move_cancel: "Annuler",
     move_close: "Fermer",
+    error_summary_one: "1 problème à corriger",
+    error_summary_many: "{0} problèmes à corriger",
 };

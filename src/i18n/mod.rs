@@ -174,7 +174,6 @@ pub struct Texts {
     pub details_intro: &'static str,
     pub other_text: &'static str,
     pub choose: &'static str,
-    pub fix_errors: &'static str,
     pub problem_required: &'static str,
     pub problem_too_short: &'static str,
     pub problem_too_long: &'static str,
@@ -385,6 +384,10 @@ pub struct Texts {
     pub move_done: &'static str,
     pub move_cancel: &'static str,
     pub move_close: &'static str,
+    /// The error summary's title for one problem.
+    pub error_summary_one: &'static str,
+    /// `{0}`: how many problems (more than one).
+    pub error_summary_many: &'static str,
 }
 
 impl Texts {

@@ -356,6 +356,31 @@ impl Demo {
         input.send_keys(text).await.unwrap();
     }
 
+    /// Empties the field with id `id` as a person would (select all,
+    /// delete), so the page hears it: `clear()` alone sends no `input` event.
+    pub async fn erase(&self, id: &str) {
+        let input = self.element(&format!("#{id}")).await;
+        input.send_keys("\u{E009}a\u{E000}\u{E003}").await.unwrap();
+    }
+
+    /// The id of the focused element, inside the widget's shadow root too
+    /// ("" when it has none).
+    pub async fn focused_id(&self) -> String {
+        let script = "let e = document.activeElement; \
+            while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement; \
+            return e ? e.id : '';";
+        let id = self.browser.execute(script, vec![]).await.unwrap();
+        id.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Waits until the element with id `id` has the focus.
+    pub async fn wait_for_focus_on(&self, id: &str) {
+        self.poll(&format!("the focus on #{id}"), || async {
+            (self.focused_id().await == id).then_some(())
+        })
+        .await
+    }
+
     /// The current value of the input or select with id `id`.
     pub async fn value_of(&self, id: &str) -> String {
         let element = self.element(&format!("#{id}")).await;

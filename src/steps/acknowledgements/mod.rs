@@ -8,7 +8,9 @@ use crate::app::context::{use_ctx, use_data};
 use crate::app::load_error;
 use crate::app::order_data::use_order_data;
 use crate::auth::oauth::encode;
-use crate::components::{Busy, RequiredMark, StepHeading, StepNav};
+use crate::components::{
+    focus_first_issue, Busy, ErrorSummary, FieldIssue, RequiredMark, StepHeading, StepNav,
+};
 use crate::draft::Step;
 use crate::flows::acknowledgement_vendor;
 use crate::steps::previous_step;
@@ -21,6 +23,11 @@ pub fn missing_consents(asked: &[Acknowledgement], given: &[String]) -> Vec<Stri
         .filter(|a| !given.contains(&a.id))
         .map(|a| a.id.clone())
         .collect()
+}
+
+/// The id of a consent's box.
+fn consent_input_id(id: &str) -> String {
+    format!("mobproc-ack-{id}")
 }
 
 /// The acknowledgements step, for the carrier that takes the number
@@ -83,19 +90,41 @@ pub fn AcknowledgementsStep() -> impl IntoView {
         draft.with(|d| missing_consents(&asked.unwrap_or_default(), &d.acknowledged))
     });
     let loaded = Memo::new(move |_| matches!(asked.get(), Some(Ok(_))));
+    let issues = move || -> Vec<FieldIssue> {
+        let asked = asked.get().and_then(Result::ok).map(|a| a.acknowledgements);
+        let missing = missing.get();
+        asked
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|ack| missing.contains(&ack.id))
+            .map(|ack| FieldIssue {
+                field_id: consent_input_id(&ack.id),
+                label: ack.label,
+                problem: t.acknowledgement_required.to_owned(),
+            })
+            .collect()
+    };
+    let section = NodeRef::<leptos::html::Section>::new();
     let back = draft.with_untracked(|d| previous_step(d, ctx.source_now(), Step::Acknowledgements));
     let on_next = {
         let ctx = ctx.clone();
         Callback::new(move |_| {
             shown.set(true);
-            if loaded.get_untracked() && missing.get_untracked().is_empty() {
+            if !loaded.get_untracked() {
+                return;
+            }
+            let wrong = untrack(issues);
+            if wrong.is_empty() {
                 ctx.go_on_from(Step::Acknowledgements);
+            } else {
+                focus_first_issue(section, &wrong);
             }
         })
     };
     view! {
-        <section class="mobproc-acknowledgements">
+        <section class="mobproc-acknowledgements" node_ref=section>
             <StepHeading text=t.step_names[Step::Acknowledgements.index()]/>
+            <ErrorSummary issues=Signal::derive(move || if shown.get() { issues() } else { Vec::new() })/>
             <Transition fallback=move || view! { <Busy label=t.loading/> }>
                 {move || Suspend::new(async move {
                     match asked.await {
@@ -139,7 +168,7 @@ fn Consents(
                 .acknowledgements
                 .into_iter()
                 .map(|ack| {
-                    let input_id = format!("mobproc-ack-{}", ack.id);
+                    let input_id = consent_input_id(&ack.id);
                     let error_id = format!("{input_id}-error");
                     let required = ack.validation == AcknowledgementValidation::Required;
                     let id = ack.id.clone();

@@ -1,23 +1,44 @@
 //! Step 5: the vendor's order properties, as a form built from
-//! `/orders/properties`: TEXT, DATE (its pattern as hint), CHOICE (the
-//! "other" choice reveals a text box), required marks, and the same checks
-//! as the API (lengths, regEx) before anything is sent.
+//! `/orders/properties`: TEXT (long free text as a text area), DATE (a
+//! date picker), CHOICE (the "other" choice reveals a text box), required
+//! marks, what is already known filled in, and the same checks as the API
+//! (lengths, regEx) before anything is sent, summed up above the form.
 
+mod form;
 mod matcher;
+mod prefill;
 
 use leptos::prelude::*;
 use mobproc_types::expected_format::{expected_format, Expected};
 use mobproc_types::validation::{check_property, Problem};
 use mobproc_types::{ChoiceValue, FieldValue, PropertyField, PropertyGroup, PropertyType};
 
-use crate::app::context::use_ctx;
+use crate::app::context::{use_ctx, use_data, Data};
 use crate::app::load_error;
 use crate::app::order_data::use_order_data;
-use crate::components::{Busy, FieldError, RequiredMark, StepHeading, StepNav, TextField};
+use crate::components::{focus_first_issue, Busy, ErrorSummary, FieldIssue, StepHeading, StepNav};
 use crate::draft::{Draft, PropertyDraft, Step};
 use crate::i18n::{fill, Texts};
 use crate::steps::previous_step;
+use form::Group;
 pub use matcher::BrowserRegex;
+use prefill::{known_values, prefills};
+
+/// A TEXT property allowed more than this many characters is long free
+/// text (instructions, comments), shown as a text area; up to it (names,
+/// numbers, codes), a one-line input.
+pub const LONG_TEXT_OVER: u32 = 100;
+
+/// Whether `field` is long free text: TEXT with a `maxLength` over
+/// [`LONG_TEXT_OVER`] (no `maxLength`: not known to be long).
+pub fn is_long_text(field: &PropertyField) -> bool {
+    field.kind == PropertyType::Text && field.max_length.is_some_and(|max| max > LONG_TEXT_OVER)
+}
+
+/// The id of a property's control.
+pub fn property_input_id(field_id: &str) -> String {
+    format!("mobproc-property-{field_id}")
+}
 
 /// The value of a property as the API would receive it (`None` when empty).
 pub fn field_value(field: &PropertyField, value: &PropertyDraft) -> Option<FieldValue> {
@@ -51,16 +72,20 @@ pub fn property_problem(field: &PropertyField, draft: &Draft, group_id: &str) ->
     check_property(field, field_value(field, &value).as_ref(), &BrowserRegex)
 }
 
-/// Every property with a problem, as (group, field).
-pub fn invalid_properties(groups: &[PropertyGroup], draft: &Draft) -> Vec<(String, String)> {
+/// Every property with a problem, in the form's order, as the error
+/// summary lists them.
+pub fn property_issues(t: &Texts, groups: &[PropertyGroup], draft: &Draft) -> Vec<FieldIssue> {
     groups
         .iter()
         .flat_map(|group| {
-            group
-                .fields
-                .iter()
-                .filter(|field| property_problem(field, draft, &group.group_id).is_some())
-                .map(|field| (group.group_id.clone(), field.id.clone()))
+            group.fields.iter().filter_map(|field| {
+                let problem = property_problem(field, draft, &group.group_id)?;
+                Some(FieldIssue {
+                    field_id: property_input_id(&field.id),
+                    label: field.label.clone(),
+                    problem: problem_text(t, &problem),
+                })
+            })
         })
         .collect()
 }
@@ -98,32 +123,27 @@ fn format_problem_text(t: &Texts, reg_ex: &str, hint: Option<&str>) -> String {
     }
 }
 
-/// Fills empty fields with the defaults the vendor gives (`text`).
-fn apply_defaults(groups: &[PropertyGroup], draft: RwSignal<Draft>) {
-    for group in groups {
-        for field in &group.fields {
-            let Some(default) = field.text.clone().filter(|t| !t.is_empty()) else {
-                continue;
-            };
-            if field.kind == PropertyType::Choice {
-                continue;
-            }
-            let current = draft.with_untracked(|d| {
-                d.properties
-                    .iter()
-                    .any(|p| p.group_id == group.group_id && p.field_id == field.id)
-            });
-            if !current {
-                draft.update(|d| {
-                    d.set_property(PropertyDraft {
-                        group_id: group.group_id.clone(),
-                        field_id: field.id.clone(),
-                        text: default.clone(),
-                        ..PropertyDraft::default()
-                    })
-                });
-            }
-        }
+/// Fills what is known (the line's number, the phone, the vendor's
+/// defaults) into the properties without an entry, once the people and
+/// lines it comes from are in (an effect: it runs again as they arrive).
+fn apply_prefills(groups: &[PropertyGroup], data: Data, draft: RwSignal<Draft>) {
+    let (has_line, for_someone) =
+        draft.with_untracked(|d| (d.service_id.is_some(), d.on_behalf_of.is_some()));
+    let Some(me) = data.me.get() else { return };
+    let lines = match data.lines.get() {
+        None if has_line => return,
+        lines => lines.and_then(Result::ok).unwrap_or_default(),
+    };
+    let team = match data.team.get() {
+        None if for_someone => return,
+        team => team.and_then(Result::ok).unwrap_or_default(),
+    };
+    let fills = draft.with_untracked(|d| {
+        let known = known_values(me.as_ref().ok(), &team, &lines, d);
+        prefills(groups, &known, d)
+    });
+    if !fills.is_empty() {
+        draft.update(|d| fills.into_iter().for_each(|fill| d.set_property(fill)));
     }
 }
 
@@ -132,6 +152,7 @@ fn apply_defaults(groups: &[PropertyGroup], draft: RwSignal<Draft>) {
 pub fn DetailsStep() -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
+    let data = use_data();
     let order = use_order_data();
     let draft = ctx.draft;
     let shown = RwSignal::new(false);
@@ -142,43 +163,39 @@ pub fn DetailsStep() -> impl IntoView {
         let ctx = ctx.clone();
         Callback::new(move |_| {
             shown.set(true);
-            let groups = order.properties.get().and_then(Result::ok);
-            let Some(groups) = groups else { return };
-            if draft
-                .with_untracked(|d| invalid_properties(&groups, d))
-                .is_empty()
-            {
+            let Some(groups) = order.properties.get_untracked().and_then(Result::ok) else {
+                return;
+            };
+            let issues = draft.with_untracked(|d| property_issues(t, &groups, d));
+            if issues.is_empty() {
                 ctx.go_on_from(Step::Details);
-            } else if let Some(element) = section.get_untracked() {
-                if let Ok(Some(first)) = element.query_selector("[aria-invalid='true']") {
-                    if let Some(input) = crate::browser::html_element(first) {
-                        let _ = input.focus();
-                    }
-                }
+            } else {
+                focus_first_issue(section, &issues);
             }
         })
     };
-    let has_errors = Signal::derive(move || {
-        shown.get()
-            && order
-                .properties
-                .get()
-                .and_then(Result::ok)
-                .is_some_and(|groups| draft.with(|d| !invalid_properties(&groups, d).is_empty()))
+    let issues = Signal::derive(move || {
+        if !shown.get() {
+            return Vec::new();
+        }
+        order
+            .properties
+            .get()
+            .and_then(Result::ok)
+            .map(|groups| draft.with(|d| property_issues(t, &groups, d)))
+            .unwrap_or_default()
     });
     view! {
         <section class="mobproc-details" node_ref=section>
             <StepHeading text=t.step_names[4]/>
             <p>{t.details_intro}</p>
-            <Show when=move || has_errors.get()>
-                <p class="mobproc-error" role="alert" data-testid="details-errors">{t.fix_errors}</p>
-            </Show>
+            <ErrorSummary issues=issues/>
             <Transition fallback=move || view! { <Busy label=t.loading/> }>
                 {move || Suspend::new(async move {
                     match order.properties.await {
                         Ok(groups) => {
-                            let defaults = groups.clone();
-                            Effect::new(move |_| apply_defaults(&defaults, draft));
+                            let known = groups.clone();
+                            Effect::new(move |_| apply_prefills(&known, data, draft));
                             groups
                                 .into_iter()
                                 .map(|group| view! { <Group group=group shown=shown/> })
@@ -194,156 +211,6 @@ pub fn DetailsStep() -> impl IntoView {
     }
 }
 
-/// One group of fields.
-#[component]
-fn Group(group: PropertyGroup, shown: RwSignal<bool>) -> impl IntoView {
-    let group_id = group.group_id.clone();
-    view! {
-        <div class="mobproc-form-grid" data-testid=format!("group-{}", group.group_id)>
-            {group
-                .fields
-                .into_iter()
-                .map(|field| view! { <Property field=field group_id=group_id.clone() shown=shown/> })
-                .collect_view()}
-        </div>
-    }
-}
-
-/// One property: its control, hint, required mark and message.
-#[component]
-fn Property(field: PropertyField, group_id: String, shown: RwSignal<bool>) -> impl IntoView {
-    let ctx = use_ctx();
-    let t = ctx.t();
-    let draft = ctx.draft;
-    let id = format!("mobproc-property-{}", field.id);
-    let required = field.validation == mobproc_types::Validation::Required;
-    let error = {
-        let (field, group_id) = (field.clone(), group_id.clone());
-        Signal::derive(move || {
-            if !shown.get() {
-                return None;
-            }
-            draft
-                .with(|d| property_problem(&field, d, &group_id))
-                .map(|p| problem_text(t, &p))
-        })
-    };
-    let value = {
-        let (field_id, group_id) = (field.id.clone(), group_id.clone());
-        move || draft.with(|d| d.property(&group_id, &field_id))
-    };
-    let update = {
-        let (field_id, group_id) = (field.id.clone(), group_id.clone());
-        move |change: &dyn Fn(&mut PropertyDraft)| {
-            let mut current = draft.with_untracked(|d| d.property(&group_id, &field_id));
-            change(&mut current);
-            draft.update(|d| d.set_property(current));
-        }
-    };
-    match field.kind {
-        PropertyType::Choice => {
-            let choices = field.choices.clone().unwrap_or_default();
-            let other = choices.iter().find(|c| c.is_other).map(|c| c.id.clone());
-            let picks_other = {
-                let value = value.clone();
-                let other = other.clone();
-                move || other.as_ref().is_some_and(|o| value().choice_id == *o)
-            };
-            let error_id = format!("{id}-error");
-            let on_change = {
-                let update = update.clone();
-                move |ev| {
-                    let choice = event_target_value(&ev);
-                    update(&|p: &mut PropertyDraft| p.choice_id = choice.clone());
-                }
-            };
-            let other_value = {
-                let value = value.clone();
-                Signal::derive(move || value().other_text)
-            };
-            let on_other = {
-                let update = update.clone();
-                Callback::new(move |text: String| {
-                    update(&|p: &mut PropertyDraft| p.other_text = text.clone())
-                })
-            };
-            let other_id = format!("{id}-other");
-            view! {
-                <div class="mobproc-field" class:mobproc-field-invalid=move || error.get().is_some()>
-                    <label for=id.clone()>
-                        {field.label.clone()}
-                        {required.then(|| view! { <RequiredMark/> })}
-                    </label>
-                    <select
-                        id=id.clone()
-                        aria-required=if required { "true" } else { "false" }
-                        aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
-                        aria-describedby=error_id.clone()
-                        on:change=on_change
-                    >
-                        <option value="">{t.choose}</option>
-                        {choices
-                            .into_iter()
-                            .map(|choice| {
-                                let selected = {
-                                    let value = value.clone();
-                                    let choice_id = choice.id.clone();
-                                    move || value().choice_id == choice_id
-                                };
-                                view! { <option value=choice.id.clone() selected=selected>{choice.label.clone()}</option> }
-                            })
-                            .collect_view()}
-                    </select>
-                    <Show when=picks_other.clone()>
-                        // Its problem shows under the choice, with the field's other messages.
-                        <TextField
-                            id=other_id.clone()
-                            label=t.other_text
-                            value=other_value
-                            on_input=on_other
-                            error=Signal::derive(|| None::<String>)
-                            required=true
-                        />
-                    </Show>
-                    <FieldError field_id=id.clone() error=error/>
-                </div>
-            }
-            .into_any()
-        }
-        _ => {
-            let text = {
-                let value = value.clone();
-                Signal::derive(move || value().text)
-            };
-            let on_input = Callback::new(move |new: String| {
-                update(&|p: &mut PropertyDraft| p.text = new.clone())
-            });
-            // DATE fields get the browser's date picker (a calendar day);
-            // their pattern is the API's wire form, not for people.
-            let is_date = field.kind == PropertyType::Date;
-            let hint = if is_date {
-                String::new()
-            } else {
-                field.pattern.clone().unwrap_or_default()
-            };
-            view! {
-                <TextField
-                    id=id
-                    label=field.label.clone()
-                    value=text
-                    on_input=on_input
-                    error=error
-                    required=required
-                    hint=hint
-                    max_length=field.max_length.unwrap_or(4000)
-                    input_type=if is_date { "date" } else { "text" }
-                />
-            }
-            .into_any()
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,6 +221,28 @@ mod tests {
             hint: hint.map(str::to_owned),
             reg_ex: reg_ex.to_owned(),
         }
+    }
+
+    #[test]
+    fn text_allowed_over_a_hundred_characters_is_long() {
+        let field = |kind, max_length| PropertyField {
+            id: "F".into(),
+            label: "F".into(),
+            kind,
+            validation: mobproc_types::Validation::Optional,
+            min_length: None,
+            max_length,
+            pattern: None,
+            reg_ex: None,
+            text: None,
+            choices: None,
+        };
+        assert!(is_long_text(&field(PropertyType::Text, Some(4000))));
+        assert!(is_long_text(&field(PropertyType::Text, Some(101))));
+        assert!(!is_long_text(&field(PropertyType::Text, Some(100))));
+        assert!(!is_long_text(&field(PropertyType::Text, Some(20))));
+        assert!(!is_long_text(&field(PropertyType::Text, None)));
+        assert!(!is_long_text(&field(PropertyType::Date, Some(4000))));
     }
 
     #[test]

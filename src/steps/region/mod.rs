@@ -9,7 +9,9 @@ use mobproc_types::Region;
 use crate::app::context::use_ctx;
 use crate::app::load_error;
 use crate::app::order_data::use_order_data;
-use crate::components::{Busy, StepHeading, StepNav, TextField};
+use crate::components::{
+    focus_first_issue, Busy, ErrorSummary, FieldIssue, StepHeading, StepNav, TextField,
+};
 use crate::draft::Step;
 use crate::steps::details::{problem_text, BrowserRegex};
 use crate::steps::previous_step;
@@ -38,6 +40,9 @@ pub fn postal_code_problem(
     )
 }
 
+/// The id of the postal code's input.
+const POSTAL_CODE_ID: &str = "mobproc-postal-code";
+
 /// The region step.
 #[component]
 pub fn RegionStep() -> impl IntoView {
@@ -59,15 +64,44 @@ pub fn RegionStep() -> impl IntoView {
         draft.with(|d| postal_code_problem(&region, &d.postal_code, &BrowserRegex))
     });
     let back = draft.with_untracked(|d| previous_step(d, ctx.source_now(), Step::Region));
+    let issues = Memo::new(move |_| {
+        let region = chosen.get()?;
+        let label = if postal_code_required(&region) {
+            t.zip_code
+        } else {
+            t.postal_code
+        };
+        Some(
+            problem
+                .get()
+                .map(|p| FieldIssue {
+                    field_id: POSTAL_CODE_ID.to_owned(),
+                    label: label.to_owned(),
+                    problem: problem_text(t, &p),
+                })
+                .into_iter()
+                .collect::<Vec<_>>(),
+        )
+    });
+    let section = NodeRef::<leptos::html::Section>::new();
     let on_next = {
         let ctx = ctx.clone();
         Callback::new(move |_| {
             shown.set(true);
-            if chosen.get_untracked().is_some() && problem.get_untracked().is_none() {
-                ctx.go_on_from(Step::Region);
+            match issues.get_untracked() {
+                Some(issues) if issues.is_empty() => ctx.go_on_from(Step::Region),
+                Some(issues) => focus_first_issue(section, &issues),
+                None => {}
             }
         })
     };
+    let shown_issues = Signal::derive(move || {
+        shown
+            .get()
+            .then(|| issues.get())
+            .flatten()
+            .unwrap_or_default()
+    });
     let error = Signal::derive(move || {
         shown
             .get()
@@ -75,9 +109,10 @@ pub fn RegionStep() -> impl IntoView {
             .flatten()
     });
     view! {
-        <section class="mobproc-region">
+        <section class="mobproc-region" node_ref=section>
             <StepHeading text=t.step_names[Step::Region.index()]/>
             <p>{t.region_intro}</p>
+            <ErrorSummary issues=shown_issues/>
             <Transition fallback=move || view! { <Busy label=t.loading/> }>
                 {move || Suspend::new(async move {
                     match order.countries.await {
@@ -91,7 +126,7 @@ pub fn RegionStep() -> impl IntoView {
                 let label = if required { t.zip_code } else { t.postal_code };
                 view! {
                     <TextField
-                        id="mobproc-postal-code"
+                        id=POSTAL_CODE_ID
                         label=label
                         value=Signal::derive(move || draft.with(|d| d.postal_code.clone()))
                         on_input=Callback::new(move |code: String| draft.update(|d| d.postal_code = code))

@@ -11,9 +11,11 @@ use crate::app::context::{use_ctx, use_data};
 use crate::app::load_error;
 use crate::app::order_data::use_order_data;
 use crate::components::{
-    Busy, ErrorPanel, FieldError, RequiredMark, StepHeading, StepNav, TextField,
+    focus_first_issue, Busy, ErrorPanel, ErrorSummary, FieldError, FieldIssue, RequiredMark,
+    StepHeading, StepNav, TextField,
 };
 use crate::draft::{ShipToDraft, Step};
+use crate::i18n::Texts;
 use crate::steps::details::{problem_text, BrowserRegex};
 use crate::steps::previous_step;
 
@@ -37,6 +39,38 @@ pub fn address_problems(
         ship_to.name.trim().is_empty(),
         check_address(format, &values, &BrowserRegex),
     )
+}
+
+/// The id of the recipient's input.
+const RECIPIENT_ID: &str = "mobproc-ship-name";
+
+/// The id of an address field's control.
+fn address_input_id(field_id: &str) -> String {
+    format!("mobproc-address-{field_id}")
+}
+
+/// The shipping form's problems in its order, as the error summary lists
+/// them: the recipient, then the address fields.
+pub fn shipping_issues(
+    t: &Texts,
+    format: &[AddressField],
+    ship_to: &ShipToDraft,
+) -> Vec<FieldIssue> {
+    let (no_name, problems) = address_problems(format, ship_to);
+    let recipient = no_name.then(|| FieldIssue {
+        field_id: RECIPIENT_ID.to_owned(),
+        label: t.recipient.to_owned(),
+        problem: t.problem_required.to_owned(),
+    });
+    let address = format.iter().filter_map(|field| {
+        let problem = problems.iter().find(|p| p.field_id == field.id)?;
+        Some(FieldIssue {
+            field_id: address_input_id(&field.id),
+            label: field.label.clone(),
+            problem: problem_text(t, &problem.problem),
+        })
+    });
+    recipient.into_iter().chain(address).collect()
 }
 
 /// The country an address starts in: the one whose currency the tenant's
@@ -96,36 +130,45 @@ pub fn ShippingStep() -> impl IntoView {
             }
         }
     });
-    let valid = Signal::derive(move || match region.get() {
+    // None until the country's address format is in.
+    let issues = Memo::new(move |_| match region.get() {
         Some(Ok(Some(region))) => {
             let format = region.address_format.unwrap_or_default();
-            draft.with(|d| {
-                let (no_name, problems) = address_problems(&format, &d.ship_to);
-                !no_name && problems.is_empty()
-            })
+            Some(draft.with(|d| shipping_issues(t, &format, &d.ship_to)))
         }
-        _ => false,
+        _ => None,
     });
+    let section = NodeRef::<leptos::html::Section>::new();
     let on_next = {
         let ctx = ctx.clone();
         Callback::new(move |_| {
             shown.set(true);
-            if valid.get_untracked() {
-                ctx.go_on_from(Step::Shipping);
+            match issues.get_untracked() {
+                Some(issues) if issues.is_empty() => ctx.go_on_from(Step::Shipping),
+                Some(issues) => focus_first_issue(section, &issues),
+                None => {}
             }
         })
     };
+    let shown_issues = Signal::derive(move || {
+        shown
+            .get()
+            .then(|| issues.get())
+            .flatten()
+            .unwrap_or_default()
+    });
     let name_error = Signal::derive(move || {
         (shown.get() && draft.with(|d| d.ship_to.name.trim().is_empty()))
             .then(|| t.problem_required.to_owned())
     });
     view! {
-        <section class="mobproc-shipping">
+        <section class="mobproc-shipping" node_ref=section>
             <StepHeading text=t.step_names[5]/>
             <p>{t.shipping_intro}</p>
+            <ErrorSummary issues=shown_issues/>
             <div class="mobproc-form-grid">
                 <TextField
-                    id="mobproc-ship-name"
+                    id=RECIPIENT_ID
                     label=t.recipient
                     value=Signal::derive(move || draft.with(|d| d.ship_to.name.clone()))
                     on_input=Callback::new(move |v: String| draft.update(|d| d.ship_to.name = v))
@@ -247,7 +290,7 @@ fn AddressForm(format: Vec<AddressField>, shown: RwSignal<bool>) -> impl IntoVie
             {format
                 .into_iter()
                 .map(|field| {
-                    let id = format!("mobproc-address-{}", field.id);
+                    let id = address_input_id(&field.id);
                     let error = problem_of(field.id.clone());
                     let required = field.validation == mobproc_types::Validation::Required;
                     let field_id = field.id.clone();

@@ -141,9 +141,9 @@ step_chunk!(
     view! { <steps::new_device::NewDeviceStep/> }.into_any()
 );
 
-/// The approvals panel (with the review's chunk): [`approvals`] loads it.
+/// The approvals panel (in the side panels' chunk): [`approvals`] loads it.
 #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
-#[wasm_split(review_steps, wasm_split_path = leptos::wasm_split, preload(preload_approvals), fallible)]
+#[wasm_split(side_panels, wasm_split_path = leptos::wasm_split, preload(preload_approvals), fallible)]
 fn approvals_view(approver_id: String) -> Result<AnyView, ChunkError> {
     Ok(view! { <crate::approvals::Approvals approver_id=approver_id/> }.into_any())
 }
@@ -168,11 +168,12 @@ pub async fn approvals(approver_id: String) -> Result<AnyView, ChunkError> {
         .unwrap_or(Err(ChunkError))
 }
 
-/// The panel that moves a line to another employee (with the review's
-/// chunk, as the approvals panel; a group of its own would multiply the
-/// shared chunks): [`move_line`] loads it.
+/// The panel that moves a line to another employee, in the side panels'
+/// chunk (with the approvals and the diagnostics: panels an order does not
+/// go through, kept out of the order's chunks; a group of its own would
+/// multiply the shared chunks): [`move_line`] loads it.
 #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
-#[wasm_split(review_steps, wasm_split_path = leptos::wasm_split, preload(preload_move_line), fallible)]
+#[wasm_split(side_panels, wasm_split_path = leptos::wasm_split, preload(preload_move_line), fallible)]
 fn move_line_view(line: ServiceAsset, close: Callback<()>) -> Result<AnyView, ChunkError> {
     Ok(view! { <crate::move_line::MoveLine line=line close=close/> }.into_any())
 }

@@ -1,7 +1,7 @@
 //! Orders awaiting the signed-in approver's decision
 //! (`GET /orders?eligibleToApproveEmployeeId=`), each approved or rejected
 //! with a reason (`POST /orders/{id}/approval`). Shown to approvers on the
-//! first screen; its code comes with the review's chunk.
+//! first screen; its code comes with the side panels' chunk.
 
 use leptos::prelude::*;
 use mobproc_types::{

@@ -114,10 +114,10 @@ pub struct DiagnoseRequest {
     pub violations: ViolationLog,
 }
 
-/// The panel, from the diagnostics chunk; built once the chunk is in
+/// The panel, from the side panels' chunk; built once the chunk is in
 /// (`preload_panel`), synchronously, in the mount's reactive owner.
 #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
-#[wasm_split(diagnostics, wasm_split_path = leptos::wasm_split, preload(preload_panel), fallible)]
+#[wasm_split(side_panels, wasm_split_path = leptos::wasm_split, preload(preload_panel), fallible)]
 fn panel_view(request: DiagnoseRequest) -> Result<AnyView, ChunkError> {
     Ok(panel::panel(request).into_any())
 }

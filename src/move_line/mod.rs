@@ -3,8 +3,8 @@
 //! to users whose `/me.canMoveService` is true. The new owner is one of the
 //! employees the user may see (`/employees`), found by a search; the
 //! charges that go with the line are said in plain words; the move is said
-//! back before it is made. Its code comes with the review's chunk, as the
-//! approvals panel's.
+//! back before it is made. Its code comes with the side panels' chunk, as
+//! the approvals panel's.
 
 use leptos::html;
 use leptos::prelude::*;

@@ -384,7 +384,10 @@ async fn swap_details(demo: &Demo) {
 async fn a_line_moves_to_another_device_of_the_employee() {
     let demo = peter_swaps_his_iphone_11().await;
     demo.click_test_id("next").await;
-    demo.element("[data-testid=\"new-device-nothing\"]").await;
+    // Nothing chosen: said in the summary, and focus on the way to fix it.
+    demo.element("[data-testid=\"error-summary-mobproc-new-device-other\"]")
+        .await;
+    demo.wait_for_focus_on("mobproc-new-device-other").await;
     assert!(
         !demo
             .is_present("label[for=\"mobproc-new-device-35362555\"]")

@@ -10,11 +10,13 @@ use crate::api::ApiError;
 use crate::app::context::{use_ctx, use_data};
 use crate::app::load_error;
 use crate::auth::oauth::encode;
-use crate::components::{Busy, StepHeading, StepNav, TextField};
+use crate::components::{
+    focus_first_issue, Busy, ErrorSummary, FieldIssue, StepHeading, StepNav, TextField,
+};
 use crate::draft::{
     new_device_problems, serial_types, spare_devices, NewDeviceDraft, NewDeviceProblem, Step,
 };
-use crate::i18n::fill;
+use crate::i18n::{fill, Texts};
 use crate::steps::previous_step;
 
 /// The new-device step.
@@ -57,21 +59,37 @@ pub fn NewDeviceStep() -> impl IntoView {
     let shown = RwSignal::new(false);
     let problems =
         Memo::new(move |_| draft.with(|d| new_device_problems(&d.new_device, &d.existing_device)));
-    let has = move |problem| shown.get() && problems.get().contains(&problem);
     let back = draft.with_untracked(|d| previous_step(d, ctx.source_now(), Step::NewDevice));
+    let section = NodeRef::<leptos::html::Section>::new();
+    let issues = move || -> Vec<FieldIssue> {
+        problems
+            .get()
+            .into_iter()
+            .map(|problem| new_device_issue(t, problem))
+            .collect()
+    };
     let on_next = {
         let ctx = ctx.clone();
         Callback::new(move |_| {
             shown.set(true);
-            if problems.get_untracked().is_empty() {
+            let issues = problems
+                .get_untracked()
+                .into_iter()
+                .map(|problem| new_device_issue(t, problem))
+                .collect::<Vec<_>>();
+            if issues.is_empty() {
                 ctx.go_on_from(Step::NewDevice);
+            } else {
+                focus_first_issue(section, &issues);
             }
         })
     };
+    let shown_issues = Signal::derive(move || if shown.get() { issues() } else { Vec::new() });
     view! {
-        <section class="mobproc-new-device">
+        <section class="mobproc-new-device" node_ref=section>
             <StepHeading text=t.step_names[Step::NewDevice.index()]/>
             <p>{t.new_device_intro}</p>
+            <ErrorSummary issues=shown_issues/>
             <Transition fallback=move || view! { <Busy label=t.loading/> }>
                 {move || Suspend::new(async move {
                     match spares.await {
@@ -80,9 +98,6 @@ pub fn NewDeviceStep() -> impl IntoView {
                     }
                 })}
             </Transition>
-            <Show when=move || has(NewDeviceProblem::NothingChosen)>
-                <p class="mobproc-error" role="alert" data-testid="new-device-nothing">{t.new_device_choose}</p>
-            </Show>
             <NewDeviceFields spares=spares shown=shown/>
             <StepNav back=back on_next=on_next/>
         </section>
@@ -144,6 +159,26 @@ fn DeviceChoices(devices: Vec<DeviceAsset>) -> impl IntoView {
             </div>
         </fieldset>
         {none.then(|| view! { <p class="mobproc-hint" data-testid="no-spare-devices">{t.new_device_none}</p> })}
+    }
+}
+
+/// A problem of the new device as the error summary lists it: the control
+/// that fixes it, its label, what is wrong.
+pub fn new_device_issue(t: &Texts, problem: NewDeviceProblem) -> FieldIssue {
+    let (field_id, label, problem) = match problem {
+        NewDeviceProblem::NothingChosen => (
+            "mobproc-new-device-other",
+            t.step_names[Step::NewDevice.index()],
+            t.new_device_choose,
+        ),
+        NewDeviceProblem::MakeModel => ("mobproc-new-make-model", t.make_model, t.problem_required),
+        NewDeviceProblem::Serial => ("mobproc-new-serial", t.serial_value, t.serial_invalid),
+        NewDeviceProblem::SameDevice => ("mobproc-new-serial", t.serial_value, t.same_device),
+    };
+    FieldIssue {
+        field_id: field_id.to_owned(),
+        label: label.to_owned(),
+        problem: problem.to_owned(),
     }
 }
 

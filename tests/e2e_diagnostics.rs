@@ -159,7 +159,7 @@ async fn diagnostics_whose_code_cannot_be_fetched_say_so() {
     for entry in std::fs::read_dir(&site).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if name.starts_with("split_diagnostics-") {
+        if name.starts_with("split_side_panels-") {
             std::fs::remove_file(&path).unwrap();
         }
     }
@@ -197,7 +197,7 @@ async fn without_diagnostics_their_code_is_not_fetched() {
     assert!(
         !fetched
             .iter()
-            .any(|name| name.contains("split_diagnostics")),
+            .any(|name| name.contains("split_side_panels")),
         "{fetched:?}"
     );
     demo.close().await;

@@ -296,6 +296,31 @@ impl Flow {
     }
 }
 
+/// The steps the step indicator lists for an order: one length for the
+/// whole order. A step only the cart decides (shipping: is anything
+/// shipped?) is always listed, and shown as not needed while it is skipped,
+/// so the count never jumps as the cart changes. The current device depends
+/// only on the backend, which is known before the order starts, so it is
+/// left out where the backend takes none.
+pub fn indicated_steps(flow: FlowId, source: SourceSystem) -> Vec<Step> {
+    flow.flow()
+        .steps
+        .iter()
+        .copied()
+        .filter(|step| *step != Step::CurrentDevice || source.takes_existing_device())
+        .collect()
+}
+
+/// Where `current` stands in `indicated` (1-based) and how many steps there
+/// are: `(3, 8)` for "Step 3 of 8". A step not listed counts as the first.
+pub fn step_position(indicated: &[Step], current: Step) -> (usize, usize) {
+    let at = indicated
+        .iter()
+        .position(|s| *s == current)
+        .map_or(1, |i| i + 1);
+    (at, indicated.len())
+}
+
 /// The flows not tied to a line (a new line, a number brought in) that
 /// someone who may order `allowed` is offered, in the order of [`FLOWS`].
 pub fn employee_flows(allowed: &[TransactionType]) -> Vec<FlowId> {

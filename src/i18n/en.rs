@@ -278,4 +278,5 @@ pub static TEXTS: Texts = Texts {
     current_carrier: "Your number's carrier now",
     used_in: "Used in",
     approver: "To be approved by",
+    step_not_needed: "not needed",
 };

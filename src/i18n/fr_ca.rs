@@ -278,4 +278,5 @@ pub static TEXTS: Texts = Texts {
     current_carrier: "Fournisseur actuel de votre numéro",
     used_in: "Lieu d'utilisation",
     approver: "À approuver par",
+    step_not_needed: "non requis",
 };

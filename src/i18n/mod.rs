@@ -353,6 +353,9 @@ pub struct Texts {
     pub current_carrier: &'static str,
     pub used_in: &'static str,
     pub approver: &'static str,
+    // The step indicator's skipped steps.
+    /// Beside a step the order skips (nothing ships).
+    pub step_not_needed: &'static str,
 }
 
 impl Texts {

@@ -19,6 +19,7 @@ pub const CSS: &str = concat!(
     include_str!("steps/accessories/accessories.css"),
     include_str!("steps/acknowledgements/acknowledgements.css"),
     include_str!("steps/carrier/carrier.css"),
+    include_str!("steps/summary/summary.css"),
     include_str!("approvals/approvals.css"),
     include_str!("diagnostics/diagnostics.css"),
 );

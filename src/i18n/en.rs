@@ -278,5 +278,10 @@ pub static TEXTS: Texts = Texts {
     current_carrier: "Your number's carrier now",
     used_in: "Used in",
     approver: "To be approved by",
+    summary_title: "Order summary",
+    summary_carrier: "Carrier",
+    summary_nothing: "Nothing chosen yet.",
+    summary_estimate: "Catalog prices: the total is confirmed on review.",
+    summary_confirmed: "Totals confirmed on review.",
     step_not_needed: "not needed",
 };

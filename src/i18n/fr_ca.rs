@@ -278,5 +278,10 @@ pub static TEXTS: Texts = Texts {
     current_carrier: "Fournisseur actuel de votre numéro",
     used_in: "Lieu d'utilisation",
     approver: "À approuver par",
+    summary_title: "Résumé de la commande",
+    summary_carrier: "Fournisseur",
+    summary_nothing: "Rien de choisi pour l'instant.",
+    summary_estimate: "Prix du catalogue : le total est confirmé à la vérification.",
+    summary_confirmed: "Totaux confirmés à la vérification.",
     step_not_needed: "non requis",
 };

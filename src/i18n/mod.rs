@@ -353,7 +353,14 @@ pub struct Texts {
     pub current_carrier: &'static str,
     pub used_in: &'static str,
     pub approver: &'static str,
-    // The step indicator's skipped steps.
+    // The order summary and the step indicator's skipped steps.
+    pub summary_title: &'static str,
+    pub summary_carrier: &'static str,
+    pub summary_nothing: &'static str,
+    /// Under catalog prices added up, before the review confirms them.
+    pub summary_estimate: &'static str,
+    /// Under the totals the review confirmed.
+    pub summary_confirmed: &'static str,
     /// Beside a step the order skips (nothing ships).
     pub step_not_needed: &'static str,
 }

@@ -14,6 +14,7 @@ pub mod region;
 pub mod review;
 pub mod shipping;
 pub mod status;
+pub mod summary;
 
 use crate::draft::{Draft, SourceSystem, Step};
 

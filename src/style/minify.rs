@@ -109,6 +109,7 @@ mod tests {
         let count = |css: &str, c: char| css.matches(c).count();
         assert_eq!(count(small, '{'), count(raw, '{'));
         assert_eq!(count(small, '}'), count(raw, '}'));
+        assert!(small.contains(".mobproc-order-summary-open{display:block}"));
         assert!(small.contains(".mobproc :focus-visible{"));
     }
 }

@@ -96,6 +96,14 @@ fn role(field_id: &str) -> Role {
     }
 }
 
+/// The city (town, locality) of an address, the first one entered.
+pub fn locality<'a>(fields: impl IntoIterator<Item = (&'a str, &'a str)>) -> Option<&'a str> {
+    fields
+        .into_iter()
+        .find(|(id, value)| role(id) == Role::Locality && !value.trim().is_empty())
+        .map(|(_, value)| value.trim())
+}
+
 /// An address on one line: its street lines, its city, its state or
 /// province with its postal code, and its country, e.g.
 /// `35 Executive Blvd, Orange, CT 06477, United States`.
@@ -201,6 +209,14 @@ mod tests {
         assert!(is_phone_field("mobilePhone", "Mobile"));
         assert!(!is_phone_field("CONTACT_NUMBER_EXT", "Ext"));
         assert!(!is_phone_field("ACCOUNT_PIN", "Account PIN"));
+    }
+
+    #[test]
+    fn the_city_of_an_address_is_found_by_its_field() {
+        let fields = [("LINE_1", "35 Executive Blvd"), ("CITY", " Orange ")];
+        assert_eq!(locality(fields), Some("Orange"));
+        assert_eq!(locality([("TOWN", ""), ("SUBURB", "Bondi")]), Some("Bondi"));
+        assert_eq!(locality([("LINE_1", "1 Yonge St")]), None);
     }
 
     #[test]

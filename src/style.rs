@@ -4,6 +4,8 @@
 
 use wasm_bindgen::JsValue;
 
+mod minify;
+
 /// Every stylesheet, theme tokens first.
 pub const CSS: &str = concat!(
     include_str!("app/app.css"),
@@ -19,14 +21,23 @@ pub const CSS: &str = concat!(
     include_str!("steps/accessories/accessories.css"),
     include_str!("steps/acknowledgements/acknowledgements.css"),
     include_str!("steps/carrier/carrier.css"),
+    include_str!("steps/summary/summary.css"),
     include_str!("approvals/approvals.css"),
     include_str!("diagnostics/diagnostics.css"),
     include_str!("move_line/move_line.css"),
 );
 
+const MINIFIED_LEN: usize = minify::minify::<0>(CSS.as_bytes()).1;
+static MINIFIED: [u8; MINIFIED_LEN] = minify::minify::<MINIFIED_LEN>(CSS.as_bytes()).0;
+/// [`CSS`] minified at compile time: what the page gets.
+pub static MINIFIED_CSS: &str = match std::str::from_utf8(&MINIFIED) {
+    Ok(css) => css,
+    Err(_) => panic!("the minified CSS is not UTF-8"),
+};
+
 fn sheet() -> Option<web_sys::CssStyleSheet> {
     let sheet = web_sys::CssStyleSheet::new().ok()?;
-    sheet.replace_sync(CSS).ok()?;
+    sheet.replace_sync(MINIFIED_CSS).ok()?;
     Some(sheet)
 }
 

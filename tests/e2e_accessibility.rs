@@ -93,14 +93,18 @@ async fn the_line_step_is_done_with_the_keyboard_and_focus_follows_the_steps() {
     })
     .await;
     assert_eq!(unlabelled_controls(&demo).await, Vec::<String>::new());
-    // The position is announced to screen readers (no shipping step yet:
-    // nothing ships until a device or plan is chosen).
+    // The position is announced to screen readers, with the step's name;
+    // the count is the whole order's (shipping included, though nothing
+    // ships until a device or plan is chosen).
     let position = demo
         .browser
         .execute("const p = document.querySelector('[data-testid=step-position]'); return [p.textContent, p.getAttribute('aria-live')];", vec![])
         .await
         .unwrap();
-    assert_eq!(position, serde_json::json!(["Step 2 of 7", "polite"]));
+    assert_eq!(
+        position,
+        serde_json::json!(["Step 2 of 8 · Current device", "polite"])
+    );
     demo.close().await;
 }
 

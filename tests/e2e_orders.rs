@@ -358,8 +358,9 @@ async fn a_rivermine_plan_only_order_has_no_current_device_and_ships_nothing() {
     let steps = demo.element("nav[aria-label=\"Order steps\"]").await;
     let names = steps.text().await.unwrap();
     assert!(!names.contains("Current device"), "{names}");
-    assert!(!names.contains("Shipping"), "{names}");
-    assert_eq!(demo.text_of("step-position").await, "Step 1 of 6");
+    // Shipping keeps its place (the count stays), not needed while nothing ships.
+    assert!(names.contains("Shipping\nnot needed"), "{names}");
+    assert_eq!(demo.text_of("step-position").await, "Step 1 of 7 · Line");
 
     // The line's next step is the new device: Rivermine takes no existing device.
     choose_line(&demo, "52000101").await;
@@ -370,7 +371,10 @@ async fn a_rivermine_plan_only_order_has_no_current_device_and_ships_nothing() {
     demo.click("label[for=\"mobproc-plan-6610000003\"]").await;
     demo.element("[data-testid=\"plan-features\"]").await;
     demo.wait_until_enabled("next", true).await;
-    assert_eq!(demo.text_of("step-position").await, "Step 3 of 6");
+    assert_eq!(
+        demo.text_of("step-position").await,
+        "Step 3 of 7 · New plan"
+    );
     demo.click_test_id("next").await;
 
     demo.wait_for_step("details").await;
@@ -391,7 +395,7 @@ async fn a_rivermine_plan_only_order_has_no_current_device_and_ships_nothing() {
         .text()
         .await
         .unwrap();
-    assert!(!names.contains("Shipping"), "{names}");
+    assert!(names.contains("Shipping\nnot needed"), "{names}");
     demo.wait_for_text("cost-monthly", "CA$37.00").await;
     assert!(!demo.is_present("[data-testid=\"cost-onetime\"]").await);
     assert!(!demo.is_present("[data-testid=\"review-ship-to\"]").await);

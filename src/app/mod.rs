@@ -296,6 +296,11 @@ fn Wizard() -> impl IntoView {
             chunks.is_loaded(step) && (step == Step::Line || order_data.with(Option::is_some));
         (step, ready)
     });
+    // The order summary: nothing is chosen on the first step, and the
+    // status says what was ordered.
+    let summarized = Memo::new(move |_| {
+        !matches!(step.get(), Step::Line | Step::Status) && order_data.with(Option::is_some)
+    });
     let t = ctx.t();
     // An account of another tenant gets one panel, instead of the steps'
     // error panels and their retries that cannot help. Read inside the
@@ -312,11 +317,14 @@ fn Wizard() -> impl IntoView {
                         <Show when=move || !wrong_account.get() fallback=|| view! { <WrongAccountPanel/> }>
                             <Stepper/>
                             <ChunkErrorPanel/>
-                            <div class="mobproc-step" data-step=move || step.get().id()>
-                                {move || match shown.get() {
-                                    (step, true) => chunks::step_view(step),
-                                    (_, false) => view! { <Busy label=t.loading/> }.into_any(),
-                                }}
+                            <div class="mobproc-layout" class:mobproc-layout-with-summary=move || summarized.get()>
+                                {move || summarized.get().then(|| order_data.with_untracked(|d| d.map(|d| (d.summary)())))}
+                                <div class="mobproc-step" data-step=move || step.get().id()>
+                                    {move || match shown.get() {
+                                        (step, true) => chunks::step_view(step),
+                                        (_, false) => view! { <Busy label=t.loading/> }.into_any(),
+                                    }}
+                                </div>
                             </div>
                         </Show>
                     }

@@ -8,13 +8,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use mobproc_types::{
-    CatalogDevice, CatalogDevicesPage, Plan, PlansPage, PropertiesResponse, PropertyGroup, Region,
-    RegionsPage, ServiceAsset, Vendor, VendorsPage,
+    Accessory, Amount, CatalogDevice, CatalogDevicesPage, Plan, PlansPage, PropertiesResponse,
+    PropertyGroup, Region, RegionsPage, ServiceAsset, ShoppingCart, Vendor, VendorsPage,
 };
 
 use crate::api::{Api, ApiError};
 use crate::app::context::{use_ctx, Ctx, Loaded};
-use crate::draft::Step;
+use crate::draft::{Draft, Step};
 
 /// The later steps' data.
 #[derive(Clone, Copy)]
@@ -25,6 +25,35 @@ pub struct OrderData {
     pub countries: Loaded<Vec<Region>>,
     /// The vendor's order properties for the order as it stands.
     pub properties: Loaded<Vec<PropertyGroup>>,
+    /// What the steps learnt on the way that the lists above lack, for the
+    /// order summary: the chosen plan's detail (its features), the
+    /// accessories offered, the review's confirmation.
+    pub learnt: Learnt,
+    /// Builds the order summary beside the steps: its code comes with this
+    /// data's, in the later steps' chunk (callable once the data is here).
+    pub summary: fn() -> leptos::prelude::AnyView,
+}
+
+/// What the steps learnt on the way (see [`OrderData::learnt`]).
+#[derive(Clone, Copy)]
+pub struct Learnt {
+    /// The last plan whose detail the plan step loaded.
+    pub plan: RwSignal<Option<Plan>>,
+    /// The accessories the accessories step offered.
+    pub accessories: RwSignal<Vec<Accessory>>,
+    /// The review's last confirmation.
+    pub confirmed: RwSignal<Option<ConfirmedOrder>>,
+}
+
+/// A confirmation of the review, with the draft it confirmed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfirmedOrder {
+    /// The draft as it was confirmed.
+    pub draft: Draft,
+    /// The API's one-time and monthly totals.
+    pub costs: Vec<Amount>,
+    /// The cart as the API expanded it (names and prices).
+    pub cart: Option<ShoppingCart>,
 }
 
 impl OrderData {
@@ -148,6 +177,12 @@ impl OrderData {
             vendors,
             countries,
             properties,
+            learnt: Learnt {
+                plan: RwSignal::new(None),
+                accessories: RwSignal::new(Vec::new()),
+                confirmed: RwSignal::new(None),
+            },
+            summary: || view! { <crate::steps::summary::OrderSummary/> }.into_any(),
         }
     }
 }

@@ -1,9 +1,16 @@
 //! The step indicator: where the user is, where they have been (a way back).
+//!
+//! It lists [`crate::flows::indicated_steps`]: one length for the whole
+//! order, a step the cart skips (shipping, when nothing ships) shown as not
+//! needed rather than dropped. On one row however wide the widget; where the
+//! widget is narrow (a container query on its root), only "Step 3 of 8 ·
+//! New device".
 
 use leptos::prelude::*;
 
 use crate::app::context::use_ctx;
-use crate::draft::Step;
+use crate::draft::{SourceSystem, Step};
+use crate::flows::{indicated_steps, step_position};
 use crate::i18n::fill;
 
 /// The steps of this order, the current one marked.
@@ -13,32 +20,36 @@ pub fn Stepper() -> impl IntoView {
     let t = ctx.t();
     let (draft, step, source) = (ctx.draft, ctx.step, ctx.source);
     let steps = Memo::new(move |_| {
-        let source = source
-            .get()
-            .unwrap_or(crate::draft::SourceSystem::PremiumMobile);
-        draft.with(|d| (d.steps(source), step.get(), d.order_id.is_some()))
+        let source = source.get().unwrap_or(SourceSystem::PremiumMobile);
+        draft.with(|d| {
+            (
+                indicated_steps(d.flow, source),
+                d.steps(source),
+                step.get(),
+                d.order_id.is_some(),
+            )
+        })
     });
     let position = move || {
-        let (steps, current, _) = steps.get();
-        let index = steps
-            .iter()
-            .position(|s| *s == current)
-            .map_or(1, |i| i + 1);
-        fill(t.step_of, &[&index.to_string(), &steps.len().to_string()])
+        let (indicated, _, current, _) = steps.get();
+        let (at, of) = step_position(&indicated, current);
+        let where_ = fill(t.step_of, &[&at.to_string(), &of.to_string()]);
+        format!("{where_} · {}", t.step_names[current.index()])
     };
     view! {
         <nav class="mobproc-stepper" aria-label=t.steps_label>
-            <p class="mobproc-visually-hidden" aria-live="polite" data-testid="step-position">{position}</p>
+            <p class="mobproc-visually-hidden mobproc-stepper-position" aria-live="polite" data-testid="step-position">{position}</p>
             <ol>
                 {move || {
-                    let (steps, current, submitted) = steps.get();
-                    steps
-                        .clone()
+                    let (indicated, taken, current, submitted) = steps.get();
+                    let (at, _) = step_position(&indicated, current);
+                    indicated
                         .into_iter()
                         .enumerate()
                         .map(|(index, step)| {
                             let name = t.step_names[step.index()];
-                            let done = steps.iter().position(|s| *s == current).is_some_and(|at| index < at);
+                            let skipped = !taken.contains(&step);
+                            let done = index + 1 < at && !skipped;
                             let here = step == current;
                             // After submitting, the order can't be changed: no way back.
                             let reachable = done && !submitted && step != Step::Status;
@@ -48,12 +59,14 @@ pub fn Stepper() -> impl IntoView {
                                     class="mobproc-stepper-item"
                                     class:mobproc-stepper-done=done
                                     class:mobproc-stepper-current=here
+                                    class:mobproc-stepper-skipped=skipped
                                     aria-current=here.then_some("step")
+                                    data-testid="stepper-item"
                                 >
                                     <span class="mobproc-stepper-number" aria-hidden="true">{index + 1}</span>
                                     {if reachable {
                                         view! {
-                                            <button type="button" class="mobproc-link" on:click=move |_| ctx.go(step)>
+                                            <button type="button" class="mobproc-link mobproc-stepper-name" on:click=move |_| ctx.go(step)>
                                                 {name}
                                             </button>
                                         }
@@ -61,6 +74,7 @@ pub fn Stepper() -> impl IntoView {
                                     } else {
                                         view! { <span class="mobproc-stepper-name">{name}</span> }.into_any()
                                     }}
+                                    {skipped.then(|| view! { <span class="mobproc-stepper-note">{t.step_not_needed}</span> })}
                                 </li>
                             }
                         })

@@ -166,11 +166,7 @@ impl Draft {
     /// type requires it (SWAP_DEVICES, on every backend), or takes it and
     /// the backend does (UPGRADE, not on Rivermine).
     pub fn wants_existing_device(&self, source: SourceSystem) -> bool {
-        match self.flow.rules().presence(RequestField::ExistingDevice) {
-            Presence::Required => true,
-            Presence::NotAllowed => false,
-            _ => source.takes_existing_device(),
-        }
+        self.flow.wants_existing_device(source)
     }
 }
 

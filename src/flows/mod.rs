@@ -6,7 +6,7 @@
 //!
 //! Adding a type: a [`FlowId`] variant, its row in [`FLOWS`], its texts.
 
-use mobproc_types::rules::{rules_of, TypeRules};
+use mobproc_types::rules::{rules_of, Presence, RequestField, TypeRules};
 use mobproc_types::{ServiceAsset, TransactionType};
 use serde::{Deserialize, Serialize};
 
@@ -273,6 +273,17 @@ impl FlowId {
         rules_of(&self.transaction_type()).expect("every flow is a known type")
     }
 
+    /// Whether the order carries the line's current device: always where
+    /// the type requires it (a swap), never where it refuses it, else where
+    /// the backend takes it (not Rivermine).
+    pub fn wants_existing_device(self, source: SourceSystem) -> bool {
+        match self.rules().presence(RequestField::ExistingDevice) {
+            Presence::Required => true,
+            Presence::NotAllowed => false,
+            _ => source.takes_existing_device(),
+        }
+    }
+
     /// The flow's place in [`FLOWS`] (and in the texts' flow names).
     pub fn index(self) -> usize {
         FLOWS.iter().position(|flow| flow.id == self).unwrap_or(0)
@@ -311,6 +322,31 @@ impl Flow {
             })
             .collect()
     }
+}
+
+/// The steps the step indicator lists for an order: one length for the
+/// whole order. A step only the cart decides (shipping: is anything
+/// shipped?) is always listed, and shown as not needed while it is skipped,
+/// so the count never jumps as the cart changes. The current device depends
+/// only on the backend, which is known before the order starts, so it is
+/// left out where the backend takes none.
+pub fn indicated_steps(flow: FlowId, source: SourceSystem) -> Vec<Step> {
+    flow.flow()
+        .steps
+        .iter()
+        .copied()
+        .filter(|step| *step != Step::CurrentDevice || flow.wants_existing_device(source))
+        .collect()
+}
+
+/// Where `current` stands in `indicated` (1-based) and how many steps there
+/// are: `(3, 8)` for "Step 3 of 8". A step not listed counts as the first.
+pub fn step_position(indicated: &[Step], current: Step) -> (usize, usize) {
+    let at = indicated
+        .iter()
+        .position(|s| *s == current)
+        .map_or(1, |i| i + 1);
+    (at, indicated.len())
 }
 
 /// The flows not tied to a line (a new line, a number brought in) that

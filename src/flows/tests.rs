@@ -176,3 +176,44 @@ fn a_swap_asks_both_devices_on_every_backend_and_ships_nothing() {
         "Rivermine's upgrades still carry no current device"
     );
 }
+
+#[test]
+fn the_indicated_steps_keep_one_length_whatever_the_cart() {
+    let mut draft = Draft::new("W-1".into());
+    let before = indicated_steps(draft.flow, SourceSystem::PremiumMobile);
+    assert_eq!(before.len(), 8);
+    assert!(!draft
+        .steps(SourceSystem::PremiumMobile)
+        .contains(&Step::Shipping));
+    draft.device_id = Some("d".into());
+    assert!(draft
+        .steps(SourceSystem::PremiumMobile)
+        .contains(&Step::Shipping));
+    assert_eq!(
+        indicated_steps(draft.flow, SourceSystem::PremiumMobile),
+        before
+    );
+    assert_eq!(step_position(&before, Step::Device), (3, 8));
+    assert_eq!(step_position(&before, Step::Shipping), (6, 8));
+}
+
+#[test]
+fn the_indicated_steps_follow_the_backend_and_the_flow() {
+    let rivermine = indicated_steps(FlowId::Upgrade, SourceSystem::Rivermine);
+    assert_eq!(rivermine.len(), 7);
+    assert!(!rivermine.contains(&Step::CurrentDevice));
+    assert!(rivermine.contains(&Step::Shipping));
+    let longest = FLOWS
+        .iter()
+        .map(|flow| indicated_steps(flow.id, SourceSystem::Atlas).len())
+        .max();
+    assert_eq!(longest, Some(11));
+    assert_eq!(
+        step_position(
+            &indicated_steps(FlowId::Suspend, SourceSystem::Atlas),
+            Step::Review
+        ),
+        (3, 4)
+    );
+    assert_eq!(step_position(&rivermine, Step::CurrentDevice), (1, 7));
+}

@@ -311,4 +311,10 @@ pub static TEXTS: Texts = Texts {
     move_close: "Close",
     error_summary_one: "1 problem to fix",
     error_summary_many: "{0} problems to fix",
+    summary_title: "Order summary",
+    summary_carrier: "Carrier",
+    summary_nothing: "Nothing chosen yet.",
+    summary_estimate: "Catalog prices: the total is confirmed on review.",
+    summary_confirmed: "Totals confirmed on review.",
+    step_not_needed: "not needed",
 };

@@ -311,4 +311,10 @@ pub static TEXTS: Texts = Texts {
     move_close: "Fermer",
     error_summary_one: "1 problème à corriger",
     error_summary_many: "{0} problèmes à corriger",
+    summary_title: "Résumé de la commande",
+    summary_carrier: "Fournisseur",
+    summary_nothing: "Rien de choisi pour l'instant.",
+    summary_estimate: "Prix du catalogue : le total est confirmé à la vérification.",
+    summary_confirmed: "Totaux confirmés à la vérification.",
+    step_not_needed: "non requis",
 };

@@ -388,6 +388,16 @@ pub struct Texts {
     pub error_summary_one: &'static str,
     /// `{0}`: how many problems (more than one).
     pub error_summary_many: &'static str,
+    // The order summary and the step indicator's skipped steps.
+    pub summary_title: &'static str,
+    pub summary_carrier: &'static str,
+    pub summary_nothing: &'static str,
+    /// Under catalog prices added up, before the review confirms them.
+    pub summary_estimate: &'static str,
+    /// Under the totals the review confirmed.
+    pub summary_confirmed: &'static str,
+    /// Beside a step the order skips (nothing ships).
+    pub step_not_needed: &'static str,
 }
 
 impl Texts {

@@ -15,6 +15,7 @@ pub mod region;
 pub mod review;
 pub mod shipping;
 pub mod status;
+pub mod summary;
 
 use crate::draft::{Draft, SourceSystem, Step};
 

@@ -31,6 +31,13 @@ pub fn AccessoriesStep() -> impl IntoView {
             async move { api.get_all::<AccessoriesPage>(&path).await }
         })
     };
+    // The order summary names the chosen accessories from them.
+    let learnt = crate::app::order_data::use_order_data().learnt;
+    Effect::new(move |_| {
+        if let Some(Ok(list)) = accessories.get() {
+            learnt.accessories.set(list);
+        }
+    });
     let shown = RwSignal::new(false);
     // Required where the type buys only accessories (ORDER_ACCESSORIES).
     let required = draft.with_untracked(|d| {

@@ -287,6 +287,13 @@ fn PlanFeatures() -> impl IntoView {
             }
         }
     });
+    // The order summary names the chosen features from it.
+    let learnt = crate::app::order_data::use_order_data().learnt;
+    Effect::new(move |_| {
+        if let Some(Ok(Some(plan))) = detail.get() {
+            learnt.plan.set(Some(plan));
+        }
+    });
     view! {
         <Transition fallback=move || view! { <Busy label=t.loading/> }>
             {move || Suspend::new(async move {

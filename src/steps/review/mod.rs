@@ -12,7 +12,7 @@ use mobproc_types::{
 
 use crate::api::ApiError;
 use crate::app::context::use_ctx;
-use crate::app::order_data::use_order_data;
+use crate::app::order_data::{use_order_data, ConfirmedOrder};
 use crate::components::{Busy, ErrorPanel, StepHeading};
 use crate::contact;
 use crate::draft::{build_request, request_key, Step};
@@ -99,6 +99,12 @@ pub fn ReviewStep() -> impl IntoView {
         let ctx = ctx.clone();
         Effect::new(move |_| {
             if let Some(Ok(Some((key, confirmation)))) = confirmation.get() {
+                // For the order summary: the totals, and what they are for.
+                order.learnt.confirmed.set(Some(ConfirmedOrder {
+                    draft: draft.get_untracked(),
+                    costs: confirmation.cost_summary.clone().unwrap_or_default(),
+                    cart: confirmation.shopping_cart.clone(),
+                }));
                 if draft.with_untracked(|d| d.confirmed_request.as_deref() != Some(key.as_str())) {
                     draft.update(|d| d.confirmed_request = Some(key));
                     let summary: Vec<_> = confirmation

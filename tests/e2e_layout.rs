@@ -91,9 +91,33 @@ async fn on_a_phone_device_rows_show_names_and_carriers_in_full_and_plans_open_w
     demo.element("[data-testid=\"device-name\"]").await;
     assert_eq!(cut_device_texts(&demo).await, Vec::<String>::new());
     fits(&demo, "phone-device-rows").await;
+    // The line is on Verizon (CDMA): only CDMA devices at first; the
+    // others, once asked for, say they need a plan of their network.
+    let networks = demo
+        .browser
+        .execute(
+            "return [...document.querySelectorAll('[data-testid=device-meta]')].map(e => e.textContent.split(' · ')[2]);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let networks: Vec<String> = serde_json::from_value(networks).unwrap();
+    assert!(
+        !networks.is_empty() && networks.iter().all(|n| n == "CDMA"),
+        "{networks:?}"
+    );
+    assert!(!demo.is_present("[data-testid=\"device-needs-plan\"]").await);
     demo.fill("mobproc-device-search", "galaxy s24 (256gb) - onyx black")
         .await;
+    demo.wait_for_text("device-count", "No device matches. Try another search.")
+        .await;
+    demo.click("label[for=\"mobproc-device-network-only\"]")
+        .await;
     demo.wait_for_text("device-count", "1 device").await;
+    let meta = demo.text_of("device-meta").await;
+    assert!(meta.contains("AT&T Mobility · GSM"), "{meta}");
+    demo.wait_for_text("device-needs-plan", "needs a GSM plan")
+        .await;
     demo.click("label[for=\"mobproc-device-9194713909\"]").await;
     demo.element("[data-testid=\"chosen-device\"]").await;
     fits(&demo, "phone-chosen-device").await;

@@ -597,6 +597,9 @@ async fn device_list_state(demo: &Demo) -> (f64, usize, f64) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_catalog_draws_only_the_rows_in_view_and_a_new_search_starts_at_the_top() {
     let demo = peter_at_the_device_step().await;
+    // The whole catalog, not only the line's network.
+    demo.click("label[for=\"mobproc-device-network-only\"]")
+        .await;
     demo.wait_for_text("device-count", "5683 devices").await;
 
     // Far down the 5,680 devices: only the rows around the view are drawn.

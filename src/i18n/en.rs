@@ -96,6 +96,8 @@ pub static TEXTS: Texts = Texts {
     sort_price_high: "Price: high to low",
     devices_found: "{0} devices",
     one_device_found: "1 device",
+    only_network_devices: "Only devices for the {0} network your line will be on",
+    needs_plan_on: "needs a {0} plan",
     no_devices: "No device matches. Try another search.",
     chosen_device: "Chosen device",
     device_options: "Options for this device",

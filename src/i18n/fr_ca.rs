@@ -96,6 +96,8 @@ pub static TEXTS: Texts = Texts {
     sort_price_high: "Prix décroissant",
     devices_found: "{0} appareils",
     one_device_found: "1 appareil",
+    only_network_devices: "Seulement les appareils du réseau {0} de votre ligne",
+    needs_plan_on: "exige un forfait {0}",
     no_devices: "Aucun appareil ne correspond. Essayez une autre recherche.",
     chosen_device: "Appareil choisi",
     device_options: "Options de cet appareil",

@@ -155,6 +155,10 @@ pub struct Texts {
     pub sort_price_high: &'static str,
     pub devices_found: &'static str,
     pub one_device_found: &'static str,
+    /// `{0}`: the network's name.
+    pub only_network_devices: &'static str,
+    /// `{0}`: the network's name.
+    pub needs_plan_on: &'static str,
     pub no_devices: &'static str,
     pub chosen_device: &'static str,
     pub device_options: &'static str,

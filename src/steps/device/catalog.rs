@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use mobproc_types::CatalogDevice;
+use mobproc_types::{AccessMethod, CatalogDevice};
 use wasm_bindgen::JsCast;
 
 use super::filter::{carriers, manufacturers, visible_rows, Filter, Index, Sort};
@@ -28,9 +28,15 @@ const OVERSCAN: usize = 4;
 /// Price ceilings offered, in whole currency units.
 const PRICE_CEILINGS: [i64; 5] = [100, 250, 500, 750, 1000];
 
-/// The searchable, windowed list.
+/// The searchable, windowed list. With a `network`, it starts with only
+/// the devices that work on it, and marks the others once shown.
 #[component]
-pub fn Catalog(devices: Arc<Vec<CatalogDevice>>) -> impl IntoView {
+pub fn Catalog(
+    devices: Arc<Vec<CatalogDevice>>,
+    /// The network the line will be on after the order, when known.
+    #[prop(optional_no_strip)]
+    network: Option<AccessMethod>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
     let locale = ctx.format_locale;
@@ -38,7 +44,11 @@ pub fn Catalog(devices: Arc<Vec<CatalogDevice>>) -> impl IntoView {
     let index = Arc::new(Index::new(&devices, browser::fold_for_search));
     let makers = manufacturers(&devices);
     let vendors = carriers(&devices);
-    let filter = RwSignal::new(Filter::default());
+    let network_id = network.as_ref().map(|m| m.as_str().to_owned());
+    let filter = RwSignal::new(Filter {
+        network: network_id.clone().unwrap_or_default(),
+        ..Filter::default()
+    });
     let rows = {
         let index = index.clone();
         Memo::new(move |_| filter.with(|f| index.filter(f)))
@@ -173,6 +183,24 @@ pub fn Catalog(devices: Arc<Vec<CatalogDevice>>) -> impl IntoView {
                     </select>
                 </div>
             </div>
+            {network.clone().map(|method| {
+                let only = network_id.clone().unwrap_or_default();
+                view! {
+                    <div class="mobproc-choice mobproc-network-only">
+                        <input
+                            type="checkbox"
+                            id="mobproc-device-network-only"
+                            prop:checked=move || filter.with(|f| !f.network.is_empty())
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                let only = only.clone();
+                                filter.update(|f| f.network = if on { only } else { String::new() });
+                            }
+                        />
+                        <label for="mobproc-device-network-only">{fill(t.only_network_devices, &[&t.network_name(&method)])}</label>
+                    </div>
+                }
+            })}
             <p class="mobproc-count" role="status" aria-live="polite" data-testid="device-count">
                 {move || {
                     let count = rows.with(Vec::len);
@@ -212,7 +240,12 @@ pub fn Catalog(devices: Arc<Vec<CatalogDevice>>) -> impl IntoView {
                             let price = device.price.as_ref().map(|p| format::money(p, locale)).unwrap_or_default();
                             let maker = device.manufacturer.as_ref().and_then(|m| m.name.clone()).unwrap_or_default();
                             let vendor = device.vendor.as_ref().and_then(|v| v.name.clone()).unwrap_or_default();
-                            let network = device.access_method.as_ref().map(|m| t.network_name(m)).unwrap_or_default();
+                            let device_network = device.access_method.as_ref().map(|m| t.network_name(m)).unwrap_or_default();
+                            // Shown beyond the line's network: it needs a plan on its own.
+                            let needs_plan = match (&network, &device.access_method) {
+                                (Some(line), Some(own)) if line != own => Some(fill(t.needs_plan_on, &[&device_network])),
+                                _ => None,
+                            };
                             view! {
                                 <div class="mobproc-device-row" style:top=format!("{}px", position * height as usize) data-testid="device-row">
                                     <input
@@ -230,7 +263,10 @@ pub fn Catalog(devices: Arc<Vec<CatalogDevice>>) -> impl IntoView {
                                     <label for=input_id>
                                         {format::safe_image_url(device.image_url.as_deref()).map(|src| view! { <img src=src alt="" width="48" height="64" loading="lazy"/> })}
                                         <span class="mobproc-device-name" data-testid="device-name">{device.name.clone()}</span>
-                                        <span class="mobproc-device-meta" data-testid="device-meta">{format!("{maker} · {vendor} · {network}")}</span>
+                                        <span class="mobproc-device-meta" data-testid="device-meta">
+                                            {format!("{maker} · {vendor} · {device_network}")}
+                                            {needs_plan.map(|text| view! { " · " <strong class="mobproc-needs-plan" data-testid="device-needs-plan">{text}</strong> })}
+                                        </span>
                                         <span class="mobproc-device-price">{price}</span>
                                     </label>
                                 </div>

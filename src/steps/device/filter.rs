@@ -55,6 +55,9 @@ pub struct Filter {
     pub carrier: String,
     /// The highest price in cents, if any.
     pub max_price_cents: Option<i64>,
+    /// A network (access method, e.g. `GSM`), or "" for all; devices of
+    /// an unknown network are always kept.
+    pub network: String,
     pub sort: Sort,
 }
 
@@ -66,6 +69,7 @@ pub struct Index {
     haystacks: Vec<String>,
     manufacturers: Vec<String>,
     carriers: Vec<String>,
+    networks: Vec<String>,
     prices: Vec<i64>,
     by_name: Vec<u32>,
     by_price: Vec<u32>,
@@ -88,6 +92,14 @@ impl Index {
             .map(|d| id_of(d.manufacturer.as_ref()))
             .collect();
         let carriers = devices.iter().map(|d| id_of(d.vendor.as_ref())).collect();
+        let networks = devices
+            .iter()
+            .map(|d| {
+                d.access_method
+                    .as_ref()
+                    .map_or_else(String::new, |m| m.as_str().to_owned())
+            })
+            .collect();
         let prices: Vec<i64> = devices
             .iter()
             .map(|d| d.price.as_ref().map_or(0, |p| p.amount.cents))
@@ -102,6 +114,7 @@ impl Index {
             haystacks,
             manufacturers,
             carriers,
+            networks,
             prices,
             by_name,
             by_price,
@@ -119,6 +132,9 @@ impl Index {
         let in_facets = |i: usize| {
             (filter.manufacturer.is_empty() || self.manufacturers[i] == filter.manufacturer)
                 && (filter.carrier.is_empty() || self.carriers[i] == filter.carrier)
+                && (filter.network.is_empty()
+                    || self.networks[i].is_empty()
+                    || self.networks[i] == filter.network)
                 && filter
                     .max_price_cents
                     .is_none_or(|max| self.prices[i] <= max)
@@ -360,6 +376,36 @@ mod tests {
         assert_eq!(search(&index, &catalog, "verizon pro"), ["pro", "red"]);
         let names: Vec<String> = carriers(&catalog).into_iter().map(|(_, n)| n).collect();
         assert_eq!(names, ["AT&T Mobility", "Verizon"]);
+    }
+
+    #[test]
+    fn a_network_keeps_its_devices_and_those_of_no_known_network() {
+        use mobproc_types::AccessMethod;
+        let on_network = |method: Option<AccessMethod>, device: CatalogDevice| CatalogDevice {
+            access_method: method,
+            ..device
+        };
+        let catalog: Vec<CatalogDevice> = iphones()
+            .into_iter()
+            .enumerate()
+            .map(|(i, device)| match i {
+                0 => on_network(Some(AccessMethod::Cdma), device),
+                1 => on_network(None, device),
+                _ => on_network(Some(AccessMethod::Gsm), device),
+            })
+            .collect();
+        let index = Index::new(&catalog, lower_case);
+        let cdma = index.filter(&Filter {
+            network: "CDMA".into(),
+            ..Filter::default()
+        });
+        assert_eq!(
+            cdma.len(),
+            2,
+            "the CDMA device and the one of no known network"
+        );
+        assert!(cdma.contains(&0) && cdma.contains(&1));
+        assert_eq!(index.filter(&Filter::default()).len(), catalog.len());
     }
 
     #[test]

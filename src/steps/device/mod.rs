@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use mobproc_types::rules::{Presence, RequestField};
 use mobproc_types::{CatalogDevice, DeviceFeatureSelection, Money};
 
-use crate::app::context::use_ctx;
+use crate::app::context::{use_ctx, use_data};
 use crate::app::load_error;
 use crate::app::order_data::use_order_data;
 use crate::components::{Busy, ErrorPanel, RequiredMark, StepHeading, StepNav};
@@ -31,6 +31,7 @@ pub fn DeviceStep() -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.t();
     let order = use_order_data();
+    let data = use_data();
     let draft = ctx.draft;
     let source = ctx.source_now();
     let back = draft.with_untracked(|d| previous_step(d, source, Step::Device));
@@ -110,7 +111,20 @@ pub fn DeviceStep() -> impl IntoView {
                         .and_then(|p| p.vendor)
                         .map(|v| v.id);
                     match device_carrier(role, &carrier, plan_vendor.as_deref()) {
-                        None => view! { <Catalog devices=devices/> }.into_any(),
+                        None => {
+                            // The network after the order: the new plan's, else the line's.
+                            let service = draft.with_untracked(|d| d.service_id.clone());
+                            let line_vendor = data.lines.await.ok().and_then(|lines| {
+                                lines.into_iter().find(|l| Some(&l.id) == service.as_ref())
+                            }).and_then(|l| l.vendor).map(|v| v.id);
+                            let network = match plan_vendor.or(line_vendor) {
+                                Some(id) => order.vendors.await.ok().and_then(|all| {
+                                    all.into_iter().find(|v| v.id == id)
+                                }).and_then(|v| v.access_method),
+                                None => None,
+                            };
+                            view! { <Catalog devices=devices network=network/> }.into_any()
+                        }
                         Some(vendor) => {
                             let name = order.vendors.await.ok().and_then(|all| all.into_iter().find(|v| v.id == vendor)).map(|v| v.name);
                             let devices: Arc<Vec<CatalogDevice>> = Arc::new(

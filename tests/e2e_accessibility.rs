@@ -214,12 +214,7 @@ async fn from_the_device_search_arrows_move_among_the_results_only() {
     let demo = Demo::start(|_| {}).await;
     demo.open("/").await;
     demo.sign_in("peter.edwards").await;
-    demo.click("label[for=\"mobproc-line-38382349\"]").await;
-    demo.wait_until_enabled("next", true).await;
-    demo.click_test_id("next").await;
-    demo.wait_for_step("current-device").await;
-    demo.click_test_id("next").await;
-    demo.wait_for_step("device").await;
+    demo.upgrade_peters_line_to_the_device_step().await;
     demo.fill("mobproc-device-search", "samsung galaxy").await;
     demo.element("[data-testid=\"device-name\"]").await;
 

@@ -14,18 +14,7 @@ async fn peter_at_the_details_step() -> Demo {
     demo.resize(1280, 900).await;
     demo.open("/").await;
     demo.sign_in("peter.edwards").await;
-    demo.click("label[for=\"mobproc-line-38382349\"]").await;
-    demo.wait_until_enabled("next", true).await;
-    demo.click_test_id("next").await;
-    demo.wait_for_step("current-device").await;
-    demo.click_test_id("next").await;
-    demo.wait_for_step("device").await;
-    demo.click_test_id("next").await;
-    demo.wait_for_step("plan").await;
-    demo.click("label[for=\"mobproc-plan-6568886698\"]").await;
-    demo.wait_until_enabled("next", true).await;
-    demo.click_test_id("next").await;
-    demo.wait_for_step("details").await;
+    demo.plan_only_upgrade_to_the_details_step().await;
     demo
 }
 

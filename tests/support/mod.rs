@@ -816,6 +816,29 @@ impl Demo {
         .await
     }
 
+    /// From the line step: Peter's upgradable Verizon line chosen, on to
+    /// the new device step (the current device as the seed has it).
+    pub async fn upgrade_peters_line_to_the_device_step(&self) {
+        self.click("label[for=\"mobproc-line-38382349\"]").await;
+        self.wait_until_enabled("next", true).await;
+        self.click_test_id("next").await;
+        self.wait_for_step("current-device").await;
+        self.click_test_id("next").await;
+        self.wait_for_step("device").await;
+    }
+
+    /// From the line step: a plan-only upgrade of Peter's Verizon line, on
+    /// to the order details.
+    pub async fn plan_only_upgrade_to_the_details_step(&self) {
+        self.upgrade_peters_line_to_the_device_step().await;
+        self.click_test_id("next").await;
+        self.wait_for_step("plan").await;
+        self.click("label[for=\"mobproc-plan-6568886698\"]").await;
+        self.wait_until_enabled("next", true).await;
+        self.click_test_id("next").await;
+        self.wait_for_step("details").await;
+    }
+
     /// Submits from the review and returns the only stored order, once the
     /// status step shows its number.
     pub async fn submit_and_read_back(&self) -> serde_json::Value {

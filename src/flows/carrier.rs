@@ -64,6 +64,18 @@ pub fn device_carrier(
     }
 }
 
+/// The carrier whose network the line will be on after the order: the
+/// one the device must come from, else the new plan's, else the line's.
+pub fn carrier_after_order(
+    role: Option<CarrierRole>,
+    chosen: &str,
+    plan_vendor: Option<&str>,
+    line_vendor: Option<&str>,
+) -> Option<String> {
+    device_carrier(role, chosen, plan_vendor)
+        .or_else(|| plan_vendor.or(line_vendor).map(str::to_owned))
+}
+
 /// The carrier whose notices and consents the order needs (TRANSACTIONS.md
 /// 3.1): the line's for a transfer out, the number's for a transfer in on
 /// the same carrier, the new plan's when the number is ported in.
@@ -180,6 +192,24 @@ mod tests {
             Some("97".into())
         );
         assert_eq!(device_carrier(None, "97", Some("97")), None);
+    }
+
+    #[test]
+    fn the_network_after_the_order_is_the_new_carrier_s_else_the_plan_s_else_the_line_s() {
+        let port = Some(CarrierRole::NewForLine);
+        assert_eq!(
+            carrier_after_order(port, "97", None, Some("98")),
+            Some("97".into())
+        );
+        assert_eq!(
+            carrier_after_order(None, "", Some("97"), Some("98")),
+            Some("97".into())
+        );
+        assert_eq!(
+            carrier_after_order(None, "", None, Some("98")),
+            Some("98".into())
+        );
+        assert_eq!(carrier_after_order(None, "", None, None), None);
     }
 
     #[test]

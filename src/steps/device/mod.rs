@@ -18,7 +18,7 @@ use crate::app::load_error;
 use crate::app::order_data::use_order_data;
 use crate::components::{Busy, ErrorPanel, RequiredMark, StepHeading, StepNav};
 use crate::draft::Step;
-use crate::flows::device_carrier;
+use crate::flows::{carrier_after_order, device_carrier};
 use crate::format;
 use crate::i18n::fill;
 use crate::steps::plan::CompatibilityNote;
@@ -112,12 +112,11 @@ pub fn DeviceStep() -> impl IntoView {
                         .map(|v| v.id);
                     match device_carrier(role, &carrier, plan_vendor.as_deref()) {
                         None => {
-                            // The network after the order: the new plan's, else the line's.
                             let service = draft.with_untracked(|d| d.service_id.clone());
                             let line_vendor = data.lines.await.ok().and_then(|lines| {
                                 lines.into_iter().find(|l| Some(&l.id) == service.as_ref())
                             }).and_then(|l| l.vendor).map(|v| v.id);
-                            let network = match plan_vendor.or(line_vendor) {
+                            let network = match carrier_after_order(role, &carrier, plan_vendor.as_deref(), line_vendor.as_deref()) {
                                 Some(id) => order.vendors.await.ok().and_then(|all| {
                                     all.into_iter().find(|v| v.id == id)
                                 }).and_then(|v| v.access_method),

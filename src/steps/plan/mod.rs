@@ -11,7 +11,7 @@ use crate::app::load_error;
 use crate::app::order_data::use_order_data;
 use crate::components::{Busy, ErrorPanel, StepHeading, StepNav};
 use crate::draft::{compatibility, Compatibility, Step};
-use crate::flows::{device_carrier, plan_fits, CarrierRole};
+use crate::flows::{carrier_after_order, plan_fits, CarrierRole};
 use crate::format;
 use crate::i18n::fill;
 use crate::steps::previous_step;
@@ -71,10 +71,12 @@ pub fn use_compatibility() -> Signal<Compatibility> {
         // The network after the order: the carrier the line moves to (a
         // port, a transfer in), else the new plan's, else the line's.
         let (role, carrier) = draft.with(|d| (d.flow.flow().carrier, d.carrier_id.clone()));
-        let network = device_carrier(role, &carrier, plan_vendor.as_deref())
-            .or(plan_vendor)
-            .and_then(|id| method_of(&id))
-            .or(line_network);
+        let line_vendor = line
+            .as_ref()
+            .and_then(|l| l.vendor.as_ref())
+            .map(|v| v.id.as_str());
+        let network = carrier_after_order(role, &carrier, plan_vendor.as_deref(), line_vendor)
+            .and_then(|id| method_of(&id));
         let moves = plan_id.is_some() || role == Some(CarrierRole::NewForLine);
         compatibility(
             current.as_ref(),

@@ -78,7 +78,9 @@ async fn the_summary_counts_the_problems_and_its_links_focus_their_fields_in_a_s
     });
     settle().await;
     assert!(
-        root.query_selector("[role=alert]").unwrap().is_none(),
+        root.query_selector("[data-testid=error-summary]")
+            .unwrap()
+            .is_none(),
         "nothing wrong: no summary"
     );
 
@@ -96,9 +98,18 @@ async fn the_summary_counts_the_problems_and_its_links_focus_their_fields_in_a_s
     ]);
     settle().await;
     let summary = root
-        .query_selector("[role=alert]")
+        .query_selector("[data-testid=error-summary]")
         .unwrap()
         .expect("the summary");
+    // Announced once, as it appears: only the announcement is live.
+    let alerts = root.query_selector_all("[role=alert]").unwrap();
+    assert_eq!(alerts.length(), 1);
+    let announcement = alerts.item(0).unwrap();
+    assert_eq!(announcement.text_content().unwrap(), "2 problems to fix");
+    assert!(
+        summary.query_selector("[aria-live]").unwrap().is_none(),
+        "nothing else in the box is live"
+    );
     let title = summary.query_selector("h3").unwrap().unwrap();
     assert_eq!(title.text_content().unwrap(), "2 problems to fix");
     assert_eq!(
@@ -128,20 +139,28 @@ async fn the_summary_counts_the_problems_and_its_links_focus_their_fields_in_a_s
         "the page's address is the host's"
     );
 
+    // A field fixed while typing: the box follows, nothing is announced.
     issues.update(|all| all.truncate(1));
     settle().await;
     assert_eq!(
-        root.query_selector("[role=alert] h3")
+        root.query_selector("[data-testid=error-summary] h3")
             .unwrap()
             .unwrap()
             .text_content()
             .unwrap(),
         "1 problem to fix"
     );
+    assert_eq!(announcement.text_content().unwrap(), "2 problems to fix");
+    assert!(
+        announcement.is_connected(),
+        "the same announcement, not a new one"
+    );
     issues.set(Vec::new());
     settle().await;
     assert!(
-        root.query_selector("[role=alert]").unwrap().is_none(),
+        root.query_selector("[data-testid=error-summary]")
+            .unwrap()
+            .is_none(),
         "all fixed: no summary"
     );
 }
@@ -185,20 +204,29 @@ async fn a_multiline_text_field_is_a_labelled_limited_text_area_with_its_error()
     assert_eq!(label.get_attribute("for").as_deref(), Some("notes"));
     assert_eq!(
         area.get_attribute("aria-describedby").as_deref(),
-        Some("notes-hint")
+        Some("notes-hint notes-count")
     );
+    let left = || {
+        host.query_selector("[data-testid=notes-count]")
+            .unwrap()
+            .expect("the characters left")
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(left(), "3979 characters left");
 
     js_sys::Reflect::set(&area, &"value".into(), &"Ring 4412".into()).unwrap();
     area.dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
     settle().await;
     assert_eq!(value.get_untracked(), "Ring 4412");
+    assert_eq!(left(), "3991 characters left");
 
     error.set(Some("Enter at most 4000 characters.".into()));
     settle().await;
     assert_eq!(area.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert_eq!(
         area.get_attribute("aria-describedby").as_deref(),
-        Some("notes-hint notes-error")
+        Some("notes-hint notes-count notes-error")
     );
 }

@@ -248,3 +248,66 @@ async fn from_the_device_search_arrows_move_among_the_results_only() {
     demo.element("[data-testid=\"chosen-device\"]").await;
     demo.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn accessories_are_one_list_for_the_keyboard() {
+    let demo = Demo::start(|_| {}).await;
+    demo.open("/").await;
+    demo.sign_in("peter.edwards").await;
+    demo.click("label[for=\"mobproc-line-38382335\"]").await;
+    demo.click("label[for=\"mobproc-flow-order-accessories\"]")
+        .await;
+    demo.wait_until_enabled("next", true).await;
+    demo.click_test_id("next").await;
+    demo.wait_for_step("accessories").await;
+    demo.element("[data-testid=\"accessory\"]").await;
+    assert_eq!(unlabelled_controls(&demo).await, Vec::<String>::new());
+
+    // Tab enters the list on the first row's quantity ("fewer" is
+    // disabled at 0); + and - change it there.
+    tab_to(&demo, "the first quantity", |f| {
+        f.starts_with("input#mobproc-accessory-")
+    })
+    .await;
+    let first = demo.focused_id().await;
+    press(&demo, "++-+").await;
+    assert_eq!(demo.value_of(&first).await, "2");
+
+    // Down: the next row's quantity; Up from the first row: the last row.
+    press(&demo, &Key::Down.to_string()).await;
+    let second = demo.focused_id().await;
+    assert!(
+        second.starts_with("mobproc-accessory-") && second != first,
+        "{second}"
+    );
+    press(&demo, "+").await;
+    assert_eq!(demo.value_of(&second).await, "1");
+    press(&demo, &Key::Up.to_string()).await;
+    assert_eq!(demo.focused_id().await, first);
+    press(&demo, &Key::Up.to_string()).await;
+    let last = demo.focused_id().await;
+    assert!(last != first && last != second, "Up wraps to the last row");
+    press(&demo, &Key::Home.to_string()).await;
+    assert_eq!(demo.focused_id().await, first);
+
+    // From a button, arrows keep to the same button of the next row.
+    press(&demo, &Key::Tab.to_string()).await;
+    assert_eq!(demo.focused_id().await, format!("{first}-more"));
+    press(&demo, &Key::Down.to_string()).await;
+    assert_eq!(demo.focused_id().await, format!("{second}-more"));
+    press(&demo, &Key::Enter.to_string()).await;
+    assert_eq!(demo.value_of(&second).await, "2");
+
+    // The list is one stop: Tab from its last control leaves it.
+    press(&demo, &Key::Tab.to_string()).await;
+    let after = demo.focused_id().await;
+    assert!(
+        !after.starts_with("mobproc-accessory-"),
+        "Tab leaves the list: {after}"
+    );
+    // Typing a quantity that is no number keeps the count.
+    demo.fill(&first, "lots").await;
+    press(&demo, &Key::Tab.to_string()).await;
+    assert_eq!(demo.value_of(&first).await, "2");
+    demo.close().await;
+}

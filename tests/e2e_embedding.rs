@@ -17,7 +17,7 @@ async fn the_portal_embeds_the_widget_in_a_shadow_root_and_hears_its_events() {
     let portal = demo.url().await;
     assert_eq!(
         demo.page_element("h1").await.text().await.unwrap(),
-        "Upgrade your phone"
+        "Mobile devices and plans"
     );
 
     // The widget is in the host's shadow root, not in the portal's DOM.

@@ -45,7 +45,7 @@ async fn a_failed_continue_focuses_the_first_wrong_field_and_links_to_each() {
     demo.wait_for_focus_on("mobproc-property-CONTACT_NUMBER")
         .await;
     assert_eq!(
-        demo.attribute("[data-testid=\"error-summary\"]", "role")
+        demo.attribute("[data-testid=\"error-summary-announcement\"]", "role")
             .await
             .as_deref(),
         Some("alert")

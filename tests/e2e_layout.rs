@@ -35,6 +35,32 @@ async fn every_step_fits_a_360_pixel_phone() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_desktop_the_sign_in_panel_sits_in_the_middle_of_the_widget() {
+    let demo = Demo::start(|_| {}).await;
+    demo.resize(1280, 900).await;
+    demo.open("/").await;
+    demo.element("section[aria-labelledby=\"mobproc-sign-in-title\"]")
+        .await;
+    fits(&demo, "desktop-0-sign-in").await;
+    let offsets = demo
+        .browser
+        .execute(
+            "const panel = document.querySelector('section[aria-labelledby=mobproc-sign-in-title]').getBoundingClientRect();
+             const box = document.querySelector('[data-testid=widget]').getBoundingClientRect();
+             return [panel.left - box.left, box.right - panel.right];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let [left, right]: [f64; 2] = serde_json::from_value(offsets).unwrap();
+    assert!(
+        left > 100.0 && (left - right).abs() < 2.0,
+        "as much room on each side: {left} / {right}"
+    );
+    demo.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_validation_error_fits_a_phone_too() {
     let demo = Demo::start(|_| {}).await;
     demo.resize(360, 780).await;
@@ -95,9 +121,21 @@ async fn on_a_phone_device_rows_show_names_and_carriers_in_full_and_plans_open_w
         .await;
     demo.wait_for_text("device-count", "No device matches. Try another search.")
         .await;
-    demo.click("label[for=\"mobproc-device-network-only\"]")
-        .await;
+    // Not a dead end: the list says what other networks have, and shows it.
+    demo.wait_for_text(
+        "devices-elsewhere",
+        "Devices for other networks that match: 1. They need a plan on their network. Show devices for other networks",
+    )
+    .await;
+    demo.click_test_id("show-other-networks").await;
     demo.wait_for_text("device-count", "1 device").await;
+    assert!(!demo.is_present("[data-testid=\"devices-elsewhere\"]").await);
+    assert!(!demo
+        .element("#mobproc-device-network-only")
+        .await
+        .is_selected()
+        .await
+        .unwrap());
     let meta = demo.text_of("device-meta").await;
     assert!(meta.contains("AT&T Mobility · GSM"), "{meta}");
     demo.wait_for_text("device-needs-plan", "needs a GSM plan")

@@ -355,15 +355,25 @@ async fn a_rivermine_plan_only_order_has_no_current_device_and_ships_nothing() {
     let demo = Demo::start_for_tenant("GLOBEX", &[]).await;
     demo.open("/").await;
     demo.sign_in("chloe.tremblay").await;
+    // Before a line is chosen, the order's steps are not known yet.
+    demo.wait_for_text(
+        "step-position",
+        "Step 1 · Line · the next steps depend on your choice",
+    )
+    .await;
+    demo.element("[data-testid=\"stepper-later\"]").await;
+    demo.click("label[for=\"mobproc-line-52000101\"]").await;
+    demo.wait_for_text("step-position", "Step 1 of 7 · Line")
+        .await;
+    assert!(!demo.is_present("[data-testid=\"stepper-later\"]").await);
     let steps = demo.element("nav[aria-label=\"Order steps\"]").await;
     let names = steps.text().await.unwrap();
     assert!(!names.contains("Current device"), "{names}");
     // Shipping keeps its place (the count stays), not needed while nothing ships.
     assert!(names.contains("Shipping\nnot needed"), "{names}");
-    assert_eq!(demo.text_of("step-position").await, "Step 1 of 7 · Line");
 
     // The line's next step is the new device: Rivermine takes no existing device.
-    choose_line(&demo, "52000101").await;
+    demo.click_test_id("next").await;
     demo.wait_for_step("device").await;
     demo.click_test_id("next").await;
 

@@ -203,7 +203,7 @@ fn Widget(config: Arc<Config>, host: web_sys::EventTarget) -> impl IntoView {
     let checking = sign_in.checking;
     let theme = config.theme.clone().unwrap_or_else(|| "light".into());
     view! {
-        <div class="mobproc" lang=locale.lang() data-theme=theme>
+        <div class="mobproc" lang=locale.lang() data-theme=theme data-testid="widget">
             <header class="mobproc-header">
                 <h1 class="mobproc-title">{t.title}</h1>
                 <TenantChooser/>

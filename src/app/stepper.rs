@@ -4,7 +4,8 @@
 //! order, a step the cart skips (shipping, when nothing ships) shown as not
 //! needed rather than dropped. On one row however wide the widget; where the
 //! widget is narrow (a container query on its root), only "Step 3 of 8 ·
-//! New device".
+//! New device". Before a line is chosen, the order is not known yet: only
+//! the line step, and that the next steps depend on the choice.
 
 use leptos::prelude::*;
 
@@ -21,20 +22,27 @@ pub fn Stepper() -> impl IntoView {
     let (draft, step, source) = (ctx.draft, ctx.step, ctx.source);
     let steps = Memo::new(move |_| {
         let source = source.get().unwrap_or(SourceSystem::PremiumMobile);
+        let current = step.get();
         draft.with(|d| {
-            (
-                indicated_steps(d.flow, source),
-                d.steps(source),
-                step.get(),
-                d.order_id.is_some(),
-            )
+            let undecided = current == Step::Line && d.service_id.is_none();
+            let indicated = if undecided {
+                vec![Step::Line]
+            } else {
+                indicated_steps(d.flow, source)
+            };
+            (indicated, d.steps(source), current, d.order_id.is_some())
         })
     });
+    let undecided = move || steps.with(|(indicated, ..)| indicated.len() == 1);
     let position = move || {
         let (indicated, _, current, _) = steps.get();
+        let name = t.step_names[current.index()];
+        if undecided() {
+            return fill(t.step_first_undecided, &[name]);
+        }
         let (at, of) = step_position(&indicated, current);
         let where_ = fill(t.step_of, &[&at.to_string(), &of.to_string()]);
-        format!("{where_} · {}", t.step_names[current.index()])
+        format!("{where_} · {name}")
     };
     view! {
         <nav class="mobproc-stepper" aria-label=t.steps_label>
@@ -80,6 +88,12 @@ pub fn Stepper() -> impl IntoView {
                         })
                         .collect_view()
                 }}
+                <Show when=undecided>
+                    <li class="mobproc-stepper-item mobproc-stepper-later" data-testid="stepper-later">
+                        <span class="mobproc-stepper-number" aria-hidden="true">"…"</span>
+                        <span class="mobproc-stepper-name">{t.steps_follow}</span>
+                    </li>
+                </Show>
             </ol>
         </nav>
     }

@@ -67,8 +67,9 @@ where
     request_animation_frame(move || focus_field(&node, &first));
 }
 
-/// The summary of a step's wrong fields, shown while there are any: a
-/// `role="alert"` box whose links focus each field.
+/// The summary of a step's wrong fields, shown while there are any: a box
+/// whose links focus each field. It is announced once, when it appears (a
+/// failed Continue); fixing fields updates it without announcing it again.
 #[component]
 pub fn ErrorSummary(
     /// The wrong fields, in the order of the form (empty: no summary).
@@ -81,10 +82,14 @@ pub fn ErrorSummary(
         <Show when=move || issues.with(|all| !all.is_empty())>
             <div
                 class="mobproc-error-summary"
-                role="alert"
+                role="region"
                 aria-labelledby=title_id
                 data-testid="error-summary"
             >
+                // What is announced: the count when the summary appeared.
+                <p class="mobproc-visually-hidden" role="alert" data-testid="error-summary-announcement">
+                    {summary_title(t, issues.with_untracked(Vec::len))}
+                </p>
                 <h3 class="mobproc-error-summary-title" id=title_id>
                     {move || summary_title(t, issues.with(Vec::len))}
                 </h3>

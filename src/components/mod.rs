@@ -208,8 +208,15 @@ pub fn FieldError(
     }
 }
 
-/// A labelled text input (or text area, for long free text) with its
-/// error message (linked for screen readers).
+/// How many characters `value` leaves of `limit`, counted as the
+/// browser's `maxlength` counts them (UTF-16 units).
+pub fn characters_left(value: &str, limit: u32) -> u32 {
+    let used = u32::try_from(value.encode_utf16().count()).unwrap_or(u32::MAX);
+    limit.saturating_sub(used)
+}
+
+/// A labelled text input (or text area, for long free text, with the
+/// characters left) with its error message (linked for screen readers).
 #[component]
 pub fn TextField(
     /// The input's id (unique in the widget).
@@ -250,12 +257,19 @@ pub fn TextField(
     let hint = hint.filter(|h| !h.is_empty());
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
+    // A text area with a limit says how much is left (read with the field).
+    let counted = max_length.filter(|_| multiline);
+    let count_id = format!("{id}-count");
     let described = {
-        let (error_id, hint_id, has_hint) = (error_id.clone(), hint_id.clone(), hint.is_some());
+        let (error_id, hint_id, count_id) = (error_id.clone(), hint_id.clone(), count_id.clone());
+        let has_hint = hint.is_some();
         move || {
             let mut ids = Vec::new();
             if has_hint {
                 ids.push(hint_id.clone());
+            }
+            if counted.is_some() {
+                ids.push(count_id.clone());
             }
             if error.get().is_some() {
                 ids.push(error_id.clone());
@@ -296,6 +310,15 @@ pub fn TextField(
                         readonly=move || readonly.get().unwrap_or(false)
                         autocomplete=autocomplete
                     ></textarea>
+                    {counted.map(|limit| {
+                        let t = use_ctx().t();
+                        let left = move || value.with(|v| characters_left(v, limit));
+                        view! {
+                            <span class="mobproc-hint mobproc-count-left" id=count_id.clone() data-testid=count_id.clone()>
+                                {move || fill(t.characters_left, &[&left().to_string()])}
+                            </span>
+                        }
+                    })}
                 }
                 .into_any()
             } else {
@@ -317,5 +340,19 @@ pub fn TextField(
             }}
             <FieldError field_id=id.clone() error=error/>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_left_count_as_the_browser_does() {
+        assert_eq!(characters_left("", 4000), 4000);
+        assert_eq!(characters_left("Ring 4412", 4000), 3991);
+        assert_eq!(characters_left("é", 10), 9);
+        assert_eq!(characters_left("📦", 10), 8, "two UTF-16 units");
+        assert_eq!(characters_left("too long", 3), 0);
     }
 }

@@ -319,4 +319,9 @@ pub static TEXTS: Texts = Texts {
     summary_estimate: "Catalog prices: the total is confirmed on review.",
     summary_confirmed: "Totals confirmed on review.",
     step_not_needed: "not needed",
+    step_first_undecided: "Step 1 · {0} · the next steps depend on your choice",
+    steps_follow: "Next steps depend on your choice",
+    devices_elsewhere: "Devices for other networks that match: {0}. They need a plan on their network.",
+    show_other_networks: "Show devices for other networks",
+    characters_left: "{0} characters left",
 };

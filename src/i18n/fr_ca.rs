@@ -319,4 +319,9 @@ pub static TEXTS: Texts = Texts {
     summary_estimate: "Prix du catalogue : le total est confirmé à la vérification.",
     summary_confirmed: "Totaux confirmés à la vérification.",
     step_not_needed: "non requis",
+    step_first_undecided: "Étape 1 · {0} · la suite dépend de votre choix",
+    steps_follow: "La suite dépend de votre choix",
+    devices_elsewhere: "Appareils d’autres réseaux qui correspondent : {0}. Ils exigent un forfait sur leur réseau.",
+    show_other_networks: "Afficher les appareils des autres réseaux",
+    characters_left: "{0} caractères restants",
 };

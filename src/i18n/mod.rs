@@ -402,6 +402,17 @@ pub struct Texts {
     pub summary_confirmed: &'static str,
     /// Beside a step the order skips (nothing ships).
     pub step_not_needed: &'static str,
+    /// The position before a line is chosen: "Step 1 · Line · …".
+    pub step_first_undecided: &'static str,
+    /// The step indicator's last item before the order is known.
+    pub steps_follow: &'static str,
+    /// Under an empty device list filtered by network: how many devices of
+    /// other networks match.
+    pub devices_elsewhere: &'static str,
+    /// The button that shows them.
+    pub show_other_networks: &'static str,
+    /// Under a text area: how many characters are left.
+    pub characters_left: &'static str,
 }
 
 impl Texts {
@@ -466,6 +477,12 @@ mod tests {
         }
         let pairs = [
             (en::TEXTS.step_of, fr_ca::TEXTS.step_of),
+            (en::TEXTS.devices_elsewhere, fr_ca::TEXTS.devices_elsewhere),
+            (en::TEXTS.characters_left, fr_ca::TEXTS.characters_left),
+            (
+                en::TEXTS.step_first_undecided,
+                fr_ca::TEXTS.step_first_undecided,
+            ),
             (en::TEXTS.eligible_on, fr_ca::TEXTS.eligible_on),
             (en::TEXTS.needs_new_device, fr_ca::TEXTS.needs_new_device),
             (en::TEXTS.device_mismatch, fr_ca::TEXTS.device_mismatch),

@@ -7,7 +7,7 @@ use mobproc_types::{AccessoriesPage, Accessory, Amount, Money};
 use crate::app::context::use_ctx;
 use crate::app::load_error;
 use crate::auth::oauth::encode;
-use crate::components::{Busy, StepHeading, StepNav};
+use crate::components::{focus_field, Busy, StepHeading, StepNav};
 use crate::draft::{Draft, Step};
 use crate::format;
 use crate::i18n::fill;
@@ -100,7 +100,50 @@ pub fn accessories_total(accessories: &[Accessory], ids: &[String]) -> Option<Am
     })
 }
 
-/// Each accessory with a quantity stepper, then the total.
+/// Where an arrow key moves in a list of `len` rows from row `at`: Up and
+/// Down to the previous and next row (wrapping), Home and End to the ends.
+pub fn row_after(key: &str, at: usize, len: usize) -> Option<usize> {
+    if len == 0 {
+        return None;
+    }
+    match key {
+        "ArrowDown" => Some((at + 1) % len),
+        "ArrowUp" => Some((at + len - 1) % len),
+        "Home" => Some(0),
+        "End" => Some(len - 1),
+        _ => None,
+    }
+}
+
+/// A typed quantity: its digits, at most [`MAX_QUANTITY`]; `None` when it
+/// has none (the count then stays what it was).
+pub fn typed_quantity(text: &str) -> Option<usize> {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return None;
+    }
+    // Too many digits to parse is more than the limit anyway.
+    Some(
+        digits
+            .parse()
+            .map_or(MAX_QUANTITY, |n: usize| n.min(MAX_QUANTITY)),
+    )
+}
+
+/// The id of one control of an accessory's row: its quantity (`part` empty)
+/// or its "fewer" and "more" buttons.
+fn control_id(accessory: &str, part: &str) -> String {
+    if part.is_empty() {
+        format!("mobproc-accessory-{accessory}")
+    } else {
+        format!("mobproc-accessory-{accessory}-{part}")
+    }
+}
+
+/// Each accessory with a quantity stepper, then the total. The list is one
+/// stop for Tab (the row last used); arrows move between rows, keeping to
+/// the same control, as in every other picker; `+` and `-` in a quantity
+/// change it.
 #[component]
 fn AccessoryList(accessories: Vec<Accessory>) -> impl IntoView {
     let ctx = use_ctx();
@@ -115,13 +158,42 @@ fn AccessoryList(accessories: Vec<Accessory>) -> impl IntoView {
                 .map(|amount| format::money(&amount, locale))
         }
     };
+    let ids: Vec<String> = accessories.iter().map(|a| a.id.clone()).collect();
+    let active = RwSignal::new(0usize);
+    let list = NodeRef::<leptos::html::Ul>::new();
+    // Arrows: the same control (or the quantity, where it is disabled) of
+    // the row they lead to.
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let Some(to) = row_after(&ev.key(), active.get_untracked(), ids.len()) else {
+            return;
+        };
+        ev.prevent_default();
+        let part = event_target::<web_sys::HtmlElement>(&ev)
+            .get_attribute("data-part")
+            .unwrap_or_default();
+        let Some(root) = list.get_untracked() else {
+            return;
+        };
+        let count = draft.with_untracked(|d| d.accessory_count(&ids[to]));
+        let usable = match part.as_str() {
+            "fewer" => count > 0,
+            "more" => count < MAX_QUANTITY,
+            _ => true,
+        };
+        active.set(to);
+        focus_field(
+            &root,
+            &control_id(&ids[to], if usable { &part } else { "" }),
+        );
+    };
     view! {
-        <ul class="mobproc-accessory-list" data-testid="accessories">
+        <ul class="mobproc-accessory-list" data-testid="accessories" node_ref=list on:keydown=on_keydown>
             {accessories
                 .into_iter()
-                .map(|accessory| {
+                .enumerate()
+                .map(|(row, accessory)| {
                     let id = accessory.id.clone();
-                    let input_id = format!("mobproc-accessory-{}", accessory.id);
+                    let input_id = control_id(&id, "");
                     let count = {
                         let id = id.clone();
                         Signal::derive(move || draft.with(|d| d.accessory_count(&id)))
@@ -130,26 +202,44 @@ fn AccessoryList(accessories: Vec<Accessory>) -> impl IntoView {
                         let id = id.clone();
                         move |n: usize| draft.update(|d| d.set_accessory_count(&id, n.min(MAX_QUANTITY)))
                     };
-                    let (less, more, typed) = (set.clone(), set.clone(), set);
+                    let (less, more, typed, stepped) = (set.clone(), set.clone(), set.clone(), set);
+                    let tab_stop = move || if active.get() == row { "0" } else { "-1" };
                     let name = accessory.name.clone();
                     view! {
-                        <li class="mobproc-accessory" data-testid="accessory">
+                        <li class="mobproc-accessory" data-testid="accessory" on:focusin=move |_| active.set(row)>
                             {format::safe_image_url(accessory.image_url.as_deref()).map(|src| view! { <img src=src alt="" width="48" height="48"/> })}
                             <span class="mobproc-accessory-name">{accessory.name.clone()}</span>
                             <span class="mobproc-accessory-price">{accessory.price.as_ref().map(|p| format::money(p, locale))}</span>
                             <span class="mobproc-quantity">
-                                <button type="button" class="mobproc-button mobproc-button-quiet" aria-label=fill(t.one_fewer, &[&name])
+                                <button type="button" class="mobproc-button mobproc-button-quiet" id=control_id(&id, "fewer") data-part="fewer"
+                                    aria-label=fill(t.one_fewer, &[&name]) tabindex=tab_stop
                                     disabled=move || count.get() == 0
                                     on:click=move |_| less(count.get_untracked().saturating_sub(1))
                                 >
                                     "−"
                                 </button>
                                 <label class="mobproc-visually-hidden" for=input_id.clone()>{fill(t.quantity_of, &[&name])}</label>
-                                <input type="number" id=input_id min="0" max=MAX_QUANTITY.to_string() inputmode="numeric"
+                                <input type="text" id=input_id inputmode="numeric" autocomplete="off" size="2" data-part="" tabindex=tab_stop
                                     prop:value=move || count.get().to_string()
-                                    on:change=move |ev| typed(event_target_value(&ev).trim().parse().unwrap_or(0))
+                                    on:keydown=move |ev| {
+                                        let step = match ev.key().as_str() {
+                                            "+" => count.get_untracked() + 1,
+                                            "-" => count.get_untracked().saturating_sub(1),
+                                            _ => return,
+                                        };
+                                        ev.prevent_default();
+                                        stepped(step);
+                                    }
+                                    on:change=move |ev| {
+                                        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                                        match typed_quantity(&input.value()) {
+                                            Some(n) => typed(n),
+                                            None => input.set_value(&count.get_untracked().to_string()),
+                                        }
+                                    }
                                 />
-                                <button type="button" class="mobproc-button mobproc-button-quiet" aria-label=fill(t.one_more, &[&name])
+                                <button type="button" class="mobproc-button mobproc-button-quiet" id=control_id(&id, "more") data-part="more"
+                                    aria-label=fill(t.one_more, &[&name]) tabindex=tab_stop
                                     disabled=move || { count.get() >= MAX_QUANTITY }
                                     on:click=move |_| more(count.get_untracked() + 1)
                                 >
@@ -188,5 +278,30 @@ mod tests {
         assert_eq!(total.amount, Money::from_cents(6_998));
         assert_eq!(total.currency_code, "USD");
         assert_eq!(accessories_total(&list, &[]), None);
+    }
+
+    #[test]
+    fn arrows_move_between_rows_and_wrap() {
+        assert_eq!(row_after("ArrowDown", 0, 3), Some(1));
+        assert_eq!(row_after("ArrowDown", 2, 3), Some(0));
+        assert_eq!(row_after("ArrowUp", 0, 3), Some(2));
+        assert_eq!(row_after("Home", 2, 3), Some(0));
+        assert_eq!(row_after("End", 0, 3), Some(2));
+        assert_eq!(row_after("ArrowLeft", 1, 3), None);
+        assert_eq!(row_after("ArrowDown", 0, 0), None);
+    }
+
+    #[test]
+    fn a_typed_quantity_keeps_its_digits_within_the_limit() {
+        assert_eq!(typed_quantity(" 3 "), Some(3));
+        assert_eq!(typed_quantity("2 units"), Some(2));
+        assert_eq!(typed_quantity("40"), Some(MAX_QUANTITY));
+        assert_eq!(
+            typed_quantity("99999999999999999999999"),
+            Some(MAX_QUANTITY)
+        );
+        assert_eq!(typed_quantity("0"), Some(0));
+        assert_eq!(typed_quantity("many"), None);
+        assert_eq!(typed_quantity(""), None);
     }
 }

@@ -53,6 +53,26 @@ pub fn Catalog(
         let index = index.clone();
         Memo::new(move |_| filter.with(|f| index.filter(f)))
     };
+    // When the network filter leaves nothing, how many other networks'
+    // devices match (offered rather than a dead end).
+    let elsewhere = {
+        let index = index.clone();
+        Memo::new(move |_| {
+            if !rows.with(Vec::is_empty) {
+                return 0;
+            }
+            filter.with(|f| {
+                if f.network.is_empty() {
+                    return 0;
+                }
+                let everywhere = Filter {
+                    network: String::new(),
+                    ..f.clone()
+                };
+                index.filter(&everywhere).len()
+            })
+        })
+    };
     let scroll_top = RwSignal::new(0.0);
     let list = NodeRef::<leptos::html::Div>::new();
     // Narrow (a phone, or a narrow column of a portal): measured on the
@@ -211,6 +231,16 @@ pub fn Catalog(
                     }
                 }}
             </p>
+            <Show when=move || { elsewhere.get() > 0 }>
+                <p class="mobproc-elsewhere" data-testid="devices-elsewhere">
+                    {move || fill(t.devices_elsewhere, &[&elsewhere.get().to_string()])} " "
+                    <button type="button" class="mobproc-link" data-testid="show-other-networks"
+                        on:click=move |_| filter.update(|f| f.network.clear())
+                    >
+                        {t.show_other_networks}
+                    </button>
+                </p>
+            </Show>
             <div
                 class="mobproc-device-list"
                 class:mobproc-device-list-narrow=move || narrow.get()

@@ -57,6 +57,21 @@ async fn the_line_step_is_done_with_the_keyboard_and_focus_follows_the_steps() {
         focused(&demo).await
     );
     assert_eq!(unlabelled_controls(&demo).await, Vec::<String>::new());
+    // An inactive line can't be chosen, and says why rather than "eligible".
+    let inactive = "label[for=\"mobproc-line-38382337\"]";
+    assert_eq!(
+        demo.element(&format!("{inactive} [data-testid=\"line-closed\"]"))
+            .await
+            .text()
+            .await
+            .unwrap(),
+        "Inactive: nothing can be ordered for this line"
+    );
+    assert!(
+        !demo
+            .is_present(&format!("{inactive} [data-testid=\"eligibility\"]"))
+            .await
+    );
 
     // Tab to the first line, choose it with Space, Tab to Continue, Enter.
     let mut guard = 0;

@@ -324,4 +324,6 @@ pub static TEXTS: Texts = Texts {
     devices_elsewhere: "Devices for other networks that match: {0}. They need a plan on their network.",
     show_other_networks: "Show devices for other networks",
     characters_left: "{0} characters left",
+    line_inactive: "Inactive: nothing can be ordered for this line",
+    line_nothing_to_order: "Nothing you may order for this line",
 };

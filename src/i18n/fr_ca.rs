@@ -324,4 +324,6 @@ pub static TEXTS: Texts = Texts {
     devices_elsewhere: "Appareils d’autres réseaux qui correspondent : {0}. Ils exigent un forfait sur leur réseau.",
     show_other_networks: "Afficher les appareils des autres réseaux",
     characters_left: "{0} caractères restants",
+    line_inactive: "Inactive : rien ne peut être commandé pour cette ligne",
+    line_nothing_to_order: "Rien que vous puissiez commander pour cette ligne",
 };

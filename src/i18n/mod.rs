@@ -413,6 +413,10 @@ pub struct Texts {
     pub show_other_networks: &'static str,
     /// Under a text area: how many characters are left.
     pub characters_left: &'static str,
+    /// The badge of an inactive line (nothing can be ordered for it).
+    pub line_inactive: &'static str,
+    /// The badge of a line the user may order nothing for.
+    pub line_nothing_to_order: &'static str,
 }
 
 impl Texts {

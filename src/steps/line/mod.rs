@@ -34,6 +34,21 @@ pub fn existing_device_of(line: &ServiceAsset) -> ExistingDeviceDraft {
     }
 }
 
+/// The badge of a line that offers no order (never "eligible for
+/// upgrade"): why, when the line is inactive or the user may order nothing
+/// for it; `None` for a line that offers an order.
+pub fn closed_line_badge(
+    t: &Texts,
+    status: &EntityStatus,
+    offers_any: bool,
+) -> Option<&'static str> {
+    match (offers_any, status) {
+        (true, _) => None,
+        (false, EntityStatus::Inactive) => Some(t.line_inactive),
+        (false, _) => Some(t.line_nothing_to_order),
+    }
+}
+
 /// What a line says of its contract's end: the date, or that it has none.
 pub fn contract_end_text(t: &Texts, end: Option<&str>, locale: &str) -> String {
     match end.map(str::trim).filter(|end| !end.is_empty()) {
@@ -261,6 +276,7 @@ fn LineList(
                 .map(|line| {
                     let eligible = format::is_eligible(line.upgrade_eligibility_date.as_deref(), now);
                     let suspended = line.status == EntityStatus::Suspended;
+                    let offers_any = !flows_of(&line.id).is_empty();
                     let eligibility = if eligible {
                         t.eligible_now.to_owned()
                     } else {
@@ -317,6 +333,8 @@ fn LineList(
                                 <span class="mobproc-card-meta" data-testid="contract-end">{contract_end}</span>
                                 {if suspended {
                                     view! { <span class="mobproc-badge" data-testid="line-suspended">{t.line_suspended}</span> }.into_any()
+                                } else if let Some(why) = closed_line_badge(t, &line.status, offers_any) {
+                                    view! { <span class="mobproc-badge" data-testid="line-closed">{why}</span> }.into_any()
                                 } else {
                                     view! { <span class="mobproc-badge" class:mobproc-badge-ok=eligible data-testid="eligibility">{eligibility}</span> }.into_any()
                                 }}
@@ -385,6 +403,20 @@ fn FlowChoice(line: ServiceAsset, flows: Vec<FlowId>) -> impl IntoView {
 mod tests {
     use super::*;
     use crate::i18n::Locale;
+
+    #[test]
+    fn a_line_that_offers_nothing_says_why_instead_of_its_eligibility() {
+        let en = Locale::En.texts();
+        assert_eq!(closed_line_badge(en, &EntityStatus::Active, true), None);
+        assert_eq!(
+            closed_line_badge(en, &EntityStatus::Inactive, false),
+            Some("Inactive: nothing can be ordered for this line")
+        );
+        assert_eq!(
+            closed_line_badge(en, &EntityStatus::Active, false),
+            Some("Nothing you may order for this line")
+        );
+    }
 
     #[test]
     fn a_line_without_a_contract_end_says_so() {

@@ -1,5 +1,6 @@
-//! The layout holds from a 360 px phone to a desktop: no step is wider
-//! than the window. Screenshots of each step land in target/screenshots.
+//! The layout holds from a 360 px phone through a 768 px tablet to a
+//! desktop: no step is wider than the window. Screenshots of each step land
+//! in target/screenshots.
 
 mod support;
 
@@ -31,6 +32,24 @@ async fn every_step_fits_a_360_pixel_phone() {
     demo.resize(1280, 900).await;
     fits(&demo, "desktop-status").await;
     assert_eq!(demo.console_errors().await, Vec::<String>::new());
+    demo.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_step_fits_a_768_pixel_tablet() {
+    let demo = Demo::start(|_| {}).await;
+    demo.resize(768, 1024).await;
+    demo.open("/").await;
+    fits(&demo, "tablet-0-sign-in").await;
+    demo.sign_in("peter.edwards").await;
+    demo.fill_tutorial_order_checking(async |demo, step| {
+        fits(demo, &format!("tablet-{step}")).await
+    })
+    .await;
+    demo.click_test_id("submit").await;
+    demo.wait_for_step("status").await;
+    demo.element("[data-testid=\"order-number\"]").await;
+    fits(&demo, "tablet-status").await;
     demo.close().await;
 }
 

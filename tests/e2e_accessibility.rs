@@ -269,10 +269,8 @@ async fn accessories_are_one_list_for_the_keyboard() {
     let demo = Demo::start(|_| {}).await;
     demo.open("/").await;
     demo.sign_in("peter.edwards").await;
-    demo.click("label[for=\"mobproc-line-38382335\"]").await;
-    demo.click("label[for=\"mobproc-flow-order-accessories\"]")
+    demo.choose_line_and_order("38382335", "order-accessories")
         .await;
-    demo.wait_until_enabled("next", true).await;
     demo.click_test_id("next").await;
     demo.wait_for_step("accessories").await;
     demo.element("[data-testid=\"accessory\"]").await;

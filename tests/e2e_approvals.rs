@@ -101,10 +101,7 @@ async fn a_manager_orders_for_a_report_and_the_status_says_for_whom() {
     demo.open("/").await;
     demo.sign_in("maria.lopez").await;
     demo.choose("mobproc-ordering-for", "28673732").await;
-    demo.click("label[for=\"mobproc-line-38382335\"]").await;
-    demo.element("[data-testid=\"flow-choice\"]").await;
-    demo.click("label[for=\"mobproc-flow-suspend\"]").await;
-    demo.wait_until_enabled("next", true).await;
+    demo.choose_line_and_order("38382335", "suspend").await;
     demo.click_test_id("next").await;
 
     demo.wait_for_step("details").await;

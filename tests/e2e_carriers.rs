@@ -63,10 +63,7 @@ async fn a_line_is_ported_to_another_carrier_with_a_device_that_works_there() {
     let demo = Demo::start(|_| {}).await;
     demo.open("/").await;
     demo.sign_in("peter.edwards").await;
-    demo.click("label[for=\"mobproc-line-34415733\"]").await;
-    demo.element("[data-testid=\"flow-choice\"]").await;
-    demo.click("label[for=\"mobproc-flow-port-number\"]").await;
-    demo.wait_until_enabled("next", true).await;
+    demo.choose_line_and_order("34415733", "port-number").await;
     demo.click_test_id("next").await;
 
     demo.wait_for_step("carrier").await;

@@ -12,12 +12,7 @@ async fn peter_chooses(line: &str, flow: &str) -> Demo {
     let demo = Demo::start(|_| {}).await;
     demo.open("/").await;
     demo.sign_in("peter.edwards").await;
-    demo.click(&format!("label[for=\"mobproc-line-{line}\"]"))
-        .await;
-    demo.element("[data-testid=\"flow-choice\"]").await;
-    demo.click(&format!("label[for=\"mobproc-flow-{flow}\"]"))
-        .await;
-    demo.wait_until_enabled("next", true).await;
+    demo.choose_line_and_order(line, flow).await;
     demo
 }
 

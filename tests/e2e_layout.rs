@@ -14,21 +14,29 @@ async fn fits(demo: &Demo, name: &str) {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_step_fits_a_360_pixel_phone() {
+/// Peter's whole upgrade in a `width` × `height` window, each step checked
+/// to fit and its screenshot named `{name}-{step}`; the demo is left on the
+/// status step.
+async fn every_step_fits(width: u32, height: u32, name: &str) -> Demo {
     let demo = Demo::start(|_| {}).await;
-    demo.resize(360, 780).await;
+    demo.resize(width, height).await;
     demo.open("/").await;
-    fits(&demo, "phone-0-sign-in").await;
+    fits(&demo, &format!("{name}-0-sign-in")).await;
     demo.sign_in("peter.edwards").await;
     demo.fill_tutorial_order_checking(async |demo, step| {
-        fits(demo, &format!("phone-{step}")).await
+        fits(demo, &format!("{name}-{step}")).await
     })
     .await;
     demo.click_test_id("submit").await;
     demo.wait_for_step("status").await;
     demo.element("[data-testid=\"order-number\"]").await;
-    fits(&demo, "phone-status").await;
+    fits(&demo, &format!("{name}-status")).await;
+    demo
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_step_fits_a_360_pixel_phone() {
+    let demo = every_step_fits(360, 780, "phone").await;
     demo.resize(1280, 900).await;
     fits(&demo, "desktop-status").await;
     assert_eq!(demo.console_errors().await, Vec::<String>::new());
@@ -37,20 +45,7 @@ async fn every_step_fits_a_360_pixel_phone() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_step_fits_a_768_pixel_tablet() {
-    let demo = Demo::start(|_| {}).await;
-    demo.resize(768, 1024).await;
-    demo.open("/").await;
-    fits(&demo, "tablet-0-sign-in").await;
-    demo.sign_in("peter.edwards").await;
-    demo.fill_tutorial_order_checking(async |demo, step| {
-        fits(demo, &format!("tablet-{step}")).await
-    })
-    .await;
-    demo.click_test_id("submit").await;
-    demo.wait_for_step("status").await;
-    demo.element("[data-testid=\"order-number\"]").await;
-    fits(&demo, "tablet-status").await;
-    demo.close().await;
+    every_step_fits(768, 1024, "tablet").await.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -30,14 +30,20 @@ pub fn Stepper() -> impl IntoView {
             } else {
                 indicated_steps(d.flow, source)
             };
-            (indicated, d.steps(source), current, d.order_id.is_some())
+            (
+                indicated,
+                d.steps(source),
+                current,
+                d.order_id.is_some(),
+                undecided,
+            )
         })
     });
-    let undecided = move || steps.with(|(indicated, ..)| indicated.len() == 1);
+    let undecided = move || steps.with(|(.., undecided)| *undecided);
     let position = move || {
-        let (indicated, _, current, _) = steps.get();
+        let (indicated, _, current, _, undecided) = steps.get();
         let name = t.step_names[current.index()];
-        if undecided() {
+        if undecided {
             return fill(t.step_first_undecided, &[name]);
         }
         let (at, of) = step_position(&indicated, current);
@@ -49,7 +55,7 @@ pub fn Stepper() -> impl IntoView {
             <p class="mobproc-visually-hidden mobproc-stepper-position" aria-live="polite" data-testid="step-position">{position}</p>
             <ol>
                 {move || {
-                    let (indicated, taken, current, submitted) = steps.get();
+                    let (indicated, taken, current, submitted, _) = steps.get();
                     let (at, _) = step_position(&indicated, current);
                     indicated
                         .into_iter()

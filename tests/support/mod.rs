@@ -816,6 +816,17 @@ impl Demo {
         .await
     }
 
+    /// From the line step: the line `line` chosen, then the order `flow`
+    /// (its id, e.g. `order-accessories`), until Continue is enabled.
+    pub async fn choose_line_and_order(&self, line: &str, flow: &str) {
+        self.click(&format!("label[for=\"mobproc-line-{line}\"]"))
+            .await;
+        self.element("[data-testid=\"flow-choice\"]").await;
+        self.click(&format!("label[for=\"mobproc-flow-{flow}\"]"))
+            .await;
+        self.wait_until_enabled("next", true).await;
+    }
+
     /// From the line step: Peter's upgradable Verizon line chosen, on to
     /// the new device step (the current device as the seed has it).
     pub async fn upgrade_peters_line_to_the_device_step(&self) {

@@ -297,10 +297,6 @@ fn LineList(
                     let logo = format::safe_image_url(line.vendor.as_ref().and_then(|v| v.logo_url.as_deref()));
                     let contract_end = contract_end_text(t, line.contract_dates.as_ref().and_then(|c| c.end.as_deref()), locale);
                     let existing = existing_device_of(&line);
-                    let selectable = {
-                        let id = id.clone();
-                        Signal::derive(move || !flows_of(&id).is_empty())
-                    };
                     let choose = {
                         let id = id.clone();
                         move |_| {
@@ -313,13 +309,13 @@ fn LineList(
                         }
                     };
                     view! {
-                        <div class="mobproc-card" class:mobproc-card-disabled=move || !selectable.get() data-testid="line">
+                        <div class="mobproc-card" class:mobproc-card-disabled=!offers_any data-testid="line">
                             <input
                                 type="radio"
                                 name="mobproc-line"
                                 id=input_id.clone()
                                 value=id.clone()
-                                disabled=move || !selectable.get()
+                                disabled=!offers_any
                                 prop:checked=checked
                                 on:change=choose
                             />

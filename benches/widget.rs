@@ -33,8 +33,11 @@ const TENANT: &str = "ACME";
 const USER: &str = "peter.edwards";
 /// Where the widget keeps its session with `"tokenStorage": "session"`.
 const SESSION_KEY: &str = "mobproc.session";
-/// Where the widget keeps the order in progress.
+/// Where the widget keeps the head of the order in progress (what the
+/// first screen reads)...
 const DRAFT_KEY: &str = "mobproc.draft.ACME";
+/// ...and the whole of it (what the later steps read).
+const ORDER_DRAFT_KEY: &str = "mobproc.draft.ACME.order";
 /// Where the vanilla page finds the confirmation body to POST.
 const CONFIRM_BODY_KEY: &str = "mobproc.bench.confirm";
 /// The mark both pages set when the lines are on the page.
@@ -259,7 +262,11 @@ fn add_vanilla_page(site: &Path) {
             .unwrap_or_else(|e| panic!("cannot copy bench/{file}: {e}"));
     }
     let page = std::fs::read_to_string(root.join("style/page.css")).unwrap_or_default();
-    let css = format!("{page}\n{}", mobproc_widget::style::CSS);
+    let widget: String = mobproc_widget::style::ALL
+        .iter()
+        .map(|sheet| sheet.css())
+        .collect();
+    let css = format!("{page}\n{widget}");
     std::fs::write(site.join("vanilla.css"), css).unwrap();
 }
 
@@ -738,7 +745,7 @@ async fn happy_path(demo: &Demo, session: &str) -> Happy {
     tokio::time::sleep(Duration::from_millis(300)).await;
     let draft = js(
         demo,
-        &format!("return sessionStorage.getItem('{DRAFT_KEY}');"),
+        &format!("return sessionStorage.getItem('{ORDER_DRAFT_KEY}');"),
         vec![],
     )
     .await
@@ -1217,7 +1224,12 @@ type Page<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
 type ReviewSamples = (Vec<f64>, Vec<f64>, Vec<usize>);
 
 async fn review(demo: &Demo, session: &str, happy: &Happy, runs: usize) -> Value {
-    let widget_items = [(SESSION_KEY, session), (DRAFT_KEY, happy.draft.as_str())];
+    // (The whole draft reads as its head too.)
+    let widget_items = [
+        (SESSION_KEY, session),
+        (DRAFT_KEY, happy.draft.as_str()),
+        (ORDER_DRAFT_KEY, happy.draft.as_str()),
+    ];
     let vanilla_items = [
         (SESSION_KEY, session),
         (CONFIRM_BODY_KEY, happy.confirm_body.as_str()),

@@ -209,7 +209,7 @@ async fn a_number_is_brought_in_from_its_carrier_with_the_keyboard() {
     let stored = demo
         .browser
         .execute(
-            "return Object.values(sessionStorage).find(v => v.includes('externalOrderNumber')) || '';",
+            "return Object.entries(sessionStorage).filter(([key]) => key.startsWith('mobproc.draft.')).map(([, value]) => value).join('\\n');",
             vec![],
         )
         .await

@@ -125,3 +125,153 @@ async fn a_chunk_that_fails_to_load_is_said_and_retried_and_nothing_is_lost() {
         .all(|e| !e.contains("panicked")));
     demo.close().await;
 }
+
+/// The site's main module and its chunks, as bytes.
+fn main_module_and_chunks(site: &Path) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
+    let mut main = None;
+    let mut chunks = Vec::new();
+    for entry in std::fs::read_dir(site).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.ends_with(".wasm") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        if name.starts_with("mobproc-widget-") {
+            assert!(main.is_none(), "one main module");
+            main = Some(bytes);
+        } else {
+            chunks.push((name, bytes));
+        }
+    }
+    (main.expect("the site has a main module"), chunks)
+}
+
+fn holds(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle.as_bytes())
+}
+
+#[test]
+fn later_steps_styles_french_texts_and_the_orders_draft_are_not_in_the_first_load() {
+    let (main, chunks) = main_module_and_chunks(&support::dist_dir());
+    let in_a_chunk = |text: &str| chunks.iter().any(|(_, bytes)| holds(bytes, text));
+    let frame = mobproc_widget::style::FRAME.css();
+    assert!(
+        holds(&main, frame),
+        "the frame's styles are in the first load"
+    );
+    for sheet in &mobproc_widget::style::ALL[1..] {
+        let css = sheet.css();
+        assert!(!holds(&main, css), "in the main module: {css:.60}");
+        assert!(in_a_chunk(css), "in no chunk: {css:.60}");
+    }
+    let french = mobproc_widget::i18n::Locale::FrCa.texts().sign_in_title;
+    assert_eq!(french, "Connectez-vous pour commander");
+    assert!(
+        !holds(&main, french),
+        "the French texts are in the main module"
+    );
+    assert!(in_a_chunk(french), "the French texts are in no chunk");
+    // The order's part of the draft is read and written by the later
+    // steps' code only ("confirmedRequest" is one of its fields).
+    assert!(
+        !holds(&main, "confirmedRequest"),
+        "the whole draft's code is in the main module"
+    );
+    assert!(in_a_chunk("confirmedRequest"));
+    let english = mobproc_widget::i18n::Locale::En.texts().sign_in_title;
+    assert!(
+        holds(&main, english),
+        "the English texts are in the main module"
+    );
+}
+
+#[tokio::test]
+async fn a_later_steps_styles_are_applied_when_it_is_first_shown() {
+    let demo = Demo::start(|_| {}).await;
+    demo.open("/").await;
+    demo.sign_in("peter.edwards").await;
+    demo.element("[data-testid=\"line\"]").await;
+    let sheets = || async {
+        demo.browser
+            .execute("return document.adoptedStyleSheets.length;", vec![])
+            .await
+            .unwrap()
+            .as_u64()
+            .unwrap()
+    };
+    assert_eq!(
+        sheets().await,
+        1,
+        "the line step needs the frame's sheet only"
+    );
+    demo.upgrade_peters_line_to_the_device_step().await;
+    // device.css: the list scrolls in a box of its own.
+    assert_eq!(
+        demo.computed_style("[data-testid=\"device-list\"]", "overflow-y")
+            .await,
+        "auto"
+    );
+    let with_device = sheets().await;
+    assert!(with_device > 1, "{with_device} sheets");
+    // Back and forth: each sheet is applied once.
+    demo.click_button("Back").await;
+    demo.wait_for_step("current-device").await;
+    demo.click_test_id("next").await;
+    demo.wait_for_step("device").await;
+    assert_eq!(sheets().await, with_device);
+    demo.close().await;
+}
+
+/// The wasm files whose name says they hold the French texts.
+fn french_files(fetched: &[String]) -> Vec<&String> {
+    fetched
+        .iter()
+        .filter(|name| name.contains("french"))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_french_texts_are_fetched_for_french_readers_only() {
+    for (locale, title) in [
+        ("en", "Sign in to order"),
+        ("fr-CA", "Connectez-vous pour commander"),
+    ] {
+        let demo = Demo::start_for_tenant("ACME", &[("locale", locale)]).await;
+        demo.open("/").await;
+        demo.wait_for_text("sign-in-title", title).await;
+        let fetched = fetched_wasm(&demo).await;
+        assert_eq!(
+            french_files(&fetched).len(),
+            usize::from(locale == "fr-CA"),
+            "{locale}: {fetched:?}"
+        );
+        demo.close().await;
+    }
+}
+
+#[tokio::test]
+async fn without_the_french_texts_the_widget_works_in_english() {
+    let demo = Demo::start_for_tenant("ACME", &[("locale", "fr-CA")]).await;
+    let site = demo.own_site().unwrap().to_owned();
+    for entry in std::fs::read_dir(&site).unwrap() {
+        let path = entry.unwrap().path();
+        if path.to_string_lossy().contains("split_french") {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+    demo.open("/").await;
+    demo.wait_for_text("sign-in-title", "Sign in to order")
+        .await;
+    assert_eq!(
+        demo.attribute("[data-testid=\"widget\"]", "lang")
+            .await
+            .as_deref(),
+        Some("en")
+    );
+    demo.sign_in("peter.edwards").await;
+    demo.element("[data-testid=\"line\"]").await;
+    demo.close().await;
+}

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::context::{draft_key, use_ctx, Ctx};
+use crate::app::context::{forget_stored_draft, use_ctx, Ctx};
 use crate::app::sign_in::{end_session, start, SignInState};
 use crate::auth::account::{end_server_session, Account};
 use crate::auth::oauth::encode;
@@ -58,7 +58,7 @@ fn sign_out(ctx: Ctx, keep_draft: bool, restored: RwSignal<bool>) {
     leptos::task::spawn_local(async move {
         end_server_session(&ctx.config).await;
         if !keep_draft {
-            browser::session_remove(&draft_key(&ctx.config));
+            forget_stored_draft(&ctx.config);
             ctx.draft
                 .set(Draft::new(external_order_number(&browser::random_bytes(5))));
             ctx.acting_for.set(ctx.config.on_behalf_of.clone());

@@ -16,9 +16,20 @@ use crate::config::Config;
 use crate::draft::{Draft, SourceSystem, Step};
 use crate::i18n::{Locale, Texts};
 
-/// Where the draft is kept in sessionStorage, per tenant.
+/// Where the draft's head is kept in sessionStorage, per tenant.
 pub fn draft_key(config: &Config) -> String {
     format!("mobproc.draft.{}", config.tenant)
+}
+
+/// Where the whole draft is kept, by the later steps' code.
+pub fn order_draft_key(config: &Config) -> String {
+    format!("{}.order", draft_key(config))
+}
+
+/// Forgets the order in progress stored in this tab.
+pub fn forget_stored_draft(config: &Config) {
+    browser::session_remove(&draft_key(config));
+    browser::session_remove(&order_draft_key(config));
 }
 
 /// The widget's shared state.

@@ -24,8 +24,12 @@ use context::{draft_key, use_ctx, Ctx, Data};
 use sign_in::{listen_for_popup, SessionBanner, SignInPanel, SignInState};
 use stepper::Stepper;
 
-/// Loads the configuration file and applies the mount element's overrides.
-async fn load_config(url: String, overrides: Vec<(String, String)>) -> Result<Config, String> {
+/// Loads the configuration file and applies the mount element's overrides,
+/// then the texts of the language the widget will speak.
+async fn load_config(
+    url: String,
+    overrides: Vec<(String, String)>,
+) -> Result<(Config, Locale), String> {
     let response = gloo_net::http::Request::get(&url)
         .send()
         .await
@@ -42,7 +46,9 @@ async fn load_config(url: String, overrides: Vec<(String, String)>) -> Result<Co
         raw.set(&name, value);
     }
     raw.address_tenant = crate::config::tenant_in_query(&browser::location_search());
-    raw.check().map_err(|e| e.to_string())
+    let config = raw.check().map_err(|e| e.to_string())?;
+    let locale = crate::i18n::prepare(pick_locale(&config)).await;
+    Ok((config, locale))
 }
 
 /// The widget: loads its configuration, then shows [`Widget`], or names
@@ -64,7 +70,7 @@ pub fn App(
                 let host = host.clone();
                 Suspend::new(async move {
                     match config.await {
-                        Ok(config) => view! { <Widget config=Arc::new(config) host=(*host).clone()/> }.into_any(),
+                        Ok((config, locale)) => view! { <Widget config=Arc::new(config) locale host=(*host).clone()/> }.into_any(),
                         Err(message) => view! {
                             <div class="mobproc">
                                 <div class="mobproc-error" role="alert" data-testid="config-error">{message}</div>
@@ -83,9 +89,11 @@ fn pick_locale(config: &Config) -> Locale {
     Locale::from_tag(&tag)
 }
 
-/// Restores the draft of this tab, or starts one.
+/// Restores the head of this tab's draft (its order's part comes with the
+/// later steps' code: [`order_data::OrderData::load`]), or starts one.
 fn restore_draft(config: &Config) -> (Draft, bool) {
-    match browser::session_get(&draft_key(config)).and_then(|text| Draft::from_storage(&text)) {
+    match browser::session_get(&draft_key(config)).and_then(|text| Draft::from_head_storage(&text))
+    {
         Some(draft) => {
             let worth_saying = draft.service_id.is_some();
             (draft, worth_saying)
@@ -99,8 +107,7 @@ fn restore_draft(config: &Config) -> (Draft, bool) {
 
 /// The configured widget.
 #[component]
-fn Widget(config: Arc<Config>, host: web_sys::EventTarget) -> impl IntoView {
-    let locale = pick_locale(&config);
+fn Widget(config: Arc<Config>, locale: Locale, host: web_sys::EventTarget) -> impl IntoView {
     let ctx = Ctx::new(config.clone(), locale, host);
     provide_context(ctx.clone());
     let t = ctx.t();
@@ -133,11 +140,7 @@ fn Widget(config: Arc<Config>, host: web_sys::EventTarget) -> impl IntoView {
         let (draft, step) = (ctx.draft, ctx.step);
         Effect::new(move |_| {
             let step = step.get();
-            draft.with(|d| {
-                let mut stored = d.clone();
-                stored.step = step;
-                browser::session_set(&key, &stored.to_storage());
-            })
+            draft.with(|d| browser::session_set(&key, &d.head_to_storage(step)))
         });
     }
 

@@ -13,7 +13,8 @@ use mobproc_types::{
 };
 
 use crate::api::{Api, ApiError};
-use crate::app::context::{use_ctx, Ctx, Loaded};
+use crate::app::context::{order_draft_key, use_ctx, Ctx, Loaded};
+use crate::browser;
 use crate::draft::{Draft, Step};
 
 /// The later steps' data.
@@ -45,6 +46,20 @@ pub struct Learnt {
     pub confirmed: RwSignal<Option<ConfirmedOrder>>,
 }
 
+/// Restores the order's part of the draft stored in this tab (the first
+/// screen restored its head), then keeps the whole draft stored as it
+/// changes, for as long as this data lives.
+fn keep_order_part(ctx: &Ctx) {
+    let key = order_draft_key(&ctx.config);
+    if let Some(stored) = browser::session_get(&key).and_then(|text| Draft::from_storage(&text)) {
+        ctx.draft.update(|draft| {
+            draft.take_order_part(stored);
+        });
+    }
+    let draft = ctx.draft;
+    Effect::new(move |_| draft.with(|d| browser::session_set(&key, &d.to_storage())));
+}
+
 /// A confirmation of the review, with the draft it confirmed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConfirmedOrder {
@@ -63,6 +78,7 @@ impl OrderData {
     /// flows that ship; the properties once the cart
     /// is settled, from the details step on).
     pub fn load(ctx: &Ctx, lines: Loaded<Vec<ServiceAsset>>) -> OrderData {
+        keep_order_part(ctx);
         let api = ctx.api.clone();
         let acting_for = ctx.acting_for;
         let draft = ctx.draft;

@@ -182,7 +182,7 @@ pub fn SignInPanel() -> impl IntoView {
     });
     view! {
         <section class="mobproc-sign-in" aria-labelledby="mobproc-sign-in-title">
-            <h2 id="mobproc-sign-in-title" tabindex="-1">
+            <h2 id="mobproc-sign-in-title" tabindex="-1" data-testid="sign-in-title">
                 {if expired { t.sign_in_again } else { t.sign_in_title }}
             </h2>
             <p>{if expired { t.session_expired } else { t.sign_in_intro }}</p>

@@ -29,9 +29,15 @@ pub fn order_kind_name(t: &Texts, kind: &TransactionType) -> String {
         .unwrap_or_else(|| kind.as_str().replace('_', " ").to_lowercase())
 }
 
+crate::stylesheet! {
+    /// The styles of the approvals panel (applied when it is first built).
+    pub static STYLE = include_str!("approvals.css");
+}
+
 /// The approvals panel, for an approver (`approver_id`: their employee id).
 #[component]
 pub fn Approvals(approver_id: String) -> impl IntoView {
+    crate::style::require(&STYLE);
     let ctx = use_ctx();
     let t = ctx.t();
     let orders = {

@@ -12,7 +12,7 @@
 
 pub mod csp;
 pub mod environment;
-mod panel;
+pub mod panel;
 mod probes;
 pub mod report;
 pub mod settings;
@@ -150,6 +150,8 @@ pub fn mount(target: web_sys::HtmlElement, config_url: String, overrides: Vec<(S
     // (Not leptos's spawn_local: nothing is mounted yet, so its executor
     // is not started.)
     wasm_bindgen_futures::spawn_local(async move {
+        let mut request = request;
+        request.locale = crate::i18n::prepare(request.locale).await;
         // (A `SplitLoaderError` in the release wasm, already ours elsewhere.)
         #[allow(clippy::useless_conversion)]
         let loaded = preload_panel().await.map_err(ChunkError::from);

@@ -53,8 +53,14 @@ fn report_view(t: &'static Texts, mut report: Report) -> impl IntoView {
     }
 }
 
+crate::stylesheet! {
+    /// The panel's styles (applied when it is first built).
+    pub static STYLE = include_str!("diagnostics.css");
+}
+
 /// The panel for `request`: busy while the checks run, then the report.
 pub fn panel(request: DiagnoseRequest) -> impl IntoView {
+    crate::style::require(&STYLE);
     let (t, lang) = (request.locale.texts(), request.locale.lang());
     let report = LocalResource::new(move || run(request.clone()));
     view! {

@@ -12,6 +12,7 @@ use crate::flows::FlowId;
 
 mod new_device;
 mod request;
+mod storage;
 
 pub use new_device::*;
 pub use request::*;
@@ -247,18 +248,6 @@ impl Draft {
             external_order_number,
             ..Draft::default()
         }
-    }
-
-    /// The draft as stored.
-    pub fn to_storage(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
-    /// A stored draft, if it is one of this version.
-    pub fn from_storage(text: &str) -> Option<Draft> {
-        serde_json::from_str::<Draft>(text)
-            .ok()
-            .filter(|d| d.version == DRAFT_VERSION && !d.external_order_number.is_empty())
     }
 
     /// The value entered for a property ("" fields when none).

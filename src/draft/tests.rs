@@ -37,7 +37,7 @@ fn groups() -> Vec<PropertyGroup> {
     }]
 }
 
-fn tutorial_draft() -> Draft {
+pub(super) fn tutorial_draft() -> Draft {
     let mut draft = Draft::new("12345678".into());
     draft.choose_line(
         "38382349".into(),

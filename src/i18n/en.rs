@@ -3,27 +3,6 @@
 use super::Texts;
 use mobproc_types::expected_format::Language;
 
-/// Order statuses by code.
-pub const STATUSES: &[(&str, &str)] = &[
-    ("ORDER_SUBMITTED", "Submitted"),
-    ("AWAITING_APPROVAL", "Awaiting approval"),
-    ("APPROVED", "Approved"),
-    ("REJECTED", "Rejected"),
-    ("IN_PROGRESS", "In progress"),
-    ("SHIPPED", "Shipped"),
-    ("COMPLETE", "Complete"),
-    ("CANCELLED", "Cancelled"),
-];
-
-/// Network access methods by code.
-pub const NETWORKS: &[(&str, &str)] = &[
-    ("GSM", "GSM"),
-    ("CDMA", "CDMA"),
-    ("CDMA_PCS", "CDMA (PCS)"),
-    ("IDEN", "iDEN"),
-    ("LTE", "LTE"),
-];
-
 pub static TEXTS: Texts = Texts {
     language: Language::English,
     title: "Order mobile services",
@@ -326,4 +305,15 @@ pub static TEXTS: Texts = Texts {
     characters_left: "{0} characters left",
     line_inactive: "Inactive: nothing can be ordered for this line",
     line_nothing_to_order: "Nothing you may order for this line",
+    status_names: [
+        "Submitted",
+        "Awaiting approval",
+        "Approved",
+        "Rejected",
+        "In progress",
+        "Shipped",
+        "Complete",
+        "Cancelled",
+    ],
+    network_cdma_pcs: "CDMA (PCS)",
 };

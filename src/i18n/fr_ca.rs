@@ -3,27 +3,6 @@
 use super::Texts;
 use mobproc_types::expected_format::Language;
 
-/// Order statuses by code.
-pub const STATUSES: &[(&str, &str)] = &[
-    ("ORDER_SUBMITTED", "Soumise"),
-    ("AWAITING_APPROVAL", "En attente d'approbation"),
-    ("APPROVED", "Approuvée"),
-    ("REJECTED", "Refusée"),
-    ("IN_PROGRESS", "En cours"),
-    ("SHIPPED", "Expédiée"),
-    ("COMPLETE", "Terminée"),
-    ("CANCELLED", "Annulée"),
-];
-
-/// Network access methods by code.
-pub const NETWORKS: &[(&str, &str)] = &[
-    ("GSM", "GSM"),
-    ("CDMA", "CDMA"),
-    ("CDMA_PCS", "CDMA (SCP)"),
-    ("IDEN", "iDEN"),
-    ("LTE", "LTE"),
-];
-
 pub static TEXTS: Texts = Texts {
     language: Language::French,
     title: "Commander des services mobiles",
@@ -326,4 +305,15 @@ pub static TEXTS: Texts = Texts {
     characters_left: "{0} caractères restants",
     line_inactive: "Inactive : rien ne peut être commandé pour cette ligne",
     line_nothing_to_order: "Rien que vous puissiez commander pour cette ligne",
+    status_names: [
+        "Soumise",
+        "En attente d'approbation",
+        "Approuvée",
+        "Refusée",
+        "En cours",
+        "Expédiée",
+        "Terminée",
+        "Annulée",
+    ],
+    network_cdma_pcs: "CDMA (SCP)",
 };

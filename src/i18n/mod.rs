@@ -57,9 +57,68 @@ impl Locale {
     pub fn texts(self) -> &'static Texts {
         match self {
             Locale::En => &en::TEXTS,
-            Locale::FrCa => &fr_ca::TEXTS,
+            // (English until [`prepare`] has loaded the French catalogue.)
+            Locale::FrCa => french().unwrap_or(&en::TEXTS),
         }
     }
+}
+
+/// The order statuses the catalogues name, in the order of
+/// [`Texts::status_names`].
+const STATUS_CODES: [&str; 8] = [
+    "ORDER_SUBMITTED",
+    "AWAITING_APPROVAL",
+    "APPROVED",
+    "REJECTED",
+    "IN_PROGRESS",
+    "SHIPPED",
+    "COMPLETE",
+    "CANCELLED",
+];
+
+/// The French catalogue, in its own chunk of the release wasm (English
+/// readers never fetch it): [`prepare`] loads it.
+#[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
+#[leptos::wasm_split::wasm_split(french, wasm_split_path = leptos::wasm_split, fallible)]
+fn french_catalogue() -> Result<&'static Texts, crate::app::chunks::ChunkError> {
+    Ok(&fr_ca::TEXTS)
+}
+
+#[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
+static FRENCH: std::sync::OnceLock<&'static Texts> = std::sync::OnceLock::new();
+
+/// The French catalogue, if it is loaded (always, but in the release wasm).
+fn french() -> Option<&'static Texts> {
+    #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
+    return FRENCH.get().copied();
+    #[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
+    Some(&fr_ca::TEXTS)
+}
+
+/// Makes `locale`'s texts available, and returns the locale to show:
+/// `locale`, or English when the French catalogue cannot be fetched (the
+/// widget still works; the console says why).
+pub async fn prepare(locale: Locale) -> Locale {
+    if locale == Locale::En || french().is_some() {
+        return locale;
+    }
+    #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
+    {
+        #[allow(clippy::useless_conversion)]
+        match french_catalogue()
+            .await
+            .map_err(crate::app::chunks::ChunkError::from)
+        {
+            Ok(texts) => {
+                let _ = FRENCH.set(texts);
+                return locale;
+            }
+            Err(_) => web_sys::console::warn_1(
+                &"mobproc: the French texts could not be fetched; showing English".into(),
+            ),
+        }
+    }
+    Locale::En
 }
 
 /// Replaces `{0}`, `{1}`... in `template` with `args`.
@@ -417,41 +476,30 @@ pub struct Texts {
     pub line_inactive: &'static str,
     /// The badge of a line the user may order nothing for.
     pub line_nothing_to_order: &'static str,
+    /// Order status names, in the order of `STATUS_CODES`.
+    pub status_names: [&'static str; 8],
+    /// The name of the CDMA (PCS) network.
+    pub network_cdma_pcs: &'static str,
 }
 
 impl Texts {
-    fn is_french(&self) -> bool {
-        std::ptr::eq(self, &fr_ca::TEXTS)
-    }
-
     /// The name of an order status, or the status as sent when unknown.
     pub fn status_name(&self, status: &str) -> String {
-        let known = if self.is_french() {
-            fr_ca::STATUSES
-        } else {
-            en::STATUSES
-        };
-        known
+        STATUS_CODES
             .iter()
-            .find(|(code, _)| *code == status)
-            .map(|(_, name)| (*name).to_owned())
+            .position(|code| *code == status)
+            .map(|index| self.status_names[index].to_owned())
             .unwrap_or_else(|| status.replace('_', " ").to_ascii_lowercase())
     }
 
     /// The name of a network access method ("CDMA (PCS)"), or its code
-    /// with spaces for underscores when unknown.
+    /// with spaces for underscores (the name of the others).
     pub fn network_name(&self, method: &AccessMethod) -> String {
-        let known = if self.is_french() {
-            fr_ca::NETWORKS
-        } else {
-            en::NETWORKS
-        };
-        let code = method.as_str();
-        known
-            .iter()
-            .find(|(known, _)| *known == code)
-            .map(|(_, name)| (*name).to_owned())
-            .unwrap_or_else(|| code.replace('_', " "))
+        match method {
+            AccessMethod::CdmaPcs => self.network_cdma_pcs.to_owned(),
+            AccessMethod::Iden => "iDEN".to_owned(),
+            other => other.as_str().replace('_', " "),
+        }
     }
 }
 
@@ -516,14 +564,11 @@ mod tests {
 
     #[test]
     fn every_known_network_has_a_name_in_both_languages() {
-        for method in AccessMethod::KNOWN {
-            for table in [en::NETWORKS, fr_ca::NETWORKS] {
-                assert!(
-                    table.iter().any(|(code, _)| *code == method.as_str()),
-                    "{method}"
-                );
-            }
-        }
+        let names: Vec<String> = AccessMethod::KNOWN
+            .iter()
+            .map(|method| Locale::En.texts().network_name(method))
+            .collect();
+        assert_eq!(names, ["GSM", "CDMA", "CDMA (PCS)", "iDEN", "LTE"]);
         assert_eq!(
             Locale::En.texts().network_name(&AccessMethod::CdmaPcs),
             "CDMA (PCS)"

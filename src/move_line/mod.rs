@@ -115,9 +115,15 @@ enum Stage {
     Done(Box<MovedLine>),
 }
 
+crate::stylesheet! {
+    /// The styles of the move panel (applied when it is first built).
+    pub static STYLE = include_str!("move_line.css");
+}
+
 /// The move panel for `line`; `close` dismisses it.
 #[component]
 pub fn MoveLine(line: ServiceAsset, close: Callback<()>) -> impl IntoView {
+    crate::style::require(&STYLE);
     let ctx = use_ctx();
     let t = ctx.t();
     let data = use_data();

@@ -17,9 +17,15 @@ use mobproc_types::rules::{Presence, RequestField};
 /// The most units of one accessory in an order.
 pub const MAX_QUANTITY: usize = 10;
 
+crate::stylesheet! {
+    /// The styles of the accessories step (applied when it is first built).
+    pub static STYLE = include_str!("accessories.css");
+}
+
 /// The accessories step.
 #[component]
 pub fn AccessoriesStep() -> impl IntoView {
+    crate::style::require(&STYLE);
     let ctx = use_ctx();
     let t = ctx.t();
     let draft = ctx.draft;

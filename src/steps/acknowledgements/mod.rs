@@ -30,10 +30,16 @@ fn consent_input_id(id: &str) -> String {
     format!("mobproc-ack-{id}")
 }
 
+crate::stylesheet! {
+    /// The styles of the carrier notices step (applied when it is first built).
+    pub static STYLE = include_str!("acknowledgements.css");
+}
+
 /// The acknowledgements step, for the carrier that takes the number
 /// (`flows::acknowledgement_vendor`).
 #[component]
 pub fn AcknowledgementsStep() -> impl IntoView {
+    crate::style::require(&STYLE);
     let ctx = use_ctx();
     let t = ctx.t();
     let data = use_data();

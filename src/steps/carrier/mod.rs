@@ -16,9 +16,15 @@ use crate::format;
 use crate::i18n::fill;
 use crate::steps::previous_step;
 
+crate::stylesheet! {
+    /// The styles of the carrier step (applied when it is first built).
+    pub static STYLE = include_str!("carrier.css");
+}
+
 /// The carrier step.
 #[component]
 pub fn CarrierStep() -> impl IntoView {
+    crate::style::require(&STYLE);
     let ctx = use_ctx();
     let t = ctx.t();
     let data = use_data();

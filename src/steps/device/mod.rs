@@ -25,9 +25,15 @@ use crate::steps::plan::CompatibilityNote;
 use crate::steps::previous_step;
 use catalog::Catalog;
 
+crate::stylesheet! {
+    /// The styles of the device step (applied when it is first built).
+    pub static STYLE = include_str!("device.css");
+}
+
 /// Step 3.
 #[component]
 pub fn DeviceStep() -> impl IntoView {
+    crate::style::require(&STYLE);
     let ctx = use_ctx();
     let t = ctx.t();
     let order = use_order_data();

@@ -13,9 +13,15 @@ use crate::draft::Step;
 use crate::format;
 use crate::steps::previous_step;
 
+crate::stylesheet! {
+    /// The styles of the features step (applied when it is first built).
+    pub static STYLE = include_str!("features.css");
+}
+
 /// The features step.
 #[component]
 pub fn FeaturesStep() -> impl IntoView {
+    crate::style::require(&STYLE);
     let ctx = use_ctx();
     let t = ctx.t();
     let draft = ctx.draft;

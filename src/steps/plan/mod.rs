@@ -121,9 +121,15 @@ pub fn CompatibilityNote() -> impl IntoView {
     }
 }
 
+crate::stylesheet! {
+    /// The styles of the plan step (applied when it is first built).
+    pub static STYLE = include_str!("plan.css");
+}
+
 /// Step 4.
 #[component]
 pub fn PlanStep() -> impl IntoView {
+    crate::style::require(&STYLE);
     let ctx = use_ctx();
     let t = ctx.t();
     let data = use_data();

@@ -57,9 +57,15 @@ enum Submit {
     Failed(ApiError),
 }
 
+crate::stylesheet! {
+    /// The styles of the review step (applied when it is first built).
+    pub static STYLE = include_str!("review.css");
+}
+
 /// Step 7.
 #[component]
 pub fn ReviewStep() -> impl IntoView {
+    crate::style::require(&STYLE);
     let ctx = use_ctx();
     let t = ctx.t();
     let order = use_order_data();

@@ -55,9 +55,15 @@ async fn add_approver(api: &Api, order: &mut Order) -> Result<(), crate::api::Ap
     Ok(())
 }
 
+crate::stylesheet! {
+    /// The styles of the status step (applied when it is first built).
+    pub static STYLE = include_str!("status.css");
+}
+
 /// Steps 8 and 9.
 #[component]
 pub fn StatusStep() -> impl IntoView {
+    crate::style::require(&STYLE);
     let ctx = use_ctx();
     let t = ctx.t();
     let draft = ctx.draft;

@@ -16,9 +16,15 @@ use crate::app::order_data::use_order_data;
 use crate::format;
 use contents::{contents, rows, Sources};
 
+crate::stylesheet! {
+    /// The styles of the order summary (applied when it is first built).
+    pub static STYLE = include_str!("summary.css");
+}
+
 /// The order summary.
 #[component]
 pub fn OrderSummary() -> impl IntoView {
+    crate::style::require(&STYLE);
     let ctx = use_ctx();
     let t = ctx.t();
     let locale = ctx.format_locale;

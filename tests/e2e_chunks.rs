@@ -154,7 +154,7 @@ fn holds(haystack: &[u8], needle: &str) -> bool {
 }
 
 #[test]
-fn later_steps_styles_french_texts_and_the_orders_draft_are_not_in_the_first_load() {
+fn later_steps_texts_and_styles_french_and_the_orders_draft_are_not_in_the_first_load() {
     let (main, chunks) = main_module_and_chunks(&support::dist_dir());
     let in_a_chunk = |text: &str| chunks.iter().any(|(_, bytes)| holds(bytes, text));
     let frame = mobproc_widget::style::FRAME.css();
@@ -181,11 +181,17 @@ fn later_steps_styles_french_texts_and_the_orders_draft_are_not_in_the_first_loa
         "the whole draft's code is in the main module"
     );
     assert!(in_a_chunk("confirmedRequest"));
-    let english = mobproc_widget::i18n::Locale::En.texts().sign_in_title;
+    let english = mobproc_widget::i18n::Locale::En.texts();
     assert!(
-        holds(&main, english),
-        "the English texts are in the main module"
+        holds(&main, english.sign_in_title),
+        "the first screen's texts are in the main module"
     );
+    // The later steps' texts come with their chunks, in English too.
+    assert!(
+        !holds(&main, english.keep_device),
+        "a later step's text is in the main module"
+    );
+    assert!(in_a_chunk(english.keep_device));
 }
 
 #[tokio::test]

@@ -177,6 +177,9 @@ fn redirect_uri(config: &Config, page_url: &str) -> String {
     }
 }
 
+/// The policy's name for running WebAssembly: the same in every language.
+const NEED_WASM: &str = "WebAssembly ('wasm-unsafe-eval')";
+
 /// What the widget needs of the page's policies.
 fn csp_needs<'a>(t: &Texts, urls: &'a NeedUrls, config: Option<&Config>) -> Vec<CspNeed<'a>> {
     let mut needs = vec![
@@ -185,7 +188,7 @@ fn csp_needs<'a>(t: &Texts, urls: &'a NeedUrls, config: Option<&Config>) -> Vec<
             fill(t.diag_need_script, &[&urls.loader]),
             Need::Script(&urls.loader),
         ),
-        ("csp-wasm", t.diag_need_wasm.to_owned(), Need::Wasm),
+        ("csp-wasm", NEED_WASM.to_owned(), Need::Wasm),
         (
             "csp-files",
             fill(t.diag_need_files, &[&urls.files]),

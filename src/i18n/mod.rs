@@ -5,8 +5,10 @@
 mod en;
 mod format_locale;
 mod fr_ca;
+mod step_texts;
 
 pub use format_locale::format_locale;
+pub use step_texts::StepTexts;
 
 use mobproc_types::expected_format::Language;
 use mobproc_types::AccessMethod;
@@ -58,7 +60,7 @@ impl Locale {
         match self {
             Locale::En => &en::TEXTS,
             // (English until [`prepare`] has loaded the French catalogue.)
-            Locale::FrCa => french().unwrap_or(&en::TEXTS),
+            Locale::FrCa => french().map_or(&en::TEXTS, |french| french.texts),
         }
     }
 }
@@ -76,23 +78,40 @@ const STATUS_CODES: [&str; 8] = [
     "CANCELLED",
 ];
 
-/// The French catalogue, in its own chunk of the release wasm (English
-/// readers never fetch it): [`prepare`] loads it.
+/// A locale's two catalogues.
+pub struct Catalogue {
+    /// The first screen's texts (and the frame's).
+    pub texts: &'static Texts,
+    /// The later steps' texts.
+    pub steps: &'static StepTexts,
+}
+
+/// The French catalogues, in their own chunk of the release wasm (English
+/// readers never fetch it): [`prepare`] loads them.
 #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
 #[leptos::wasm_split::wasm_split(french, wasm_split_path = leptos::wasm_split, fallible)]
-fn french_catalogue() -> Result<&'static Texts, crate::app::chunks::ChunkError> {
-    Ok(&fr_ca::TEXTS)
+fn french_catalogue() -> Result<&'static Catalogue, crate::app::chunks::ChunkError> {
+    Ok(&fr_ca::CATALOGUE)
 }
 
 #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
-static FRENCH: std::sync::OnceLock<&'static Texts> = std::sync::OnceLock::new();
+static FRENCH: std::sync::OnceLock<&'static Catalogue> = std::sync::OnceLock::new();
 
-/// The French catalogue, if it is loaded (always, but in the release wasm).
-fn french() -> Option<&'static Texts> {
+/// The French catalogues, if they are loaded (always, but in the release
+/// wasm).
+fn french() -> Option<&'static Catalogue> {
     #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
     return FRENCH.get().copied();
     #[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
-    Some(&fr_ca::TEXTS)
+    Some(&fr_ca::CATALOGUE)
+}
+
+/// The later steps' texts of the locale of `texts`.
+fn step_texts_of(texts: &Texts) -> &'static StepTexts {
+    match french() {
+        Some(french) if std::ptr::eq(texts, french.texts) => french.steps,
+        _ => &en::STEP_TEXTS,
+    }
 }
 
 /// Makes `locale`'s texts available, and returns the locale to show:
@@ -109,8 +128,8 @@ pub async fn prepare(locale: Locale) -> Locale {
             .await
             .map_err(crate::app::chunks::ChunkError::from)
         {
-            Ok(texts) => {
-                let _ = FRENCH.set(texts);
+            Ok(catalogue) => {
+                let _ = FRENCH.set(catalogue);
                 return locale;
             }
             Err(_) => web_sys::console::warn_1(
@@ -138,7 +157,6 @@ pub struct Texts {
     // The frame.
     pub title: &'static str,
     pub loading: &'static str,
-    pub config_error: &'static str,
     pub steps_label: &'static str,
     pub step_names: [&'static str; 14],
     pub step_of: &'static str,
@@ -190,192 +208,24 @@ pub struct Texts {
     /// The flows' names, in `flows::FLOWS` order.
     pub flow_names: [&'static str; 12],
     pub line_suspended: &'static str,
-    // Step 2.
-    pub current_device_intro: &'static str,
     pub manufacturer: &'static str,
     pub model: &'static str,
     pub serial_type: &'static str,
     pub serial_value: &'static str,
     pub sim_id: &'static str,
-    pub serial_invalid: &'static str,
-    pub sim_invalid: &'static str,
-    // Step 3.
-    pub device_intro: &'static str,
-    pub keep_device: &'static str,
     pub search: &'static str,
-    pub all_manufacturers: &'static str,
     pub carrier: &'static str,
-    pub all_carriers: &'static str,
-    pub max_price: &'static str,
-    pub any_price: &'static str,
-    pub sort_by: &'static str,
-    pub sort_name: &'static str,
-    pub sort_price_low: &'static str,
-    pub sort_price_high: &'static str,
-    pub devices_found: &'static str,
-    pub one_device_found: &'static str,
-    /// `{0}`: the network's name.
-    pub only_network_devices: &'static str,
-    /// `{0}`: the network's name.
-    pub needs_plan_on: &'static str,
-    pub no_devices: &'static str,
-    pub chosen_device: &'static str,
-    pub device_options: &'static str,
-    pub choose_option: &'static str,
-    pub included: &'static str,
-    // Step 4.
-    pub plan_intro: &'static str,
-    pub keep_plan: &'static str,
-    pub per_month: &'static str,
-    pub included_features: &'static str,
-    pub optional_features: &'static str,
-    pub needs_new_device: &'static str,
-    pub device_mismatch: &'static str,
-    pub choose_device: &'static str,
-    pub nothing_chosen: &'static str,
-    // Step 5.
-    pub details_intro: &'static str,
     pub other_text: &'static str,
     pub choose: &'static str,
-    pub problem_required: &'static str,
-    pub problem_too_short: &'static str,
-    pub problem_too_long: &'static str,
-    pub problem_format: &'static str,
-    pub problem_format_example: &'static str,
-    pub problem_format_date: &'static str,
-    pub problem_format_unknown: &'static str,
-    pub problem_date: &'static str,
-    pub problem_choice: &'static str,
-    pub problem_other: &'static str,
-    // Step 6.
-    pub shipping_intro: &'static str,
-    pub recipient: &'static str,
-    pub country: &'static str,
     pub expedite: &'static str,
-    // Step 7.
-    pub review_intro: &'static str,
-    pub confirming: &'static str,
-    pub account_holder: &'static str,
-    pub line: &'static str,
-    pub current_device: &'static str,
     pub new_device: &'static str,
-    pub new_plan: &'static str,
     pub ship_to: &'static str,
-    pub order_details: &'static str,
-    pub cost_summary: &'static str,
-    pub one_time: &'static str,
-    pub no_charge: &'static str,
-    pub consequence_pauses: &'static str,
-    pub consequence_ends: &'static str,
-    pub consequence_confirm: &'static str,
-    pub consequence_leaves: &'static str,
-    // The line-care steps.
-    pub features_intro: &'static str,
-    pub features_empty: &'static str,
-    pub feature_on_line: &'static str,
-    pub feature_will_go: &'static str,
-    pub feature_will_come: &'static str,
     pub feature_comment: &'static str,
-    pub features_nothing: &'static str,
-    pub accessories_intro: &'static str,
-    pub accessories_empty: &'static str,
-    pub quantity_of: &'static str,
-    pub one_fewer: &'static str,
-    pub one_more: &'static str,
-    pub accessories_total: &'static str,
-    pub accessories_nothing: &'static str,
-    pub acknowledgements_intro: &'static str,
-    pub acknowledgements_none: &'static str,
-    pub acknowledgement_required: &'static str,
     pub something_new: &'static str,
-    pub region_intro: &'static str,
-    pub country_of_use: &'static str,
-    pub zip_code: &'static str,
     pub postal_code: &'static str,
-    pub use_own_device: &'static str,
-    pub approvals_title: &'static str,
-    pub approvals_none: &'static str,
-    pub approval_summary: &'static str,
-    pub approval_reason: &'static str,
-    pub approval_reason_required: &'static str,
-    pub approve: &'static str,
-    pub reject: &'static str,
-    pub monthly: &'static str,
-    pub expedited: &'static str,
-    pub submit: &'static str,
-    pub submitting: &'static str,
-    pub order_refused: &'static str,
-    pub go_fix: &'static str,
-    pub checking_order: &'static str,
-    // Steps 8 and 9.
-    pub order_placed: &'static str,
-    pub order_number: &'static str,
-    pub your_reference: &'static str,
     pub status: &'static str,
-    pub segments: &'static str,
     pub history: &'static str,
-    pub shipments: &'static str,
-    pub no_shipments: &'static str,
-    pub tracking: &'static str,
-    pub refresh: &'static str,
-    pub recent_orders: &'static str,
-    pub no_orders: &'static str,
-    pub view_order: &'static str,
-    pub new_order: &'static str,
-    pub submitted_on: &'static str,
-    // Embedding diagnostics (src/diagnostics).
-    pub diag_title: &'static str,
-    pub diag_intro: &'static str,
-    pub diag_running: &'static str,
-    pub diag_summary: &'static str,
-    pub diag_status_pass: &'static str,
-    pub diag_status_warn: &'static str,
-    pub diag_status_fail: &'static str,
-    pub diag_what_to_do: &'static str,
     pub diag_chunk_failed: &'static str,
-    pub diag_skipped: &'static str,
-    pub diag_skipped_advice: &'static str,
-    pub diag_config_loaded: &'static str,
-    pub diag_config_unreachable: &'static str,
-    pub diag_config_unreachable_advice: &'static str,
-    pub diag_config_unreadable: &'static str,
-    pub diag_config_unreadable_advice: &'static str,
-    pub diag_config_unknown: &'static str,
-    pub diag_config_unknown_advice: &'static str,
-    pub diag_setting_value: &'static str,
-    pub diag_setting_default: &'static str,
-    pub diag_setting_fix: &'static str,
-    pub diag_redirect_ok: &'static str,
-    pub diag_redirect_refused: &'static str,
-    pub diag_redirect_refused_advice: &'static str,
-    pub diag_redirect_unclear: &'static str,
-    pub diag_redirect_by_hand: &'static str,
-    pub diag_need_script: &'static str,
-    pub diag_need_wasm: &'static str,
-    pub diag_need_files: &'static str,
-    pub diag_need_api: &'static str,
-    pub diag_need_images: &'static str,
-    pub diag_need_auth: &'static str,
-    pub diag_csp_allows: &'static str,
-    pub diag_csp_blocks: &'static str,
-    pub diag_csp_blocks_advice: &'static str,
-    pub diag_csp_violations: &'static str,
-    pub diag_csp_violations_advice: &'static str,
-    pub diag_storage_ok: &'static str,
-    pub diag_storage_no_session: &'static str,
-    pub diag_storage_no_local: &'static str,
-    pub diag_storage_advice: &'static str,
-    pub diag_clock_ahead: &'static str,
-    pub diag_clock_behind: &'static str,
-    pub diag_clock_advice: &'static str,
-    pub diag_clock_unknown: &'static str,
-    pub diag_clock_unknown_advice: &'static str,
-    pub diag_ping_ok: &'static str,
-    pub diag_ping_refused: &'static str,
-    pub diag_ping_refused_advice: &'static str,
-    pub diag_ping_unreachable: &'static str,
-    pub diag_ping_unreachable_advice: &'static str,
-    pub diag_blocked_by_policy: &'static str,
     // Account: who is signed in, signing out, switching tenant (widget-account).
     /// Who is signed in: `{0}` the username, `{1}` the tenant.
     pub signed_in_as: &'static str,
@@ -396,80 +246,19 @@ pub struct Texts {
     pub company_label: &'static str,
     pub account_label: &'static str,
     pub dismiss_notice: &'static str,
-    // Carrier (port, transfer in).
-    /// `{0}`: the line's number.
-    pub carrier_intro_port: &'static str,
-    pub carrier_intro_stays: &'static str,
-    pub carrier_intro_ported: &'static str,
-    pub carrier_none: &'static str,
-    /// `{0}`: the flow that ports a personal number.
-    pub carrier_not_listed: &'static str,
-    pub choose_carrier: &'static str,
-    pub plan_required: &'static str,
-    pub device_required: &'static str,
-    /// `{0}`: the carrier's name.
-    pub devices_of_carrier: &'static str,
-    /// `{0}`: the carrier's name.
-    pub plans_of_carrier: &'static str,
-    /// `{0}`: the carrier's name.
-    pub plans_not_of_carrier: &'static str,
-    pub current_carrier: &'static str,
-    pub used_in: &'static str,
-    pub approver: &'static str,
-    pub ordered_for: &'static str,
-    pub ordered_by: &'static str,
-    // Swapping devices and moving a line (swap-move).
-    pub sim_required: &'static str,
-    pub new_device_intro: &'static str,
-    pub new_device_none: &'static str,
     pub not_listed: &'static str,
     pub make_model: &'static str,
-    pub new_device_choose: &'static str,
-    pub same_device: &'static str,
-    pub serial_of: &'static str,
-    pub device_change: &'static str,
     pub move_line: &'static str,
-    pub move_title: &'static str,
-    pub move_intro: &'static str,
-    pub move_search: &'static str,
-    pub move_owner: &'static str,
-    pub move_no_match: &'static str,
-    pub move_owner_required: &'static str,
-    pub move_charges: &'static str,
-    pub move_charges_required: &'static str,
-    pub move_no_charges: &'static str,
-    pub move_last_month: &'static str,
-    pub move_all_charges: &'static str,
-    pub move_review: &'static str,
-    pub move_confirm: &'static str,
-    pub move_change: &'static str,
-    pub moving: &'static str,
-    pub move_done: &'static str,
-    pub move_cancel: &'static str,
-    pub move_close: &'static str,
     /// The error summary's title for one problem.
     pub error_summary_one: &'static str,
     /// `{0}`: how many problems (more than one).
     pub error_summary_many: &'static str,
-    // The order summary and the step indicator's skipped steps.
-    pub summary_title: &'static str,
-    pub summary_carrier: &'static str,
-    pub summary_nothing: &'static str,
-    /// Under catalog prices added up, before the review confirms them.
-    pub summary_estimate: &'static str,
-    /// Under the totals the review confirmed.
-    pub summary_confirmed: &'static str,
     /// Beside a step the order skips (nothing ships).
     pub step_not_needed: &'static str,
     /// The position before a line is chosen: "Step 1 · Line · …".
     pub step_first_undecided: &'static str,
     /// The step indicator's last item before the order is known.
     pub steps_follow: &'static str,
-    /// Under an empty device list filtered by network: how many devices of
-    /// other networks match.
-    pub devices_elsewhere: &'static str,
-    /// The button that shows them.
-    pub show_other_networks: &'static str,
     /// Under a text area: how many characters are left.
     pub characters_left: &'static str,
     /// The badge of an inactive line (nothing can be ordered for it).

@@ -678,8 +678,9 @@ fn critical_path(resources: &[Resource], until: f64) -> (usize, Vec<String>) {
 
 struct Happy {
     requests: Value,
-    /// The widget's draft at the shipping step.
-    draft: String,
+    /// The widget's draft at the shipping step: its head (the step, the
+    /// line) and the whole of it.
+    draft: (String, String),
     /// The body the widget POSTed to confirm.
     confirm_body: String,
 }
@@ -743,15 +744,18 @@ async fn happy_path(demo: &Demo, session: &str) -> Happy {
     demo.wait_until_enabled("next", true).await;
     // The draft is written to sessionStorage by an effect: give it a moment.
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let draft = js(
-        demo,
-        &format!("return sessionStorage.getItem('{ORDER_DRAFT_KEY}');"),
-        vec![],
-    )
-    .await
-    .as_str()
-    .expect("the widget keeps its draft in sessionStorage")
-    .to_owned();
+    let stored = |key: &'static str| async move {
+        js(
+            demo,
+            &format!("return sessionStorage.getItem('{key}');"),
+            vec![],
+        )
+        .await
+        .as_str()
+        .expect("the widget keeps its draft in sessionStorage")
+        .to_owned()
+    };
+    let draft = (stored(DRAFT_KEY).await, stored(ORDER_DRAFT_KEY).await);
     js(demo, CONFIRM_SPY, vec![]).await;
     demo.click_test_id("next").await;
 
@@ -1224,11 +1228,10 @@ type Page<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
 type ReviewSamples = (Vec<f64>, Vec<f64>, Vec<usize>);
 
 async fn review(demo: &Demo, session: &str, happy: &Happy, runs: usize) -> Value {
-    // (The whole draft reads as its head too.)
     let widget_items = [
         (SESSION_KEY, session),
-        (DRAFT_KEY, happy.draft.as_str()),
-        (ORDER_DRAFT_KEY, happy.draft.as_str()),
+        (DRAFT_KEY, happy.draft.0.as_str()),
+        (ORDER_DRAFT_KEY, happy.draft.1.as_str()),
     ];
     let vanilla_items = [
         (SESSION_KEY, session),

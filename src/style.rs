@@ -1,5 +1,5 @@
 //! The widget's styles: each component's CSS file, colocated with it,
-//! minified at compile time ([`stylesheet!`]) and applied as a constructed
+//! minified at compile time (`stylesheet!`) and applied as a constructed
 //! stylesheet (allowed by a CSP without 'unsafe-inline'), to the page or
 //! inside a shadow root.
 //!

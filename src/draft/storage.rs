@@ -24,7 +24,7 @@ struct DraftHead {
 
 impl Draft {
     /// The draft as stored: the whole of it, which only the later steps'
-    /// code writes and reads (the first screen stores its [`DraftHead`]).
+    /// code writes and reads (the first screen stores its `DraftHead`).
     pub fn to_storage(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
@@ -42,7 +42,7 @@ impl Draft {
         serde_json::to_string(&head).unwrap_or_default()
     }
 
-    /// A draft of a stored [`DraftHead`], if it is one of this version: the
+    /// A draft of a stored `DraftHead`, if it is one of this version: the
     /// order's part comes later ([`Draft::take_order_part`]).
     pub fn from_head_storage(text: &str) -> Option<Draft> {
         let head = serde_json::from_str::<DraftHead>(text).ok()?;

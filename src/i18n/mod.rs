@@ -1,6 +1,9 @@
-//! Every user-facing text, one catalogue per locale: English and French
-//! (Canada). A missing translation is a compile error, as both catalogues
-//! fill the same struct. Placeholders are `{0}`, `{1}`... (see [`fill`]).
+//! Every user-facing text, per locale: English and French (Canada). Each
+//! locale has two catalogues, the first screen's ([`Texts`]) and the later
+//! steps' ([`StepTexts`], data of the steps' chunks); a `Texts` reads as
+//! both. A missing translation is a compile error, as both locales fill the
+//! same structs. The French catalogues are a chunk of their own
+//! ([`prepare`]). Placeholders are `{0}`, `{1}`... (see [`fill`]).
 
 mod en;
 mod format_locale;
@@ -149,7 +152,8 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     out
 }
 
-/// The catalogue: one field per text.
+/// The frame's and the first screen's texts, one field per text (the
+/// later steps' are in [`StepTexts`], reached through `Deref`).
 #[derive(Debug)]
 pub struct Texts {
     /// The language rule shapes are worded in ("5 digits").

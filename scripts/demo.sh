@@ -13,4 +13,5 @@ echo "Widget:   http://$ADDR/"
 echo "Portal:   http://$ADDR/portal.html (the widget embedded in an example intranet page)"
 echo "Sign in as peter.edwards / sandbox (more users on the sign-in page)."
 echo
-exec target/release/mobproc-sandbox --addr "$ADDR" --static-dir dist --db "${MOBPROC_SANDBOX_DB:-target/demo.sqlite3}" "$@"
+# (cargo run: the binary wherever CARGO_TARGET_DIR puts it.)
+exec cargo run --quiet --release -p mobproc-sandbox -- --addr "$ADDR" --static-dir dist --db "${MOBPROC_SANDBOX_DB:-target/demo.sqlite3}" "$@"

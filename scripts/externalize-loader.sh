@@ -6,7 +6,9 @@
 #    (script-src 'self' 'wasm-unsafe-eval'), and
 #  - a portal on another origin can embed the widget with one
 #    <script type="module" src=".../loader.js">: every file is found beside
-#    loader.js, wherever it is served from.
+#    loader.js, wherever it is served from;
+#  - each mount's configuration file is fetched (preloaded) while the wasm
+#    downloads, not after it has started.
 set -eu
 dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 page="$dir/index.html"
@@ -17,6 +19,18 @@ cat > "$dir/loader.js" <<JS
 // Starts the MOBPROC widget. Everything it needs is found beside this file.
 const base = new URL(".", import.meta.url);
 globalThis.mobprocWidgetBase = base.href;
+// Each mount's configuration file is fetched while the wasm downloads and
+// compiles (the widget's own fetch of it, same URL and mode, is then served
+// by this preload): data-config against the page, else beside this file.
+for (const mount of document.querySelectorAll("#mobproc-widget, [data-mobproc-widget]")) {
+  const config = mount.getAttribute("data-config");
+  const preload = document.createElement("link");
+  preload.rel = "preload";
+  preload.as = "fetch";
+  preload.crossOrigin = "anonymous";
+  preload.href = config === null ? new URL("config.json", base).href : new URL(config, location.href).href;
+  document.head.append(preload);
+}
 const { default: init } = await import(new URL("$glue", base).href);
 await init({ module_or_path: new URL("$wasm", base) });
 JS

@@ -1,6 +1,8 @@
 //! End to end on the split release build: the later steps' code is fetched
-//! while the user reads the first, and a chunk that cannot be fetched is
-//! said, with a retry that works once it can, and nothing entered is lost.
+//! while the user reads the first (never before it is shown), and a chunk
+//! that cannot be fetched is said, with a retry that works once it can, and
+//! nothing entered is lost. The configuration is fetched while the wasm
+//! downloads.
 
 mod support;
 
@@ -62,6 +64,75 @@ async fn later_steps_are_fetched_while_the_user_reads_the_first() {
     demo.click_test_id("next").await;
     demo.wait_for_step("current-device").await;
     assert!(!demo.is_present("[data-testid=\"chunk-error\"]").await);
+    demo.close().await;
+}
+
+/// When the page fetched `name`s (resource timing start, ms), in order.
+async fn fetch_starts(demo: &Demo, matching: &str) -> Vec<f64> {
+    let value = demo
+        .browser
+        .execute(
+            "return performance.getEntriesByType('resource').filter(e => new RegExp(arguments[0]).test(e.name)).map(e => e.startTime);",
+            vec![matching.into()],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(value).unwrap()
+}
+
+#[tokio::test]
+async fn the_later_steps_code_and_data_wait_until_the_lines_are_shown() {
+    let demo = Demo::start(|_| {}).await;
+    demo.open("/").await;
+    demo.sign_in("peter.edwards").await;
+    demo.element("[data-testid=\"line\"]").await;
+    // Signed in, the page loaded again: its prefetch and the later steps'
+    // data (the catalog) come, but only once the lines are on screen.
+    demo.poll("the later steps' chunks and the catalog", || async {
+        let chunks = fetch_starts(&demo, "/(chunk_|split_)[^/]*\\.wasm$").await;
+        let catalog = fetch_starts(&demo, "/catalog/devices").await;
+        (!chunks.is_empty() && !catalog.is_empty()).then_some(())
+    })
+    .await;
+    let shown = demo
+        .browser
+        .execute(
+            "return performance.getEntriesByName('mobproc:lines-shown')[0].startTime;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    let later = fetch_starts(
+        &demo,
+        "/(chunk_|split_)[^/]*\\.wasm$|/mobproc/v1/(catalog|vendors|regions)",
+    )
+    .await;
+    assert!(
+        later.iter().all(|start| *start >= shown),
+        "fetched before the lines were shown at {shown} ms: {later:?}"
+    );
+    demo.close().await;
+}
+
+#[tokio::test]
+async fn the_configuration_is_fetched_by_the_loader_not_after_the_wasm_started() {
+    let demo = Demo::start(|_| {}).await;
+    demo.open("/").await;
+    demo.element("[data-testid=\"sign-in-title\"]").await;
+    // loader.js preloads it (a `link`, started while the wasm downloads),
+    // and the widget's own fetch of it is served by that preload: one
+    // request, not a second `fetch` once the wasm runs.
+    let config = demo
+        .browser
+        .execute(
+            "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/config.json')).map(e => e.initiatorType);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(config, serde_json::json!(["link"]));
     demo.close().await;
 }
 

@@ -54,6 +54,10 @@ pub struct Ctx {
     pub chunks: StepChunks,
     /// The later steps' data, once their chunk has started loading it.
     pub order_data: RwSignal<Option<OrderData>>,
+    /// Whether the first screen (the sign-in panel, the lines, or a
+    /// restored step) is shown: the later steps' code and data are fetched
+    /// only then, never in competition with it ([`Ctx::first_screen_shown`]).
+    pub first_screen: RwSignal<bool>,
     /// The element host-page events are sent from.
     host: Arc<SendWrapper<web_sys::EventTarget>>,
 }
@@ -82,6 +86,7 @@ impl Ctx {
             source: RwSignal::new(None),
             chunks: StepChunks::default(),
             order_data: RwSignal::new(None),
+            first_screen: RwSignal::new(false),
             host: Arc::new(SendWrapper::new(host)),
         }
     }
@@ -124,6 +129,18 @@ impl Ctx {
             .draft
             .with_untracked(|d| crate::steps::next_step(d, self.source_now(), from));
         self.go(next);
+    }
+
+    /// Says the first screen is shown: [`Ctx::first_screen`], for the
+    /// prefetching that waits for it, and a performance `mark` for the
+    /// benchmark (`benches/widget.rs`) when given.
+    pub fn first_screen_shown(&self, mark: Option<&str>) {
+        if let Some(performance) = mark.and_then(|_| web_sys::window()?.performance()) {
+            let _ = performance.mark(mark.unwrap_or_default());
+        }
+        if !self.first_screen.get_untracked() {
+            self.first_screen.set(true);
+        }
     }
 
     /// Sends `mobproc:<name>` to the host page.

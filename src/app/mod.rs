@@ -186,11 +186,15 @@ fn Widget(config: Arc<Config>, locale: Locale, host: web_sys::EventTarget) -> im
         });
     }
 
-    // The later steps' code comes while the user reads (or signs in).
+    // The later steps' code comes while the user reads (or signs in): once
+    // the first screen is shown, never in competition with it.
     if config.prefetch {
         let ctx = ctx.clone();
         let (step, chunks, draft) = (ctx.step, ctx.chunks, ctx.draft);
         Effect::new(move |_| {
+            if !ctx.first_screen.get() {
+                return;
+            }
             let current = step.get();
             let source = ctx.source.get().unwrap_or(SourceSystem::PremiumMobile);
             let steps = draft.with(|d| d.steps(source));
@@ -258,9 +262,11 @@ fn Wizard() -> impl IntoView {
     {
         let owner = Owner::current().expect("the wizard has a reactive owner");
         let (ctx, lines) = (ctx.clone(), data.lines);
+        let first_screen = ctx.first_screen;
         Effect::new(move |_| {
             let step = step.get();
-            if order_data.with_untracked(Option::is_some) || building.get_value() {
+            let waiting = step == Step::Line && !first_screen.get();
+            if waiting || order_data.with_untracked(Option::is_some) || building.get_value() {
                 return;
             }
             building.set_value(true);
@@ -299,6 +305,17 @@ fn Wizard() -> impl IntoView {
             chunks.is_loaded(step) && (step == Step::Line || order_data.with(Option::is_some));
         (step, ready)
     });
+    // A restored later step is the first screen.
+    {
+        let ctx = ctx.clone();
+        Effect::new(move |_| {
+            if let (step, true) = shown.get() {
+                if step != Step::Line {
+                    ctx.first_screen_shown(None);
+                }
+            }
+        });
+    }
     // The order summary: nothing is chosen on the first step, and the
     // status says what was ordered.
     let summarized = Memo::new(move |_| {

@@ -174,12 +174,16 @@ pub fn SignInPanel() -> impl IntoView {
     let expired =
         !signed_out.get_untracked() && ctx.draft.with_untracked(|d| d.service_id.is_some());
     let message = move || error.get().map(|problem| problem.message(t));
-    // "Sign-in panel shown" for the performance benchmark (benches/widget.rs).
-    Effect::new(move |_| {
-        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = performance.mark("mobproc:sign-in-shown");
-        }
-    });
+    // The later steps' code comes while the user signs in (not while an
+    // answer that came with the page is completed: the lines come next).
+    {
+        let ctx = ctx.clone();
+        Effect::new(move |_| {
+            if !waiting.get() {
+                ctx.first_screen_shown(Some("mobproc:sign-in-shown"));
+            }
+        });
+    }
     view! {
         <section class="mobproc-sign-in" aria-labelledby="mobproc-sign-in-title">
             <h2 id="mobproc-sign-in-title" tabindex="-1" data-testid="sign-in-title">

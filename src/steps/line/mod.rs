@@ -234,12 +234,11 @@ fn LineList(
     let locale = ctx.format_locale;
     let draft = ctx.draft;
     let now = browser::now_ms();
-    // "First step interactive" for the performance benchmark (benches/widget.rs).
-    Effect::new(move |_| {
-        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = performance.mark("mobproc:lines-shown");
-        }
-    });
+    // "First step interactive": the later steps' code may come now.
+    {
+        let ctx = ctx.clone();
+        Effect::new(move |_| ctx.first_screen_shown(Some("mobproc:lines-shown")));
+    }
     let offers = {
         let lines = lines.clone();
         StoredValue::new(

@@ -455,7 +455,7 @@ async fn fresh_demo(site: &Path) -> (Demo, String) {
     let demo = Demo::start(move |config| config.static_dir = Some(dir)).await;
     demo.browser
         .update_timeouts(TimeoutConfiguration::new(
-            Some(Duration::from_secs(120)),
+            Some(Duration::from_secs(300)),
             Some(Duration::from_secs(60)),
             None,
         ))

@@ -1,8 +1,8 @@
 //! Searching and sorting the catalog in memory: the catalog is read once
 //! per session, then every keystroke filters thousands of devices without
 //! a request. Sort orders are computed once, so a filter is one pass; a
-//! search sorted by name puts the best matches first (see
-//! [`super::ranking`]).
+//! search sorted by name puts the best matches first (ranked by the
+//! device step's private `ranking` module).
 
 use mobproc_types::{CatalogDevice, NamedRef};
 

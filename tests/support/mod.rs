@@ -31,7 +31,9 @@ pub struct Demo {
     /// Where the widget helpers look: `None` for the page itself, or the
     /// CSS selector of the element whose (open) shadow root holds the widget.
     shadow_host: Mutex<Option<String>>,
-    _driver: Child,
+    /// chromedriver, leader of a process group of its own that its
+    /// Chromium joins (see `Drop`).
+    driver: Child,
     _dir: tempfile::TempDir,
     _browser_profile: tempfile::TempDir,
     _site: Option<tempfile::TempDir>,
@@ -113,6 +115,7 @@ impl Demo {
         let driver_port = free_port().await;
         let driver = Command::new("chromedriver")
             .arg(format!("--port={driver_port}"))
+            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .kill_on_drop(true)
@@ -125,7 +128,7 @@ impl Demo {
             state,
             browser,
             shadow_host: Mutex::new(None),
-            _driver: driver,
+            driver,
             _dir: dir,
             _browser_profile: profile,
             _site: None,
@@ -691,7 +694,21 @@ impl Demo {
 
     /// Closes the browser session.
     pub async fn close(self) {
-        let _ = self.browser.close().await;
+        let _ = self.browser.clone().close().await;
+    }
+}
+
+/// A test (or benchmark) that fails drops its demo without closing the
+/// browser: chromedriver's whole process group goes, Chromium with it, so
+/// no browser is left running to slow the runs that follow.
+impl Drop for Demo {
+    fn drop(&mut self) {
+        if let Some(group) = self.driver.id() {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", "--", &format!("-{group}")])
+                .stderr(Stdio::null())
+                .status();
+        }
     }
 }
 

@@ -10,17 +10,28 @@ use std::path::{Path, PathBuf};
 
 use support::Demo;
 
-/// The wasm files the page has fetched so far.
-async fn fetched_wasm(demo: &Demo) -> Vec<String> {
+/// One field (`name`, `startTime`, `initiatorType`) of each resource the
+/// page has fetched whose URL matches `pattern` (a JavaScript regex), in
+/// the order they started.
+async fn resources<T: serde::de::DeserializeOwned>(
+    demo: &Demo,
+    pattern: &str,
+    field: &str,
+) -> Vec<T> {
     let value = demo
         .browser
         .execute(
-            "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.wasm'));",
-            vec![],
+            "return performance.getEntriesByType('resource').filter(e => new RegExp(arguments[0]).test(e.name)).map(e => e[arguments[1]]);",
+            vec![pattern.into(), field.into()],
         )
         .await
         .unwrap();
     serde_json::from_value(value).unwrap()
+}
+
+/// The wasm files the page has fetched so far.
+async fn fetched_wasm(demo: &Demo) -> Vec<String> {
+    resources(demo, "\\.wasm$", "name").await
 }
 
 /// The files of a site that hold the device step's chunk (and their
@@ -67,17 +78,9 @@ async fn later_steps_are_fetched_while_the_user_reads_the_first() {
     demo.close().await;
 }
 
-/// When the page fetched `name`s (resource timing start, ms), in order.
-async fn fetch_starts(demo: &Demo, matching: &str) -> Vec<f64> {
-    let value = demo
-        .browser
-        .execute(
-            "return performance.getEntriesByType('resource').filter(e => new RegExp(arguments[0]).test(e.name)).map(e => e.startTime);",
-            vec![matching.into()],
-        )
-        .await
-        .unwrap();
-    serde_json::from_value(value).unwrap()
+/// When the page started fetching each resource matching `pattern` (ms).
+async fn fetch_starts(demo: &Demo, pattern: &str) -> Vec<f64> {
+    resources(demo, pattern, "startTime").await
 }
 
 #[tokio::test]
@@ -124,15 +127,8 @@ async fn the_configuration_is_fetched_by_the_loader_not_after_the_wasm_started()
     // loader.js preloads it (a `link`, started while the wasm downloads),
     // and the widget's own fetch of it is served by that preload: one
     // request, not a second `fetch` once the wasm runs.
-    let config = demo
-        .browser
-        .execute(
-            "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/config.json')).map(e => e.initiatorType);",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(config, serde_json::json!(["link"]));
+    let initiators: Vec<String> = resources(&demo, "/config\\.json$", "initiatorType").await;
+    assert_eq!(initiators, ["link"]);
     demo.close().await;
 }
 

@@ -135,8 +135,9 @@ impl Ctx {
     /// prefetching that waits for it, and a performance `mark` for the
     /// benchmark (`benches/widget.rs`) when given.
     pub fn first_screen_shown(&self, mark: Option<&str>) {
-        if let Some(performance) = mark.and_then(|_| web_sys::window()?.performance()) {
-            let _ = performance.mark(mark.unwrap_or_default());
+        let performance = web_sys::window().and_then(|w| w.performance());
+        if let (Some(mark), Some(performance)) = (mark, performance) {
+            let _ = performance.mark(mark);
         }
         if !self.first_screen.get_untracked() {
             self.first_screen.set(true);

@@ -175,11 +175,12 @@ pub fn SignInPanel() -> impl IntoView {
         !signed_out.get_untracked() && ctx.draft.with_untracked(|d| d.service_id.is_some());
     let message = move || error.get().map(|problem| problem.message(t));
     // The later steps' code comes while the user signs in (not while an
-    // answer that came with the page is completed: the lines come next).
+    // answer that came with the page is completed, nor once it has been,
+    // before this panel goes: the lines come next).
     {
         let ctx = ctx.clone();
         Effect::new(move |_| {
-            if !waiting.get() {
+            if !waiting.get() && ctx.session.with(Option::is_none) {
                 ctx.first_screen_shown(Some("mobproc:sign-in-shown"));
             }
         });

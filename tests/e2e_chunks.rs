@@ -63,7 +63,7 @@ async fn later_steps_are_fetched_while_the_user_reads_the_first() {
         .poll("the later steps' chunks to be prefetched", || async {
             let fetched = fetched_wasm(&demo).await;
             let has = |step: &str| fetched.iter().any(|name| name.contains(step));
-            (has("device_steps") && has("plan_step") && has("review_steps")).then_some(fetched)
+            (has("device_steps") && has("plan_step") && has("checkout_steps")).then_some(fetched)
         })
         .await;
     assert!(

@@ -1,11 +1,12 @@
 //! The steps after the first are chunks of wasm in the release build:
 //! fetched when needed, prefetched when the browser is idle before they are
 //! needed. Steps of the same kind share a chunk (the line's device, a new
-//! device, accessories, the carrier and where a new line is used; plan and features;
-//! details, consents and shipping; review and status): wasm-split gives
-//! code shared by several chunks a chunk of its own per combination of
-//! them, so a few larger chunks keep a whole order to a few files (each new
-//! group multiplies the combinations).
+//! device, accessories, the carrier and where a new line is used; plan and
+//! features), and the steps every order ends with share one (details,
+//! consents, shipping, review and status): wasm-split gives code shared by
+//! several chunks a chunk of its own per combination of them, so a few
+//! larger chunks keep a whole order to a few files (each new group
+//! multiplies the combinations).
 //!
 //! A step's view is built only once its chunk is in: [`StepChunks::ensure`]
 //! loads it before the step changes, and [`step_view`] then builds the view
@@ -81,13 +82,13 @@ step_chunk!(
     view! { <steps::plan::PlanStep/> }.into_any()
 );
 step_chunk!(
-    details_steps,
+    checkout_steps,
     details_view,
     preload_details,
     view! { <steps::details::DetailsStep/> }.into_any()
 );
 step_chunk!(
-    details_steps,
+    checkout_steps,
     shipping_view,
     preload_shipping,
     view! { <steps::shipping::ShippingStep/> }.into_any()
@@ -105,7 +106,7 @@ step_chunk!(
     view! { <steps::accessories::AccessoriesStep/> }.into_any()
 );
 step_chunk!(
-    details_steps,
+    checkout_steps,
     acknowledgements_view,
     preload_acknowledgements,
     view! { <steps::acknowledgements::AcknowledgementsStep/> }.into_any()
@@ -123,13 +124,13 @@ step_chunk!(
     view! { <steps::carrier::CarrierStep/> }.into_any()
 );
 step_chunk!(
-    review_steps,
+    checkout_steps,
     review_view,
     preload_review,
     view! { <steps::review::ReviewStep/> }.into_any()
 );
 step_chunk!(
-    review_steps,
+    checkout_steps,
     status_view,
     preload_status,
     view! { <steps::status::StatusStep/> }.into_any()

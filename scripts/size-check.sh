@@ -34,7 +34,7 @@ for file in "${all_wasm[@]}"; do
   [ "$file" = "${main_wasm[0]}" ] || chunks+=("$file")
 done
 # The split points an upgrade goes through (src/app/chunks.rs).
-upgrade_chunks=${UPGRADE_CHUNKS:-"device_steps plan_step checkout_steps"}
+upgrade_chunks=${UPGRADE_CHUNKS:-"order_steps plan_step"}
 loader=("$dist"/__wasm_split-*.js)
 # The files an upgrade fetches besides the first load: its split modules,
 # and each shared chunk whose comment in the loader names one of them.

@@ -34,20 +34,20 @@ async fn fetched_wasm(demo: &Demo) -> Vec<String> {
     resources(demo, "\\.wasm$", "name").await
 }
 
-/// The files of a site that hold the device step's chunk (and their
-/// precompressed copies).
-fn device_chunk_files(site: &Path) -> Vec<PathBuf> {
+/// The files of a site that hold the order steps' chunk, which has the
+/// device step (and their precompressed copies).
+fn order_steps_files(site: &Path) -> Vec<PathBuf> {
     let files: Vec<PathBuf> = std::fs::read_dir(site)
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .filter(|path| {
             let name = path.file_name().unwrap().to_string_lossy();
-            name.contains("device_steps") && name.contains(".wasm")
+            name.contains("order_steps") && name.contains(".wasm")
         })
         .collect();
     assert!(
         !files.is_empty(),
-        "the release build has a chunk for the device step"
+        "the release build has a chunk for the order's steps"
     );
     files
 }
@@ -63,7 +63,7 @@ async fn later_steps_are_fetched_while_the_user_reads_the_first() {
         .poll("the later steps' chunks to be prefetched", || async {
             let fetched = fetched_wasm(&demo).await;
             let has = |step: &str| fetched.iter().any(|name| name.contains(step));
-            (has("device_steps") && has("plan_step") && has("checkout_steps")).then_some(fetched)
+            (has("order_steps") && has("plan_step")).then_some(fetched)
         })
         .await;
     assert!(
@@ -136,7 +136,7 @@ async fn the_configuration_is_fetched_by_the_loader_not_after_the_wasm_started()
 async fn a_chunk_that_fails_to_load_is_said_and_retried_and_nothing_is_lost() {
     let demo = Demo::start_for_tenant("ACME", &[]).await;
     let site = demo.own_site().unwrap().to_owned();
-    let hidden: Vec<(PathBuf, PathBuf)> = device_chunk_files(&site)
+    let hidden: Vec<(PathBuf, PathBuf)> = order_steps_files(&site)
         .into_iter()
         .map(|file| {
             let mut away = file.clone().into_os_string();

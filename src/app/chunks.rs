@@ -1,11 +1,11 @@
 //! The steps after the first are chunks of wasm in the release build:
 //! fetched when needed, prefetched when the browser is idle before they are
-//! needed. Steps of the same kind share a chunk (the line's device, a new
-//! device, accessories, the carrier and where a new line is used; plan and
-//! features), and the steps every order ends with share one (details,
-//! consents, shipping, review and status): wasm-split gives code shared by
-//! several chunks a chunk of its own per combination of them, so a few
-//! larger chunks keep a whole order to a few files (each new group
+//! needed. There are two groups of steps: plan and features, which the
+//! line-care flows, accessories, consents and the swap do not go through;
+//! and every other later step, with the code that loads the order's data
+//! (which every flow needs) and the steps every order ends with. wasm-split
+//! gives code shared by several groups a chunk of its own per combination
+//! of them, so few groups keep a whole order to few files (each new group
 //! multiplies the combinations).
 //!
 //! A step's view is built only once its chunk is in: [`StepChunks::ensure`]
@@ -64,13 +64,13 @@ macro_rules! step_chunk {
 }
 
 step_chunk!(
-    device_steps,
+    order_steps,
     current_device_view,
     preload_current_device,
     view! { <steps::current_device::CurrentDeviceStep/> }.into_any()
 );
 step_chunk!(
-    device_steps,
+    order_steps,
     device_view,
     preload_device,
     view! { <steps::device::DeviceStep/> }.into_any()
@@ -82,13 +82,13 @@ step_chunk!(
     view! { <steps::plan::PlanStep/> }.into_any()
 );
 step_chunk!(
-    checkout_steps,
+    order_steps,
     details_view,
     preload_details,
     view! { <steps::details::DetailsStep/> }.into_any()
 );
 step_chunk!(
-    checkout_steps,
+    order_steps,
     shipping_view,
     preload_shipping,
     view! { <steps::shipping::ShippingStep/> }.into_any()
@@ -100,43 +100,43 @@ step_chunk!(
     view! { <steps::features::FeaturesStep/> }.into_any()
 );
 step_chunk!(
-    device_steps,
+    order_steps,
     accessories_view,
     preload_accessories,
     view! { <steps::accessories::AccessoriesStep/> }.into_any()
 );
 step_chunk!(
-    checkout_steps,
+    order_steps,
     acknowledgements_view,
     preload_acknowledgements,
     view! { <steps::acknowledgements::AcknowledgementsStep/> }.into_any()
 );
 step_chunk!(
-    device_steps,
+    order_steps,
     region_view,
     preload_region,
     view! { <steps::region::RegionStep/> }.into_any()
 );
 step_chunk!(
-    device_steps,
+    order_steps,
     carrier_view,
     preload_carrier,
     view! { <steps::carrier::CarrierStep/> }.into_any()
 );
 step_chunk!(
-    checkout_steps,
+    order_steps,
     review_view,
     preload_review,
     view! { <steps::review::ReviewStep/> }.into_any()
 );
 step_chunk!(
-    checkout_steps,
+    order_steps,
     status_view,
     preload_status,
     view! { <steps::status::StatusStep/> }.into_any()
 );
 step_chunk!(
-    device_steps,
+    order_steps,
     new_device_view,
     preload_new_device,
     view! { <steps::new_device::NewDeviceStep/> }.into_any()
@@ -199,10 +199,10 @@ pub async fn move_line(line: ServiceAsset, close: Callback<()>) -> Result<AnyVie
         .unwrap_or(Err(ChunkError))
 }
 
-/// Builds the later steps' data with code from the first later chunk
+/// Builds the later steps' data with code from the order's steps' chunk
 /// (loaded first), in `owner` (the steps' frame, which disposes of it).
 #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
-#[wasm_split(device_steps, wasm_split_path = leptos::wasm_split, fallible)]
+#[wasm_split(order_steps, wasm_split_path = leptos::wasm_split, fallible)]
 pub fn order_data(
     owner: Owner,
     ctx: Ctx,

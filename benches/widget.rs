@@ -4,7 +4,9 @@
 //! in the same run. Not a test: nothing here fails the build.
 //!
 //! Run it with `scripts/bench.sh`, which builds the release widget into
-//! `target/bench-dist` and points the harness there (`MOBPROC_DIST`).
+//! `target/bench-dist` and points the harness there (`MOBPROC_DIST`), and
+//! the build offering only the upgrade into `target/bench-one-flow`
+//! (`MOBPROC_ONE_FLOW_DIST`), whose first load is compared.
 //! Writes `target/bench/results.json` and `target/bench/results.md`, and
 //! prints the table.
 //!
@@ -15,6 +17,8 @@
 //! (a comma-separated subset of `startup`, `catalog`, `review`, `steps`,
 //! `throttled`; sizes and the happy path always run).
 
+#[path = "widget/sizes.rs"]
+mod sizes;
 #[path = "widget/split.rs"]
 mod split;
 #[path = "../tests/support/mod.rs"]
@@ -61,6 +65,9 @@ const QUERIES: &[&str] = &[
 const FIRST_LOAD_BUDGET_BYTES: u64 = 190 * 1024;
 const FIRST_LOAD_BROTLI_BUDGET_BYTES: u64 = 150 * 1024;
 const WHOLE_ORDER_BUDGET_BYTES: u64 = 400 * 1024;
+/// What eleven more order types may add to the first load (their names and
+/// rows in the flow and rule tables) and still count as no growth.
+const ONE_FLOW_MARGIN_BYTES: u64 = 2 * 1024;
 const RATIO_TARGET: f64 = 1.5;
 const FRAME_BUDGET_MS: f64 = 16.0;
 
@@ -118,7 +125,7 @@ async fn run(settings: Settings) {
     let site =
         support::site_with_config(&support::config_for(TENANT, &[("tokenStorage", "session")]));
     add_vanilla_page(site.path());
-    let size = sizes(&dist, site.path());
+    let size = sizes::sizes(&dist, site.path());
 
     let (demo, session) = fresh_demo(site.path()).await;
 
@@ -268,126 +275,6 @@ fn add_vanilla_page(site: &Path) {
         .collect();
     let css = format!("{page}\n{widget}");
     std::fs::write(site.join("vanilla.css"), css).unwrap();
-}
-
-/// A file's size: raw, gzip -9 and brotli (-q 11), as the Debian tools
-/// write them (`None` when the tool is missing).
-fn file_size(path: &Path) -> Value {
-    let raw = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    let compressed = |program: &str, args: &[&str]| -> Option<u64> {
-        let output = Command::new(program).args(args).arg(path).output().ok()?;
-        output
-            .status
-            .success()
-            .then_some(output.stdout.len() as u64)
-    };
-    json!({
-        "raw": raw,
-        "gzip": compressed("gzip", &["-9", "-n", "-c"]),
-        "brotli": compressed("brotli", &["-c", "-q", "11"]),
-    })
-}
-
-/// The sizes of a group of files, each and summed.
-fn group(dir: &Path, names: &[String]) -> Value {
-    let mut files = serde_json::Map::new();
-    let (mut raw, mut gzip, mut brotli) = (0, 0, Some(0));
-    for name in names {
-        let size = file_size(&dir.join(name));
-        raw += size["raw"].as_u64().unwrap_or(0);
-        gzip += size["gzip"].as_u64().unwrap_or(0);
-        brotli = brotli.zip(size["brotli"].as_u64()).map(|(a, b)| a + b);
-        files.insert(name.clone(), size);
-    }
-    json!({ "raw": raw, "gzip": gzip, "brotli": brotli, "files": files })
-}
-
-fn sizes(dist: &Path, site: &Path) -> Value {
-    let mut names: Vec<String> = std::fs::read_dir(dist)
-        .unwrap()
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .collect();
-    names.sort();
-    let pick = |keep: &dyn Fn(&str) -> bool| -> Vec<String> {
-        names.iter().filter(|n| keep(n)).cloned().collect()
-    };
-    let is_main = |n: &str| n.starts_with("mobproc-widget-") && n.ends_with("_bg.wasm");
-    let wasm = group(dist, &pick(&|n| is_main(n)));
-    let chunks = group(dist, &pick(&|n| n.ends_with(".wasm") && !is_main(n)));
-    let wasm_files = pick(&|n| n.ends_with(".wasm")).len();
-    let js = group(
-        dist,
-        &pick(&|n| {
-            n == "loader.js"
-                || ((n.starts_with("mobproc-widget-") || n.starts_with("__wasm_split-"))
-                    && n.ends_with(".js"))
-        }),
-    );
-    let css = group(
-        dist,
-        &pick(&|n| n.starts_with("page-") && n.ends_with(".css")),
-    );
-    let html = group(site, &["index.html".into(), "config.json".into()]);
-    let total = |key: &str| -> Value {
-        let parts = [&wasm[key], &js[key], &css[key]];
-        if parts.iter().any(|p| p.is_null()) {
-            return Value::Null;
-        }
-        json!(parts.iter().filter_map(|p| p.as_u64()).sum::<u64>())
-    };
-    let whole = |key: &str| -> Value {
-        match (total(key).as_u64(), chunks[key].as_u64()) {
-            (Some(first), Some(rest)) => json!(first + rest),
-            _ => Value::Null,
-        }
-    };
-    let widget = json!({
-        "wasm": wasm,
-        "chunks": chunks,
-        "wasmFiles": wasm_files,
-        "js": js,
-        "css": css,
-        "pageAndConfig": html,
-        "firstLoad": { "raw": total("raw"), "gzip": total("gzip"), "brotli": total("brotli") },
-        "wholeOrder": { "raw": whole("raw"), "gzip": whole("gzip"), "brotli": whole("brotli") },
-    });
-    let vjs = group(site, &["vanilla.js".into()]);
-    let vcss = group(site, &["vanilla.css".into()]);
-    let vhtml = group(site, &["vanilla.html".into(), "config.json".into()]);
-    let vtotal = |key: &str| -> Value {
-        match (vjs[key].as_u64(), vcss[key].as_u64()) {
-            (Some(a), Some(b)) => json!(a + b),
-            _ => Value::Null,
-        }
-    };
-    let vanilla = json!({
-        "js": vjs,
-        "css": vcss,
-        "pageAndConfig": vhtml,
-        "firstLoad": { "raw": vtotal("raw"), "gzip": vtotal("gzip"), "brotli": vtotal("brotli") },
-    });
-    json!({ "widget": widget, "vanilla": vanilla, "floor": floor_size() })
-}
-
-/// The first load of `bench/floor` (a counter and one fetched list, on the
-/// widget's stack and release profile), which scripts/bench.sh builds into
-/// `MOBPROC_FLOOR_DIST`: the least any app of this stack ships.
-fn floor_size() -> Value {
-    let Some(dir) = std::env::var_os("MOBPROC_FLOOR_DIST").map(PathBuf::from) else {
-        return Value::Null;
-    };
-    let names: Vec<String> = std::fs::read_dir(&dir)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok()?.file_name().into_string().ok())
-                .filter(|n| n.ends_with(".wasm") || n.ends_with(".js"))
-                .collect()
-        })
-        .unwrap_or_default();
-    if names.is_empty() {
-        return Value::Null;
-    }
-    group(&dir, &names)
 }
 
 // ---------------------------------------------------------------------------
@@ -1378,6 +1265,22 @@ fn table(r: &Value) -> String {
             "≤ 150 KB",
         ),
     );
+    let one_flow = &r["size"]["oneFlowFirstLoad"];
+    if !one_flow.is_null() {
+        row(
+            "First load with the upgrade only (gzip / brotli), beside all twelve order types' above",
+            format!("{} / {}", kb(&one_flow["gzip"]), kb(&one_flow["brotli"])),
+            "—".into(),
+            "".into(),
+            met(
+                first
+                    .as_u64()
+                    .zip(one_flow["gzip"].as_u64())
+                    .map(|(all, one)| all <= one + ONE_FLOW_MARGIN_BYTES),
+                "no growth",
+            ),
+        );
+    }
     let whole = &w["wholeOrder"]["gzip"];
     let files = w["wasmFiles"].as_u64();
     row(

@@ -13,8 +13,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 
-rm -rf target/bench-dist
+rm -rf target/bench-dist target/bench-one-flow
 scripts/build-widget.sh --release --dist target/bench-dist
+# The same widget offering only the upgrade, for the first load's row
+# "with the upgrade only" (the first load must not grow with order types).
+scripts/build-widget.sh --release --dist target/bench-one-flow --features upgrade-only
 
 # The size floor, bench/floor: the same stack and profile, without the
 # workspace's erase_components flag (it makes an app this small larger).
@@ -22,4 +25,5 @@ rm -rf target/bench-floor
 (cd bench/floor && PATH="$PWD/../../.tools/node_modules/.bin:$PATH" RUSTFLAGS="" \
   CARGO_TARGET_DIR="$PWD/../../target/floor" trunk build --release --offline --dist ../../target/bench-floor)
 
-MOBPROC_DIST=target/bench-dist MOBPROC_FLOOR_DIST="$PWD/target/bench-floor" cargo bench --bench widget
+MOBPROC_DIST=target/bench-dist MOBPROC_FLOOR_DIST="$PWD/target/bench-floor" \
+  MOBPROC_ONE_FLOW_DIST="$PWD/target/bench-one-flow" cargo bench --bench widget

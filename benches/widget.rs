@@ -69,6 +69,10 @@ const WHOLE_ORDER_BUDGET_BYTES: u64 = 400 * 1024;
 /// rows in the flow and rule tables) and still count as no growth.
 const ONE_FLOW_MARGIN_BYTES: u64 = 2 * 1024;
 const RATIO_TARGET: f64 = 1.5;
+/// How long a scroll of the whole list may take before it stops where it
+/// is (well inside the WebDriver script time-out): the vanilla page's
+/// scroll of 5680 rows has taken from 100 s to over 300 s on one machine.
+const SCROLL_LIMIT: Duration = Duration::from_secs(150);
 const FRAME_BUDGET_MS: f64 = 16.0;
 
 struct Settings {
@@ -848,9 +852,10 @@ requestAnimationFrame(() => {
 "#;
 
 /// Scrolls the list from top to bottom, `arguments[0]` pixels a frame,
-/// watching for long tasks and timing every frame.
+/// watching for long tasks and timing every frame; stops after
+/// `arguments[1]` ms if the bottom is not reached by then (`complete`).
 const SCROLL: &str = r#"
-const [step, done] = [arguments[0], arguments[arguments.length - 1]];
+const [step, limitMs, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
 const list = document.querySelector('[data-testid="device-list"]');
 const longTasks = [];
 const observer = new PerformanceObserver((entries) => {
@@ -880,7 +885,7 @@ function finish() {
     }
     const tops = [...list.querySelectorAll('[data-testid="device-row"]')].map((r) => parseFloat(r.style.top));
     done({ steps, ms: performance.now() - t0, frames, longTasks, loafs: loafObserver ? loafs : null,
-           lastRowTop: Math.max(...tops), scrollHeight: list.scrollHeight });
+           lastRowTop: Math.max(...tops), scrollHeight: list.scrollHeight, complete: bottom() });
   }, 200);
 }
 function frame(now) {
@@ -888,6 +893,8 @@ function frame(now) {
   last = now;
   if (bottom()) {
     if (++atBottom > 2) return finish();
+  } else if (now - t0 > limitMs) {
+    return finish();
   } else {
     list.scrollTop += step;
     steps += 1;
@@ -953,7 +960,8 @@ async fn catalog_on(demo: &Demo, name: &str, settings: &Settings) -> Value {
     // The whole catalog, top to bottom.
     filter_once(demo, FILTER_TWO_FRAMES, "").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let scroll = js_async(demo, SCROLL, vec![json!(settings.scroll_step)]).await;
+    let limit = json!(SCROLL_LIMIT.as_millis() as u64);
+    let scroll = js_async(demo, SCROLL, vec![json!(settings.scroll_step), limit]).await;
     let frames: Vec<f64> = scroll["frames"]
         .as_array()
         .map(|a| a.iter().filter_map(Value::as_f64).collect())
@@ -994,6 +1002,7 @@ async fn catalog_on(demo: &Demo, name: &str, settings: &Settings) -> Value {
                 .map(|l| l.iter().filter_map(|e| e["blocking"].as_f64()).sum::<f64>()),
             "lastRowTopPx": scroll["lastRowTop"],
             "scrollHeightPx": scroll["scrollHeight"],
+            "complete": scroll["complete"],
         },
     })
 }
@@ -1512,6 +1521,17 @@ fn table(r: &Value) -> String {
             .map(|d| format!("{} ×{}", d["path"].as_str().unwrap_or(""), d["times"]))
             .collect();
         out.push_str(&format!("- Duplicated GETs: {}\n", list.join(", ")));
+    }
+    for side in ["widget", "vanilla"] {
+        let scroll = &r["scroll"][side];
+        if scroll["complete"] == json!(false) {
+            out.push_str(&format!(
+                "- Warning: the {side}'s scroll stopped after {} s, {} of {} px down; its scroll rows cover that part.\n",
+                SCROLL_LIMIT.as_secs(),
+                scroll["lastRowTopPx"],
+                scroll["scrollHeightPx"]
+            ));
+        }
     }
     if f["sameResults"] == json!(false) {
         out.push_str("- Warning: the widget and the vanilla page listed different numbers of devices for some queries (see results.json).\n");

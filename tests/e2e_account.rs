@@ -193,3 +193,29 @@ async fn the_restored_notice_goes_once_the_user_moves_on_or_closes_it() {
     assert!(!demo.is_present("[data-testid=\"draft-restored\"]").await);
     demo.close().await;
 }
+
+/// Someone with no line is told so and offered the orders that need none
+/// (a new line, a number brought in): no hint to choose a line and no
+/// Continue that could never be pressed.
+#[tokio::test]
+async fn someone_without_a_line_is_offered_only_the_orders_that_need_none() {
+    let demo = Demo::start(|_| {}).await;
+    demo.open("/").await;
+    demo.sign_in("api.account.acme").await;
+    let said = demo.text_of("no-lines").await;
+    assert!(said.contains("No mobile lines"), "{said}");
+    demo.element("[data-testid=\"new-orders\"]").await;
+    assert!(!demo.is_present("[data-testid=\"next\"]").await);
+    let step = demo
+        .element("[data-step=\"line\"]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!step.contains("Choose a line to continue"), "{step}");
+    demo.screenshot("no-lines").await;
+
+    demo.click("[data-testid=\"start-new-line\"]").await;
+    demo.wait_for_step("region").await;
+    demo.close().await;
+}

@@ -74,6 +74,12 @@ pub fn LineStep() -> impl IntoView {
     let moving = RwSignal::new(None::<ServiceAsset>);
     let close_move = Callback::new(move |_| moving.set(None));
     let open_move = Callback::new(move |line| moving.set(Some(line)));
+    // With no line, only the new orders below can be started: no line to
+    // choose, so no hint to choose one and no Continue.
+    let no_lines = Memo::new(move |_| {
+        data.lines
+            .with(|lines| matches!(lines, Some(Ok(lines)) if lines.is_empty()))
+    });
     view! {
         <section class="mobproc-line" aria-labelledby="mobproc-step-title">
             <StepHeading text=t.lines_heading/>
@@ -123,11 +129,13 @@ pub fn LineStep() -> impl IntoView {
                     })
                 }}
             </Transition>
-            <Show when=move || chosen.get().is_none()>
-                <p class="mobproc-hint">{t.choose_line}</p>
+            <Show when=move || !no_lines.get()>
+                <Show when=move || chosen.get().is_none()>
+                    <p class="mobproc-hint">{t.choose_line}</p>
+                </Show>
+                // The backend (from `/ping`) decides the next steps: wait for it.
+                <StepNav on_next=on_next next_enabled=Signal::derive(move || chosen.get().is_some() && source.get().is_some())/>
             </Show>
-            // The backend (from `/ping`) decides the next steps: wait for it.
-            <StepNav on_next=on_next next_enabled=Signal::derive(move || chosen.get().is_some() && source.get().is_some())/>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     data.me.await.ok().map(|me| view! { <NewOrders allowed=me.transaction_types/> })

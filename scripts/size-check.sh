@@ -52,6 +52,12 @@ upgrade_files=$(awk -v wanted="$upgrade_chunks" '
     }
     users = ""
   }' "${loader[0]}")
+# A split point the loader does not list (a renamed group, or a loader
+# this script can no longer read) would leave its bytes out of the total.
+for name in $upgrade_chunks; do
+  grep -q "^split_$name-" <<< "$upgrade_files" \
+    || { echo "size-check: the chunk loader in $dist/ lists no split module '$name' (UPGRADE_CHUNKS)" >&2; exit 2; }
+done
 
 gzip_size() { gzip -9 -n -c "$1" | wc -c; }
 brotli_size() { brotli -q 11 -c "$1" | wc -c; }

@@ -8,6 +8,7 @@
 #   mobproc-widget-<build>.js         wasm-bindgen's glue, for the main module
 #   mobproc-widget-<hash>_bg.wasm     the main module
 #   __wasm_split-<build>.js           wasm-split's chunk loader
+# (the glue minified with terser)
 #   <chunk>-<hash>.wasm               the chunks
 # and rewrites index.html's references and integrity attributes to match.
 # Every name carries a hash of what it depends on, so all of them may be
@@ -47,7 +48,9 @@ optimize() {
   wasm-opt --low-memory-unused --flatten --rereloop -Oz -Oz $features "$1" -o "$2" \
     2> >(grep -v "unknown name subsection" >&2)
 }
-hash_of() { sha256sum "$@" | sha256sum | cut -c1-16; }
+# Of the contents only (not the paths, which are in a fresh temporary
+# directory): the same build gets the same names, and caches stay valid.
+hash_of() { cat "$@" | sha256sum | cut -c1-16; }
 
 # Chunks: named by their own content.
 loader_js="$work/split/__wasm_split.js"
@@ -61,11 +64,14 @@ for chunk in "$work"/split/*.wasm; do
 done
 
 # The main module, by its content; glue and chunk loader import each other,
-# so both are named by one hash of the whole build.
+# so both are named by one hash of the whole build. wasm-bindgen's import
+# names (a hash each) shortened first, in the module and the glue alike.
+node "$root/scripts/shorten-imports.mjs" "$work/bindgen/mobproc-widget_bg.wasm" "$work/bindgen/mobproc-widget.js"
 optimize "$work/bindgen/mobproc-widget_bg.wasm" "$work/out/main.wasm"
 main_wasm="mobproc-widget-$(hash_of "$work/out/main.wasm")_bg.wasm"
 mv "$work/out/main.wasm" "$work/out/$main_wasm"
-build=$(hash_of "$work"/out/*.wasm "$loader_js" "$work/bindgen/mobproc-widget.js")
+terser --version > "$work/minifier"
+build=$(hash_of "$work"/out/*.wasm "$loader_js" "$work/bindgen/mobproc-widget.js" "$work/minifier")
 new_glue="mobproc-widget-$build.js"
 new_loader="__wasm_split-$build.js"
 sed "s#\"./mobproc-widget.js\"#\"./$new_glue\"#g" "$loader_js" > "$work/out/$new_loader"
@@ -73,6 +79,12 @@ sed "s#\"./mobproc-widget.js\"#\"./$new_glue\"#g" "$loader_js" > "$work/out/$new
 sed "s#from '\./__wasm_split\.js'#from './$new_loader'#g; s#from \"\./__wasm_split\.js\"#from \"./$new_loader\"#g" \
   "$work/bindgen/mobproc-widget.js" > "$work/out/$new_glue"
 grep -q "$new_loader" "$work/out/$new_glue" || { echo "split-wasm: the glue does not import the chunk loader" >&2; exit 1; }
+# The glue, 58 KB of first-load JavaScript, minified: names local to the
+# module, whitespace, comments (exports and the wasm's import names are
+# kept). The chunk loader stays as written: its comments say which split
+# modules share each chunk (scripts/size-check.sh reads them).
+terser "$work/out/$new_glue" --module --compress --mangle --output "$work/out/$new_glue.min"
+mv "$work/out/$new_glue.min" "$work/out/$new_glue"
 
 # Swap trunk's unsplit files for these, and point index.html at them.
 rm -f "$dir/$glue" "$dir/$wasm"

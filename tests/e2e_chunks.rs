@@ -214,6 +214,81 @@ fn main_module_and_chunks(site: &Path) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
     (main.expect("the site has a main module"), chunks)
 }
 
+/// Every wasm file the split build writes is named by the first 16 hex
+/// digits of the SHA-256 of its content, so browsers may keep it for good
+/// and the same build keeps its names (the glue and the chunk loader, which
+/// import each other, are named by a hash of the whole build).
+#[test]
+fn split_files_are_named_by_their_content() {
+    use sha2::{Digest, Sha256};
+    let site = support::dist_dir();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&site).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let Some(stem) = name
+            .strip_suffix("_bg.wasm")
+            .or_else(|| name.strip_suffix(".wasm"))
+        else {
+            continue;
+        };
+        let (_, named) = stem.rsplit_once('-').expect("a hash in the name");
+        let digest = Sha256::digest(std::fs::read(&path).unwrap());
+        let hex: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
+        assert_eq!(named, &hex[..16], "{name} is not named by its content");
+        checked += 1;
+    }
+    assert!(checked >= 2, "the site has a main module and chunks");
+}
+
+/// The names in `bytes` that start with `__wb` and end with `_` and 16 hex
+/// digits: wasm-bindgen's names for the JavaScript functions it imports.
+fn hashed_import_names(bytes: &[u8]) -> Vec<String> {
+    let is_name = |byte: &u8| byte.is_ascii_alphanumeric() || *byte == b'_';
+    let mut names = Vec::new();
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].windows(4).position(|w| w == b"__wb") {
+        let start = at + offset;
+        let length = bytes[start..].iter().take_while(|b| is_name(b)).count();
+        let name = String::from_utf8_lossy(&bytes[start..start + length]).into_owned();
+        let hashed = name.rsplit_once('_').is_some_and(|(_, tail)| {
+            tail.len() == 16 && tail.bytes().all(|b| b.is_ascii_hexdigit())
+        });
+        if hashed {
+            names.push(name);
+        }
+        at = start + length.max(1);
+    }
+    names
+}
+
+/// wasm-bindgen's import names (`__wbg_<binding>_<hash>`) are shortened in
+/// the main module and its glue alike (scripts/shorten-imports.mjs); the
+/// other end-to-end tests starting the widget are the proof that both agree.
+#[test]
+fn the_main_modules_import_names_are_short() {
+    let site = support::dist_dir();
+    let (main, _) = main_module_and_chunks(&site);
+    assert_eq!(hashed_import_names(&main), Vec::<String>::new());
+    let glue = std::fs::read_dir(&site)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| {
+            let name = path.file_name().unwrap().to_string_lossy();
+            name.starts_with("mobproc-widget-") && name.ends_with(".js")
+        })
+        .expect("the site has wasm-bindgen's glue");
+    assert_eq!(
+        hashed_import_names(&std::fs::read(glue).unwrap()),
+        Vec::<String>::new()
+    );
+    // The pattern does find them where they were not shortened.
+    assert_eq!(
+        hashed_import_names(b"{__wbg_append_0123456789abcdef:f}"),
+        ["__wbg_append_0123456789abcdef"]
+    );
+}
+
 fn holds(haystack: &[u8], needle: &str) -> bool {
     haystack
         .windows(needle.len())

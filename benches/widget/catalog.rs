@@ -98,7 +98,10 @@ const frames = [];
 let last = null, steps = 0, atBottom = 0;
 const t0 = performance.now();
 const bottom = () => list.scrollTop + list.clientHeight >= list.scrollHeight - 1;
+let finished = false;
 function finish() {
+  if (finished) return;
+  finished = true;
   setTimeout(() => {
     for (const e of observer.takeRecords()) longTasks.push(e.duration);
     observer.disconnect();
@@ -112,6 +115,7 @@ function finish() {
   }, 200);
 }
 function frame(now) {
+  if (finished) return;
   if (last !== null) frames.push(now - last);
   last = now;
   if (bottom()) {
@@ -126,6 +130,8 @@ function frame(now) {
 }
 list.scrollTop = 0;
 setTimeout(() => requestAnimationFrame(frame), 100);
+// A page that stops painting stops the frames too: the limit holds anyway.
+setTimeout(finish, limitMs + 1000);
 "#;
 
 /// One keystroke: (ms, count text, ms until the dispatch returned, ms

@@ -17,7 +17,10 @@ const observer = new MutationObserver(() => {
   }
 });
 observer.observe(document.documentElement, { childList: true, subtree: true });
-setTimeout(() => finish({ ms: null, error: document.body.innerText.slice(0, 500) }), 30000);
+setTimeout(() => {
+  const step = document.querySelector('.mobproc-review');
+  finish({ ms: null, error: (step || document.body).innerText.slice(0, 800) });
+}, 30000);
 t0 = performance.now();
 button.click();
 "#;

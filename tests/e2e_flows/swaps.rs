@@ -1,27 +1,8 @@
 //! Moving a line to another device: one of the employee's, or one not
 //! listed, described in words.
 
-use serde_json::Value;
-
 use super::peter_chooses;
 use super::support::{property, Demo};
-
-/// The requests the sandbox stored with its orders, as JSON.
-async fn stored_requests(demo: &Demo) -> Vec<Value> {
-    demo.state
-        .db
-        .run(|c| {
-            let mut statement = c.prepare("SELECT request FROM orders ORDER BY order_id")?;
-            let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
-            let mut out = Vec::new();
-            for row in rows {
-                out.push(serde_json::from_str(&row?)?);
-            }
-            Ok(out)
-        })
-        .await
-        .unwrap()
-}
 
 /// Peter's AT&T line with his iPhone 11, at the new-device step of a swap,
 /// its current device checked on the way.
@@ -109,7 +90,7 @@ async fn a_line_moves_to_another_device_of_the_employee() {
         property(&order, "ADDITIONAL_INSTRUCTIONS").as_deref(),
         Some("Move the line before Friday")
     );
-    let request = &stored_requests(&demo).await[0];
+    let request = &demo.stored_requests().await[0];
     assert_eq!(request["serviceId"], "38382335");
     assert_eq!(
         request["existingDevice"],
@@ -171,7 +152,7 @@ async fn a_device_not_listed_is_described_in_words_on_a_phone() {
     assert!(!demo.overflows_horizontally().await, "fits a 360 px phone");
     let order = demo.submit_and_read_back().await;
     assert_eq!(order["transactionType"], "SWAP_DEVICES");
-    let request = &stored_requests(&demo).await[0];
+    let request = &demo.stored_requests().await[0];
     assert_eq!(
         request["newDevice"],
         serde_json::json!({

@@ -286,3 +286,31 @@ async fn the_catalog_draws_only_the_rows_in_view_and_a_new_search_starts_at_the_
     assert!(name.to_lowercase().contains("galaxy"), "{name}");
     demo.close().await;
 }
+
+/// The device list is measured in the frame after it is drawn. Leaving the
+/// step before that frame (here, with frames held back by a second) must
+/// not touch the step's state once it is gone: it did, the widget panicked
+/// and stopped.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn leaving_the_device_step_before_its_list_is_measured_is_safe() {
+    let demo = Demo::start(|_| {}).await;
+    demo.open("/").await;
+    demo.sign_in("peter.edwards").await;
+    choose_line(&demo, "38382349").await;
+    demo.wait_for_step("current-device").await;
+    let late_frames = "const frame = window.requestAnimationFrame.bind(window); \
+                       window.requestAnimationFrame = (f) => setTimeout(() => frame(f), 1000); return true;";
+    demo.browser.execute(late_frames, vec![]).await.unwrap();
+    demo.click_test_id("next").await;
+    demo.wait_for_step("device").await;
+    demo.element("[data-testid=\"device-list\"]").await;
+    // Keeping the current device: on to the plan at once.
+    demo.click_test_id("next").await;
+    demo.wait_for_step("plan").await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(demo.console_errors().await, Vec::<String>::new());
+    // And the widget still answers.
+    demo.click("label[for=\"mobproc-plan-6568880002\"]").await;
+    demo.element("[data-testid=\"plan-features\"]").await;
+    demo.close().await;
+}

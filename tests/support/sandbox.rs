@@ -50,10 +50,22 @@ impl Demo {
 
     /// The orders stored in the sandbox, as JSON bodies.
     pub async fn stored_orders(&self) -> Vec<serde_json::Value> {
+        self.stored_json("body").await
+    }
+
+    /// The requests the sandbox stored with its orders, as JSON.
+    pub async fn stored_requests(&self) -> Vec<serde_json::Value> {
+        self.stored_json("request").await
+    }
+
+    /// One JSON column (`body` or `request`) of every stored order, in
+    /// the order they were placed.
+    async fn stored_json(&self, column: &'static str) -> Vec<serde_json::Value> {
         self.state
             .db
-            .run(|c| {
-                let mut statement = c.prepare("SELECT body FROM orders ORDER BY order_id")?;
+            .run(move |c| {
+                let query = format!("SELECT {column} FROM orders ORDER BY order_id");
+                let mut statement = c.prepare(&query)?;
                 let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
                 let mut out = Vec::new();
                 for row in rows {

@@ -78,8 +78,9 @@ pub fn Catalog(
     // Narrow (a phone, or a narrow column of a portal): measured on the
     // list itself once drawn, and again when the window is resized.
     let narrow = RwSignal::new(false);
+    // (From a frame that may come after the step is gone: then nothing.)
     let measure = move || {
-        if let Some(element) = list.get_untracked() {
+        if let Some(Some(element)) = list.try_get_untracked() {
             let width = element.client_width();
             narrow.set(width > 0 && width < NARROW_LIST);
         }

@@ -214,7 +214,8 @@ pub fn ReviewStep() -> impl IntoView {
             <p>{t.review_intro}</p>
             <Transition fallback=move || view! { <Busy label=t.confirming/> }>
                 {move || Suspend::new(async move {
-                    let groups = groups.get_untracked().unwrap_or_default();
+                    // (A future may first run after the step is gone.)
+                    let groups = groups.try_get_untracked().flatten().unwrap_or_default();
                     match confirmation.await {
                         Ok(Some((_, confirmation))) => view! { <Confirmation confirmation=confirmation groups=groups/> }.into_any(),
                         Ok(None) => view! { <Busy label=t.confirming/> }.into_any(),

@@ -45,7 +45,7 @@ if [ ! -x .tools/node_modules/.bin/wasm-opt ]; then
   npm install --silent --no-audit --no-fund --prefix .tools binaryen@132 >/dev/null
 fi
 
-# terser minifies the glue and chunk loader of the split release build
+# terser minifies wasm-bindgen's glue in the split release build
 # (scripts/split-wasm.sh): 2 KB gzip less on the first load.
 TERSER_VERSION=5.51.4
 if [ "$(.tools/node_modules/.bin/terser --version 2>/dev/null)" != "terser $TERSER_VERSION" ]; then

@@ -5,10 +5,9 @@
 # src/app/chunks.rs), so the first load holds only the frame and the first
 # screen. In place of trunk's single wasm and glue it leaves in the staging
 # directory:
-#   mobproc-widget-<build>.js         wasm-bindgen's glue, for the main module
+#   mobproc-widget-<build>.js         wasm-bindgen's glue (minified), for the main module
 #   mobproc-widget-<hash>_bg.wasm     the main module
 #   __wasm_split-<build>.js           wasm-split's chunk loader
-# (the glue minified with terser)
 #   <chunk>-<hash>.wasm               the chunks
 # and rewrites index.html's references and integrity attributes to match.
 # Every name carries a hash of what it depends on, so all of them may be

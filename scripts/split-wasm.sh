@@ -44,7 +44,7 @@ features="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-e
 # never used, and loads and stores there can fold their offsets.
 # (wasm-opt warns of name subsections it does not know: noise.)
 optimize() {
-  wasm-opt --low-memory-unused --flatten --rereloop -Oz -Oz $features "$1" -o "$2" \
+  wasm-opt "${@:3}" --low-memory-unused --flatten --rereloop -Oz -Oz $features "$1" -o "$2" \
     2> >(grep -v "unknown name subsection" >&2)
 }
 # Of the contents only (not the paths, which are in a fresh temporary
@@ -66,7 +66,24 @@ done
 # so both are named by one hash of the whole build. wasm-bindgen's import
 # names (a hash each) shortened first, in the module and the glue alike.
 node "$root/scripts/shorten-imports.mjs" "$work/bindgen/mobproc-widget_bg.wasm" "$work/bindgen/mobproc-widget.js"
-optimize "$work/bindgen/mobproc-widget_bg.wasm" "$work/out/main.wasm"
+# wasm-streams (leptos -> server_fn; the widget has no server functions)
+# exports three classes for JavaScript streams backed by Rust, which nothing
+# creates: their exports go (and with them the code only they reach, 1.6 KB
+# gzip), and so do their classes in the glue. A glue whose classes this
+# cannot find stops the build rather than keep half of one.
+unused_exports='*intounderlying*'
+optimize "$work/bindgen/mobproc-widget_bg.wasm" "$work/out/main.wasm" \
+  --remove-exports --pass-arg="remove-exports@$unused_exports"
+awk '
+  /^export class IntoUnderlying[A-Za-z]* \{$/ { in_class = 1 }
+  in_class { if ($0 == "}") in_class = 0; next }
+  /^if \(Symbol\.dispose\) IntoUnderlying/ { next }
+  /^const IntoUnderlying[A-Za-z]*Finalization = / { in_registry = 1 }
+  in_registry { if ($0 ~ /;$/) in_registry = 0; next }
+  { print }' "$work/bindgen/mobproc-widget.js" > "$work/glue.js"
+mv "$work/glue.js" "$work/bindgen/mobproc-widget.js"
+! grep -qi intounderlying "$work/bindgen/mobproc-widget.js" \
+  || { echo "split-wasm: the glue still holds wasm-streams' classes (wasm-bindgen's output changed?)" >&2; exit 1; }
 main_wasm="mobproc-widget-$(hash_of "$work/out/main.wasm")_bg.wasm"
 mv "$work/out/main.wasm" "$work/out/$main_wasm"
 terser --version > "$work/minifier"

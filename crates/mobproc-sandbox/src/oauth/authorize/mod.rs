@@ -3,6 +3,12 @@
 //! redirect), signs the user in, and sends a token (implicit grant) or a
 //! code (PKCE) back to the redirect URI. The sign-in form is guarded
 //! against login CSRF (see [`super::csrf`]).
+//!
+//! Here: the parameters, the handlers and the redirect to the client; the
+//! checks of a request and what it is answered with have their own files.
+
+mod issue;
+mod request;
 
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Query, State};
@@ -11,18 +17,18 @@ use axum::response::{IntoResponse, Response};
 use axum::Form;
 use serde::Deserialize;
 
-use super::clients::{is_allowed_redirect, load_client, Client};
-use super::csrf::{check_form, form_cookie, form_token};
+use super::clients::Client;
+use super::csrf::check_form;
 use super::encoding::form_encode_pairs;
-use super::html::{error_page, html_response, login_page, sign_in_response, LoginPage};
+use super::html::{error_page, html_response};
 use super::page_text::{PageLocale, PageTexts, Stop};
-use super::pkce::is_valid_challenge;
-use super::session::{session_cookie, session_id, signed_in_user, start_session};
-use super::token::{invalid_scope, new_grant_id, store_code, store_token};
-use super::users::{check_credentials, demo_users};
-use super::{asks_for_mobproc, non_empty, Refusal, SCOPE};
+use super::session::{session_cookie, session_id, start_session};
+use super::users::check_credentials;
+use super::{non_empty, Refusal};
 use crate::error::ApiError;
 use crate::state::AppState;
+use issue::{current_user, issue, sign_in_page};
+use request::{check_request, find_target};
 
 /// What the handlers answer: a page or a redirect either way; `Err` only
 /// shortens the code.
@@ -225,215 +231,6 @@ pub async fn submit(
     response
         .headers_mut()
         .append(header::SET_COOKIE, session_cookie(&session, &app.config));
-    Ok(response)
-}
-
-/// Checks the client and the redirect URI; anything wrong is an error
-/// page, as redirecting to an unchecked URI would make an open redirector.
-async fn find_target(
-    app: &AppState,
-    texts: &PageTexts,
-    params: &AuthorizeParams,
-) -> Result<Target, Response> {
-    let bad_request = |stop| stop_page(texts, StatusCode::BAD_REQUEST, stop);
-    let client_id = params
-        .client_id
-        .clone()
-        .ok_or_else(|| bad_request(Stop::NoClientId))?;
-    let redirect_uri = params
-        .redirect_uri
-        .clone()
-        .ok_or_else(|| bad_request(Stop::NoRedirectUri))?;
-    let lookup_id = client_id.clone();
-    let client = app
-        .db
-        .run(move |connection| load_client(connection, &lookup_id))
-        .await
-        .map_err(IntoResponse::into_response)?
-        .ok_or_else(|| bad_request(Stop::UnknownClient(client_id.clone())))?;
-    if !is_allowed_redirect(&client, &app.config, &redirect_uri) {
-        return Err(bad_request(Stop::UnregisteredRedirect {
-            redirect_uri,
-            client_id,
-        }));
-    }
-    let mode = match params.response_type.as_deref() {
-        Some("token") => ResponseMode::Fragment,
-        _ => ResponseMode::Query,
-    };
-    Ok(Target {
-        client,
-        redirect_uri,
-        mode,
-        state: params.state.clone(),
-    })
-}
-
-/// Checks the protocol parameters; refusals go back to the client.
-fn check_request(params: &AuthorizeParams) -> Result<(Flow, Prompt), Refusal> {
-    let is_code = match params.response_type.as_deref() {
-        None => {
-            return Err(Refusal::new(
-                "invalid_request",
-                "The response_type is required: 'token' or 'code'.",
-            ))
-        }
-        Some("token") => false,
-        Some("code") => true,
-        Some(other) => {
-            return Err(Refusal::new(
-                "unsupported_response_type",
-                format!("The response_type '{other}' is not supported: use 'token' or 'code'."),
-            ))
-        }
-    };
-    if !asks_for_mobproc(params.scope.as_deref()) {
-        return Err(invalid_scope());
-    }
-    let flow = if is_code {
-        Flow::Code {
-            challenge: check_challenge(params)?,
-        }
-    } else {
-        Flow::Implicit
-    };
-    let prompt = match params.prompt.as_deref() {
-        None => Prompt::Default,
-        Some("login") => Prompt::Login,
-        Some("none") => Prompt::None,
-        Some(other) => {
-            return Err(Refusal::new(
-                "invalid_request",
-                format!("The prompt '{other}' is not supported: use 'login' or 'none'."),
-            ))
-        }
-    };
-    Ok((flow, prompt))
-}
-
-/// The PKCE challenge a code request must carry (S256 only).
-fn check_challenge(params: &AuthorizeParams) -> Result<String, Refusal> {
-    let challenge = params.code_challenge.as_deref().ok_or_else(|| {
-        Refusal::new(
-            "invalid_request",
-            "The code flow requires PKCE: send code_challenge and code_challenge_method=S256.",
-        )
-    })?;
-    if params.code_challenge_method.as_deref() != Some("S256") {
-        return Err(Refusal::new(
-            "invalid_request",
-            "The code_challenge_method must be S256.",
-        ));
-    }
-    if !is_valid_challenge(challenge) {
-        return Err(Refusal::new(
-            "invalid_request",
-            "The code_challenge must be the 43-character BASE64URL of a SHA-256 digest.",
-        ));
-    }
-    Ok(challenge.to_owned())
-}
-
-/// Who the request's session cookie signs in, if anyone.
-async fn current_user(app: &AppState, headers: &HeaderMap) -> Result<Option<String>, Response> {
-    let Some(id) = session_id(headers) else {
-        return Ok(None);
-    };
-    let now = app.clock.now();
-    app.db
-        .run(move |connection| signed_in_user(connection, &id, now))
-        .await
-        .map_err(IntoResponse::into_response)
-}
-
-/// Issues what the flow asks for and sends it to the client.
-async fn issue(app: &AppState, target: &Target, flow: Flow, username: String) -> Answer {
-    let now = app.clock.now();
-    let lifetime = app.config.token_lifetime;
-    let client_id = target.client.id.clone();
-    match flow {
-        Flow::Implicit => {
-            let token = app
-                .db
-                .run(move |connection| {
-                    let lifetime = lifetime as i64;
-                    Ok(store_token(
-                        connection,
-                        "access",
-                        &client_id,
-                        &username,
-                        &new_grant_id(),
-                        now,
-                        lifetime,
-                    )?)
-                })
-                .await
-                .map_err(IntoResponse::into_response)?;
-            Ok(target.redirect(&[
-                ("access_token", &token),
-                ("token_type", "Bearer"),
-                ("expires_in", &lifetime.to_string()),
-                ("scope", SCOPE),
-            ]))
-        }
-        Flow::Code { challenge } => {
-            let redirect_uri = target.redirect_uri.clone();
-            let code = app
-                .db
-                .run(move |connection| {
-                    Ok(store_code(
-                        connection,
-                        &client_id,
-                        &redirect_uri,
-                        &challenge,
-                        &username,
-                        now,
-                    )?)
-                })
-                .await
-                .map_err(IntoResponse::into_response)?;
-            Ok(target.redirect(&[("code", &code)]))
-        }
-    }
-}
-
-/// The sign-in page, in the request's language: 200 at first, 401 after a
-/// wrong username or password; it (re)sets the form token's cookie.
-async fn sign_in_page(
-    app: &AppState,
-    headers: &HeaderMap,
-    target: &Target,
-    params: &AuthorizeParams,
-    username: &str,
-    wrong_credentials: bool,
-) -> Answer {
-    let users = app
-        .db
-        .run(|connection| demo_users(connection))
-        .await
-        .map_err(IntoResponse::into_response)?;
-    let token = form_token(headers);
-    let texts = PageLocale::of(headers).texts();
-    let html = login_page(
-        texts,
-        &LoginPage {
-            client_name: &target.client.name,
-            hidden: params.sent(),
-            form_token: &token,
-            username,
-            wrong_credentials,
-            users: &users,
-        },
-    );
-    let status = if wrong_credentials {
-        StatusCode::UNAUTHORIZED
-    } else {
-        StatusCode::OK
-    };
-    let mut response = sign_in_response(status, html, &target.redirect_uri);
-    response
-        .headers_mut()
-        .append(header::SET_COOKIE, form_cookie(&token, &app.config));
     Ok(response)
 }
 

@@ -3,105 +3,26 @@
 //! failure loses nothing, and turned into the API's `OrderRequest`.
 
 use mobproc_types::{
-    AccessMethod, DeviceFeatureSelection, FeatureAction, FeatureChange, LineFeature, OrderRequest,
+    DeviceFeatureSelection, FeatureAction, FeatureChange, LineFeature, OrderRequest,
     SerialNumberType,
 };
 use serde::{Deserialize, Serialize};
 
 use crate::flows::FlowId;
 
+mod cross_carrier;
 mod new_device;
 mod request;
+mod step;
 mod storage;
 
+pub use cross_carrier::*;
 pub use new_device::*;
 pub use request::*;
+pub use step::*;
 
 /// Bumped when the stored shape changes; an older draft is dropped.
 pub const DRAFT_VERSION: u32 = 1;
-
-/// The steps orders are made of. Each flow (`crate::flows`) picks its own
-/// and their order; the order here is only the upgrade's, then the rest.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
-#[serde(rename_all = "camelCase")]
-pub enum Step {
-    /// Who orders, and for which line.
-    #[default]
-    Line,
-    /// The device being replaced.
-    CurrentDevice,
-    /// A new device (optional).
-    Device,
-    /// A new plan and its features (optional).
-    Plan,
-    /// The vendor's order properties.
-    Details,
-    /// Where to ship.
-    Shipping,
-    /// The confirmation and cost summary.
-    Review,
-    /// The submitted order.
-    Status,
-    /// Optional features to add to or remove from the line.
-    Features,
-    /// Accessories, with quantities.
-    Accessories,
-    /// The carrier's notices and the consents to give.
-    Acknowledgements,
-    /// Where a new number will be used: country, and ZIP code in the US.
-    Region,
-    /// A carrier: the line's new one (a port), or the personal number's.
-    Carrier,
-    /// SWAP_DEVICES: the device the line moves to.
-    NewDevice,
-}
-
-impl Step {
-    /// Every step, in order.
-    pub const ALL: [Step; 14] = [
-        Step::Line,
-        Step::CurrentDevice,
-        Step::Device,
-        Step::Plan,
-        Step::Details,
-        Step::Shipping,
-        Step::Review,
-        Step::Status,
-        Step::Features,
-        Step::Accessories,
-        Step::Acknowledgements,
-        Step::Region,
-        Step::Carrier,
-        Step::NewDevice,
-    ];
-
-    /// The step's name in events and test ids.
-    pub fn id(self) -> &'static str {
-        match self {
-            Step::Line => "line",
-            Step::CurrentDevice => "current-device",
-            Step::Device => "device",
-            Step::Plan => "plan",
-            Step::Details => "details",
-            Step::Shipping => "shipping",
-            Step::Review => "review",
-            Step::Status => "status",
-            Step::Features => "features",
-            Step::Accessories => "accessories",
-            Step::Acknowledgements => "acknowledgements",
-            Step::Region => "region",
-            Step::Carrier => "carrier",
-            Step::NewDevice => "new-device",
-        }
-    }
-
-    /// The step's place in [`Step::ALL`] (and in the texts' step names).
-    pub fn index(self) -> usize {
-        Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
-    }
-}
 
 /// The tenant's backend; behaviour differs by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -382,46 +303,6 @@ impl Draft {
     /// Whether the confirmed request is still what the draft would send.
     pub fn is_confirmed(&self, request: &OrderRequest) -> bool {
         self.confirmed_request.as_deref() == Some(request_key(request).as_str())
-    }
-}
-
-/// Whether the device that will be on the line fits the network it will be on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Compatibility {
-    /// Nothing to say.
-    Fits,
-    /// A plan on another network, and the current device can't use it.
-    NeedsNewDevice { network: AccessMethod },
-    /// The chosen device can't use the network.
-    DeviceMismatch {
-        device: AccessMethod,
-        network: AccessMethod,
-    },
-}
-
-/// The cross-carrier rule: the device after the order (the new one, or the
-/// current one) must use the access method of the network after the order
-/// (the new plan's carrier, or the line's). Unknown methods fit.
-pub fn compatibility(
-    current_device: Option<&AccessMethod>,
-    new_device: Option<&AccessMethod>,
-    network: Option<&AccessMethod>,
-    has_new_plan: bool,
-) -> Compatibility {
-    let Some(network) = network else {
-        return Compatibility::Fits;
-    };
-    match (new_device, current_device) {
-        (Some(device), _) if device != network => Compatibility::DeviceMismatch {
-            device: device.clone(),
-            network: network.clone(),
-        },
-        (None, Some(current)) if has_new_plan && current != network => {
-            Compatibility::NeedsNewDevice {
-                network: network.clone(),
-            }
-        }
-        _ => Compatibility::Fits,
     }
 }
 

@@ -2,6 +2,7 @@
 //! its plan, device and source system, and the checks before it is sent.
 use super::{groups, tutorial_draft};
 use crate::draft::*;
+use mobproc_types::AccessMethod;
 
 #[test]
 fn builds_the_tutorial_request() {

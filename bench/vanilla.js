@@ -7,7 +7,7 @@
 //                              list of lines (src/steps/line/mod.rs), then
 //                              performance.mark("mobproc:lines-shown");
 //   vanilla.html?step=device   the same start, then the catalog: the same
-//                              search box and filtering (device/filter.rs)
+//                              search box and filtering (device/filter/)
 //                              and windowed list (device/mod.rs);
 //   vanilla.html, signed out  the sign-in panel (heading, text, button),
 //                              then performance.mark("mobproc:sign-in-shown");
@@ -305,7 +305,7 @@ function lineStep(data) {
 }
 
 // ---------------------------------------------------------------------------
-// Step 3: the catalog (as Catalog and filter.rs).
+// Step 3: the catalog (as Catalog and filter/mod.rs).
 
 // Lower case without accents, as browser::fold_for_search.
 const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();

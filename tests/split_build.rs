@@ -178,3 +178,31 @@ fn the_first_load_has_no_stream_classes_the_widget_never_creates() {
     // The glue still exports what the page and the chunk loader use.
     assert!(holds(&glue(&site), "initSync"));
 }
+
+/// The steps an upgrade never takes (accessories, consents, the area of a
+/// new number, the carrier, the device a line moves to) are a group of
+/// their own, `extra_steps`: an upgrade does not fetch their code, and
+/// their styles come with them, not with the upgrade's steps.
+#[test]
+fn the_steps_an_upgrade_does_not_take_are_not_in_its_chunks() {
+    use mobproc_widget::steps;
+    let (_, chunks) = main_module_and_chunks(&support::dist_dir());
+    let in_group = |group: &str, css: &str| {
+        let prefix = format!("split_{group}-");
+        chunks
+            .iter()
+            .any(|(name, bytes)| name.starts_with(&prefix) && holds(bytes, css))
+    };
+    for sheet in [
+        &steps::accessories::STYLE,
+        &steps::acknowledgements::STYLE,
+        &steps::carrier::STYLE,
+    ] {
+        let css = sheet.css();
+        assert!(in_group("extra_steps", css), "not with its step: {css:.60}");
+        for upgrade in ["order_steps", "plan_step"] {
+            assert!(!in_group(upgrade, css), "in {upgrade}: {css:.60}");
+        }
+    }
+    assert!(in_group("order_steps", steps::device::STYLE.css()));
+}

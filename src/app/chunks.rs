@@ -1,12 +1,14 @@
 //! The steps after the first are chunks of wasm in the release build:
 //! fetched when needed, prefetched when the browser is idle before they are
-//! needed. There are two groups of steps: plan and features, which the
+//! needed. There are three groups of steps: plan and features, which the
 //! line-care flows, accessories, consents and the swap do not go through;
-//! and every other later step, with the code that loads the order's data
-//! (which every flow needs) and the steps every order ends with. wasm-split
-//! gives code shared by several groups a chunk of its own per combination
-//! of them, so few groups keep a whole order to few files (each new group
-//! multiplies the combinations).
+//! the steps an upgrade never takes (accessories, consents, region,
+//! carrier, the device a line moves to: `extra_steps`); and every other
+//! later step, with the code that loads the order's data (which every flow
+//! needs) and the steps every order ends with. wasm-split gives code shared
+//! by several groups a chunk of its own per combination of them, so few
+//! groups keep a whole order to few files (each new group multiplies the
+//! combinations).
 //!
 //! A step's view is built only once its chunk is in: [`StepChunks::ensure`]
 //! loads it before the step changes, and [`step_view`] then builds the view
@@ -100,25 +102,25 @@ step_chunk!(
     view! { <steps::features::FeaturesStep/> }.into_any()
 );
 step_chunk!(
-    order_steps,
+    extra_steps,
     accessories_view,
     preload_accessories,
     view! { <steps::accessories::AccessoriesStep/> }.into_any()
 );
 step_chunk!(
-    order_steps,
+    extra_steps,
     acknowledgements_view,
     preload_acknowledgements,
     view! { <steps::acknowledgements::AcknowledgementsStep/> }.into_any()
 );
 step_chunk!(
-    order_steps,
+    extra_steps,
     region_view,
     preload_region,
     view! { <steps::region::RegionStep/> }.into_any()
 );
 step_chunk!(
-    order_steps,
+    extra_steps,
     carrier_view,
     preload_carrier,
     view! { <steps::carrier::CarrierStep/> }.into_any()
@@ -136,7 +138,7 @@ step_chunk!(
     view! { <steps::status::StatusStep/> }.into_any()
 );
 step_chunk!(
-    order_steps,
+    extra_steps,
     new_device_view,
     preload_new_device,
     view! { <steps::new_device::NewDeviceStep/> }.into_any()

@@ -56,16 +56,32 @@ impl AppState {
 #[derive(Clone, Default)]
 pub struct Clock {
     offset_seconds: Arc<AtomicI64>,
+    /// The second the clock was stopped at ([`Clock::freeze`]), or 0.
+    frozen_at: Arc<AtomicI64>,
+}
+
+fn system_seconds() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
 }
 
 impl Clock {
     /// Unix seconds, now.
     pub fn now(&self) -> i64 {
-        let system = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0);
-        system + self.offset_seconds.load(Ordering::SeqCst)
+        let base = match self.frozen_at.load(Ordering::SeqCst) {
+            0 => system_seconds(),
+            frozen => frozen,
+        };
+        base + self.offset_seconds.load(Ordering::SeqCst)
+    }
+
+    /// Stops the clock at the current second: from then on only
+    /// [`Clock::advance`] moves it. For tests that check a lifetime to the
+    /// second, which the system's clock ticking meanwhile would move.
+    pub fn freeze(&self) {
+        self.frozen_at.store(system_seconds(), Ordering::SeqCst);
     }
 
     /// Moves the clock forward by `seconds`.

@@ -58,6 +58,8 @@ async fn introspection_refuses_unknown_and_expired_tokens() {
         .header(header::WWW_AUTHENTICATE)
         .contains("invalid_token"));
 
+    // Lifetimes to the second: the system's clock must not tick meanwhile.
+    sandbox.state.clock.freeze();
     let tokens = sandbox.password_grant("peter.edwards").await;
     let (reply, _) = sandbox.sign_in(&implicit("s")).await;
     let implicit_token = reply.redirect_params()["access_token"].clone();

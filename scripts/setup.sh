@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing the project needs, only when it is
 # missing: the wasm32 target, trunk, the wasm-bindgen CLI matching
-# Cargo.lock, a working wasm-opt (npm's binaryen), terser (npm; minifies
-# the release build's JavaScript glue), Chromium and ChromeDriver.
+# Cargo.lock, Node and npm, a working wasm-opt (npm's binaryen), terser
+# (npm; minifies the release build's JavaScript glue), Chromium and
+# ChromeDriver.
 # Safe to run again: it does nothing when everything is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,11 +39,21 @@ if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSIO
     || cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
+# Node and npm, for the two tools below and scripts/shorten-imports.mjs.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  say "installing nodejs and npm"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq nodejs npm >/dev/null
+fi
+
 # Debian's binaryen (108) writes modules Chromium refuses; npm's is current.
-if [ ! -x .tools/node_modules/.bin/wasm-opt ]; then
-  say "installing binaryen (wasm-opt) from npm into .tools/"
+# The split build needs this one's passes (--remove-exports among them).
+BINARYEN_VERSION=132
+if [ "$(.tools/node_modules/.bin/wasm-opt --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VERSION" ]; then
+  say "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm into .tools/"
   mkdir -p .tools
-  npm install --silent --no-audit --no-fund --prefix .tools binaryen@132 >/dev/null
+  npm install --silent --no-audit --no-fund --save-exact --prefix .tools "binaryen@$BINARYEN_VERSION" >/dev/null
 fi
 
 # terser minifies wasm-bindgen's glue in the split release build

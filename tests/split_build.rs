@@ -167,16 +167,14 @@ fn later_steps_texts_and_styles_french_and_the_orders_draft_are_not_in_the_first
 fn the_first_load_has_no_stream_classes_the_widget_never_creates() {
     let site = support::dist_dir();
     let (main, _) = main_module_and_chunks(&site);
+    let glue = glue(&site);
     assert!(
         !holds(&main, "intounderlying"),
         "exported by the main module"
     );
-    assert!(
-        !holds(&glue(&site), "IntoUnderlying"),
-        "a class of the glue"
-    );
+    assert!(!holds(&glue, "IntoUnderlying"), "a class of the glue");
     // The glue still exports what the page and the chunk loader use.
-    assert!(holds(&glue(&site), "initSync"));
+    assert!(holds(&glue, "initSync"));
 }
 
 /// The steps an upgrade never takes (accessories, consents, the area of a

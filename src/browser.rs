@@ -184,14 +184,51 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
     }
 }
 
+/// The `detail` of an event for the host page: a plain object, built
+/// field by field (`EventDetail::new().with("step", "plan")`), so that the
+/// first load needs no JSON serializer for it.
+#[derive(Debug, Clone)]
+pub struct EventDetail(js_sys::Object);
+
+impl EventDetail {
+    /// An object with no field.
+    pub fn new() -> EventDetail {
+        EventDetail(js_sys::Object::new())
+    }
+
+    /// This object with `name` set to `value` (`None` gives `null`).
+    pub fn with(self, name: &str, value: impl Into<JsValue>) -> EventDetail {
+        let value = value.into();
+        // `None` converts to `undefined`, which JSON leaves out.
+        let value = if value.is_undefined() {
+            JsValue::NULL
+        } else {
+            value
+        };
+        let _ = js_sys::Reflect::set(&self.0, &name.into(), &value);
+        self
+    }
+}
+
+impl Default for EventDetail {
+    fn default() -> EventDetail {
+        EventDetail::new()
+    }
+}
+
+impl From<EventDetail> for JsValue {
+    fn from(detail: EventDetail) -> JsValue {
+        detail.0.into()
+    }
+}
+
 /// Sends a DOM event `mobproc:<name>` from `target` to the host page
 /// (bubbling, and out of a shadow root).
-pub fn dispatch(target: &web_sys::EventTarget, name: &str, detail: &serde_json::Value) {
+pub fn dispatch(target: &web_sys::EventTarget, name: &str, detail: EventDetail) {
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    let detail = js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL);
-    init.set_detail(&detail);
+    init.set_detail(&detail.into());
     if let Ok(event) =
         web_sys::CustomEvent::new_with_event_init_dict(&format!("mobproc:{name}"), &init)
     {

@@ -7,12 +7,18 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use mobproc_types::{AccessMethod, Amount, CatalogDevice, NamedRef};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use mobproc_types::{AccessMethod, Amount, CatalogDevice, ErrorBody, ErrorStatus, NamedRef};
+use mobproc_widget::api::ApiError;
 use mobproc_widget::app::context::Ctx;
+use mobproc_widget::components::ErrorPanel;
 use mobproc_widget::config::{Config, RawConfig};
 use mobproc_widget::i18n::Locale;
 use mobproc_widget::steps::device::catalog::Catalog;
 use mobproc_widget::{browser, format};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -238,5 +244,61 @@ async fn the_catalog_ranks_searches_filters_carriers_and_names_networks() {
         names(&root),
         ["iPhone 5", "iPhone 11"],
         "one carrier's devices"
+    );
+}
+
+/// Mounts an error panel for `error`; returns the `mobproc:error` events'
+/// details it sent to the host page, as JSON.
+async fn error_events(error: ApiError) -> Vec<String> {
+    let host = host();
+    let heard = Rc::new(RefCell::new(Vec::new()));
+    let listener = {
+        let heard = heard.clone();
+        Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
+            let detail = js_sys::JSON::stringify(&event.detail()).unwrap();
+            heard.borrow_mut().push(String::from(detail));
+        })
+    };
+    host.add_event_listener_with_callback("mobproc:error", listener.as_ref().unchecked_ref())
+        .unwrap();
+    listener.forget();
+    let events: web_sys::EventTarget = host.clone().into();
+    let handle = leptos::mount::mount_to(host, move || {
+        provide_context(Ctx::new(config("en"), Locale::En, events));
+        view! { <ErrorPanel error=error/> }
+    });
+    handle.forget();
+    settle().await;
+    heard.take()
+}
+
+#[wasm_bindgen_test]
+async fn an_error_panel_tells_the_host_page_what_went_wrong() {
+    let from_the_api = ApiError::Api {
+        status: 409,
+        body: ErrorBody {
+            status: ErrorStatus::Code(409),
+            id: "tghwn".into(),
+            error_code: "409-conflict".into(),
+            message: "The line has an order in progress.".into(),
+            errors: Vec::new(),
+        },
+    };
+    assert_eq!(
+        error_events(from_the_api).await,
+        [
+            r#"{"message":"The line has an order in progress.","errorCode":"409-conflict","id":"tghwn"}"#
+        ]
+    );
+    // Without an error body, its code and id are null, not missing.
+    let offline = error_events(ApiError::Network).await;
+    assert_eq!(offline.len(), 1, "{offline:?}");
+    assert!(
+        offline[0].ends_with(r#"","errorCode":null,"id":null}"#),
+        "{offline:?}"
+    );
+    assert!(
+        offline[0].starts_with(r#"{"message":"The ordering service could not be reached."#),
+        "{offline:?}"
     );
 }

@@ -8,7 +8,7 @@ use crate::app::context::{forget_stored_draft, use_ctx, Ctx};
 use crate::app::sign_in::{end_session, start, SignInState};
 use crate::auth::account::{end_server_session, Account};
 use crate::auth::oauth::encode;
-use crate::browser;
+use crate::browser::{self, EventDetail};
 use crate::config::SignInMode;
 use crate::draft::{external_order_number, Draft, Step};
 use crate::i18n::fill;
@@ -68,7 +68,10 @@ fn sign_out(ctx: Ctx, keep_draft: bool, restored: RwSignal<bool>) {
         state.error.set(None);
         state.signed_out.set(true);
         end_session(&ctx);
-        ctx.emit("signed-out", serde_json::json!({ "draftKept": keep_draft }));
+        ctx.emit(
+            "signed-out",
+            EventDetail::new().with("draftKept", keep_draft),
+        );
     });
 }
 

@@ -11,7 +11,7 @@ use crate::api::{Api, ApiError};
 use crate::app::chunks::StepChunks;
 use crate::app::order_data::OrderData;
 use crate::auth::Session;
-use crate::browser;
+use crate::browser::{self, EventDetail};
 use crate::config::Config;
 use crate::draft::{Draft, SourceSystem, Step};
 use crate::i18n::{Locale, Texts};
@@ -116,7 +116,7 @@ impl Ctx {
             set_timeout(
                 move || {
                     ctx.step.set(step);
-                    ctx.emit("step", serde_json::json!({ "step": step.id() }));
+                    ctx.emit("step", EventDetail::new().with("step", step.id()));
                 },
                 std::time::Duration::ZERO,
             );
@@ -145,8 +145,8 @@ impl Ctx {
     }
 
     /// Sends `mobproc:<name>` to the host page.
-    pub fn emit(&self, name: &str, detail: serde_json::Value) {
-        browser::dispatch(&self.host, name, &detail);
+    pub fn emit(&self, name: &str, detail: EventDetail) {
+        browser::dispatch(&self.host, name, detail);
     }
 }
 

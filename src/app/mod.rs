@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use mobproc_types::Ping;
 
 use crate::auth;
-use crate::browser;
+use crate::browser::{self, EventDetail};
 use crate::components::{Busy, ChunkErrorPanel, ErrorPanel};
 use crate::config::{Config, RawConfig};
 use crate::draft::{external_order_number, Draft, SourceSystem, Step};
@@ -202,7 +202,10 @@ fn Widget(config: Arc<Config>, locale: Locale, host: web_sys::EventTarget) -> im
         });
     }
 
-    ctx.emit("ready", serde_json::json!({ "tenant": config.tenant }));
+    ctx.emit(
+        "ready",
+        EventDetail::new().with("tenant", config.tenant.as_str()),
+    );
     let signed_in = {
         let session = ctx.session;
         Memo::new(move |_| session.with(Option::is_some))

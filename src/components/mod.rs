@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::app::context::use_ctx;
+use crate::browser::EventDetail;
 use crate::draft::Step;
 use crate::i18n::fill;
 pub use error_summary::{focus_field, focus_first_issue, summary_title, ErrorSummary, FieldIssue};
@@ -88,11 +89,10 @@ pub fn ErrorPanel(
     let body = error.body().cloned();
     ctx.emit(
         "error",
-        serde_json::json!({
-            "message": message,
-            "errorCode": body.as_ref().map(|b| b.error_code.clone()),
-            "id": body.as_ref().map(|b| b.id.clone()),
-        }),
+        EventDetail::new()
+            .with("message", message.as_str())
+            .with("errorCode", body.as_ref().map(|b| b.error_code.clone()))
+            .with("id", body.as_ref().map(|b| b.id.clone())),
     );
     view! {
         <div class="mobproc-error" role="alert" data-testid="error">

@@ -12,6 +12,7 @@ use mobproc_types::{
 use crate::api::ApiError;
 use crate::app::context::use_ctx;
 use crate::app::order_data::{use_order_data, ConfirmedOrder};
+use crate::browser::EventDetail;
 use crate::components::{Busy, ErrorPanel, StepHeading};
 use crate::contact;
 use crate::draft::{build_request, request_key, Step};
@@ -114,13 +115,20 @@ pub fn ReviewStep() -> impl IntoView {
                 }));
                 if draft.with_untracked(|d| d.confirmed_request.as_deref() != Some(key.as_str())) {
                     draft.update(|d| d.confirmed_request = Some(key));
-                    let summary: Vec<_> = confirmation
+                    let summary: js_sys::Array = confirmation
                         .cost_summary
                         .iter()
                         .flatten()
-                        .map(|c| serde_json::json!({"amount": c.amount.as_decimal(), "currency": c.currency_code, "recurrence": c.recurrence.as_str()}))
+                        .map(|c| {
+                            wasm_bindgen::JsValue::from(
+                                EventDetail::new()
+                                    .with("amount", c.amount.as_decimal())
+                                    .with("currency", c.currency_code.as_str())
+                                    .with("recurrence", c.recurrence.as_str()),
+                            )
+                        })
                         .collect();
-                    ctx.emit("confirmed", serde_json::json!({ "costSummary": summary }));
+                    ctx.emit("confirmed", EventDetail::new().with("costSummary", summary));
                 }
             }
         });
@@ -192,14 +200,21 @@ pub fn ReviewStep() -> impl IntoView {
                 match outcome {
                     Ok(order_id) => {
                         ctx.draft.update(|d| d.order_id = Some(order_id.clone()));
-                        ctx.emit("submitted", serde_json::json!({ "orderId": order_id, "externalOrderNumber": number }));
+                        ctx.emit(
+                            "submitted",
+                            EventDetail::new()
+                                .with("orderId", order_id.as_str())
+                                .with("externalOrderNumber", number.as_str()),
+                        );
                         submit_state.set(Submit::Idle);
                         ctx.go(Step::Status);
                     }
                     Err(error) => {
                         ctx.emit(
                             "error",
-                            serde_json::json!({ "step": "review", "message": error.to_string() }),
+                            EventDetail::new()
+                                .with("step", "review")
+                                .with("message", error.to_string()),
                         );
                         submit_state.set(Submit::Failed(error));
                     }

@@ -7,14 +7,13 @@ use mobproc_types::{
     Employee, EmployeesPage, Meta, Plan, PlansPage, Region, RegionsPage, ServiceAsset,
     ServicesPage, Vendor, VendorsPage,
 };
-use serde::de::DeserializeOwned;
 
 /// The most pages read from one collection (with the catalog's 5,000 a
 /// page, 100,000 devices).
 pub const MAX_PAGES: usize = 20;
 
 /// A page of a MOBPROC collection.
-pub trait Page: DeserializeOwned {
+pub trait Page {
     /// What the collection holds.
     type Item;
     /// The page's `_meta` and its items.

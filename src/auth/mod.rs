@@ -8,9 +8,9 @@ pub mod oauth;
 
 use std::cell::RefCell;
 
+use mobproc_types::json::{FromJson, Json, JsonError, JsonWriter};
 use mobproc_types::TokenResponse;
-use oauth::{Attempt, Callback, StateProblem};
-use serde::{Deserialize, Serialize};
+use oauth::{milliseconds, Attempt, Callback, StateProblem};
 
 use crate::browser;
 use crate::config::{Config, Grant};
@@ -24,8 +24,7 @@ const TOKEN_KEY: &str = "mobproc.session";
 pub const POPUP_MESSAGE_SOURCE: &str = "mobproc-oauth";
 
 /// A signed-in session.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     pub token: String,
     /// When the token stops working, in milliseconds since the epoch.
@@ -36,6 +35,24 @@ impl Session {
     /// Seconds left at `now_ms` (0 when expired).
     pub fn seconds_left(&self, now_ms: f64) -> u64 {
         ((self.expires_at_ms - now_ms) / 1000.0).max(0.0) as u64
+    }
+
+    /// The session as kept in sessionStorage.
+    pub fn to_storage(&self) -> String {
+        JsonWriter::new()
+            .string("token", &self.token)
+            .number("expiresAtMs", self.expires_at_ms as u64)
+            .finish()
+    }
+}
+
+impl FromJson for Session {
+    fn from_json(value: &Json) -> Result<Self, JsonError> {
+        let o = value.object()?;
+        Ok(Session {
+            token: o.field("token")?,
+            expires_at_ms: milliseconds(&o, "expiresAtMs")?,
+        })
     }
 }
 
@@ -130,7 +147,7 @@ pub fn stored_session(config: &Config) -> Option<Session> {
     if !config.keep_token_in_session_storage {
         return None;
     }
-    let session: Session = serde_json::from_str(&browser::session_get(TOKEN_KEY)?).ok()?;
+    let session = Session::from_json_text(&browser::session_get(TOKEN_KEY)?).ok()?;
     (session.expires_at_ms > browser::now_ms()).then_some(session)
 }
 
@@ -141,10 +158,7 @@ pub fn store_session(config: &Config, session: Option<&Session>) {
         return;
     }
     match session {
-        Some(session) => browser::session_set(
-            TOKEN_KEY,
-            &serde_json::to_string(session).unwrap_or_default(),
-        ),
+        Some(session) => browser::session_set(TOKEN_KEY, &session.to_storage()),
         None => browser::session_remove(TOKEN_KEY),
     }
 }
@@ -194,10 +208,7 @@ pub async fn begin(
         code_verifier,
         popup,
     };
-    browser::session_set(
-        &format!("{ATTEMPT_PREFIX}{state}"),
-        &serde_json::to_string(&attempt).unwrap_or_default(),
-    );
+    browser::session_set(&format!("{ATTEMPT_PREFIX}{state}"), &attempt.to_storage());
     Ok(oauth::authorize_url(
         config,
         &redirect_uri,
@@ -213,7 +224,7 @@ pub async fn complete(config: &Config, callback: Callback) -> Result<Session, Si
     let stored = callback
         .state()
         .and_then(|state| browser::session_take(&format!("{ATTEMPT_PREFIX}{state}")))
-        .and_then(|text| serde_json::from_str::<Attempt>(&text).ok());
+        .and_then(|text| Attempt::from_json_text(&text).ok());
     let attempt = oauth::check_state(callback.state(), stored, browser::now_ms())
         .map_err(SignInError::Refused)?;
     match callback {
@@ -266,10 +277,13 @@ async fn exchange_code(
             response.status()
         )));
     }
-    let token: TokenResponse = response
-        .json()
+    let text = response
+        .text()
         .await
-        .map_err(|e| SignInError::Failed(e.to_string()))?;
+        .map_err(|_| SignInError::Failed("the token endpoint's answer was cut off".into()))?;
+    let token = TokenResponse::from_json_text(&text).map_err(|e| {
+        SignInError::Failed(format!("the token endpoint's answer is unreadable: {e}"))
+    })?;
     Ok(Session {
         token: token.access_token,
         expires_at_ms: browser::now_ms() + token.expires_in as f64 * 1000.0,
@@ -339,5 +353,22 @@ mod tests {
             failed.detail.as_deref(),
             Some("Détails\u{a0}: the token endpoint could not be reached")
         );
+    }
+
+    #[test]
+    fn a_kept_session_reads_back_and_one_kept_before_too() {
+        let session = Session {
+            token: "eyJ\"tok\\en".into(),
+            expires_at_ms: 1_733_245_678_901.0,
+        };
+        assert_eq!(Session::from_json_text(&session.to_storage()), Ok(session));
+        // As the widget wrote it before (with serde).
+        let before = r#"{"token":"t","expiresAtMs":1733245678901.0}"#;
+        assert_eq!(
+            Session::from_json_text(before).map(|s| s.expires_at_ms),
+            Ok(1_733_245_678_901.0)
+        );
+        assert!(Session::from_json_text(r#"{"token":"t"}"#).is_err());
+        assert!(Session::from_json_text("not json").is_err());
     }
 }

@@ -2,7 +2,31 @@
 //! from a JSON file beside `index.html`, overridden by `data-*` attributes
 //! on the mount element.
 
+use mobproc_types::json::{FromJson, Json, JsonError};
 use serde::Deserialize;
+
+/// Every setting of the config file, as it spells them.
+pub const SETTINGS: [&str; 19] = [
+    "apiBaseUrl",
+    "authorizationUrl",
+    "tokenUrl",
+    "clientId",
+    "tenant",
+    "redirectUri",
+    "scope",
+    "grant",
+    "onBehalfOf",
+    "locale",
+    "theme",
+    "popupRedirectUri",
+    "signIn",
+    "tokenStorage",
+    "requestTimeoutSeconds",
+    "prefetch",
+    "tenants",
+    "introspectionUrl",
+    "logoutUrl",
+];
 
 /// How the widget signs the user in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -122,10 +146,42 @@ impl std::fmt::Display for ConfigError {
     }
 }
 
+/// The file's settings (the widget reads them without serde, which its
+/// first load does not hold; the diagnostics panel reads them with serde,
+/// setting by setting).
+impl FromJson for RawConfig {
+    fn from_json(value: &Json) -> Result<Self, JsonError> {
+        let o = value.object()?;
+        o.only(&SETTINGS)?;
+        Ok(RawConfig {
+            api_base_url: o.field("apiBaseUrl")?,
+            authorization_url: o.field("authorizationUrl")?,
+            token_url: o.field("tokenUrl")?,
+            client_id: o.field("clientId")?,
+            tenant: o.field("tenant")?,
+            redirect_uri: o.field("redirectUri")?,
+            scope: o.field("scope")?,
+            grant: o.field("grant")?,
+            on_behalf_of: o.field("onBehalfOf")?,
+            locale: o.field("locale")?,
+            theme: o.field("theme")?,
+            popup_redirect_uri: o.field("popupRedirectUri")?,
+            sign_in: o.field("signIn")?,
+            token_storage: o.field("tokenStorage")?,
+            request_timeout_seconds: o.field("requestTimeoutSeconds")?,
+            prefetch: o.field("prefetch")?,
+            tenants: o.field("tenants")?,
+            introspection_url: o.field("introspectionUrl")?,
+            logout_url: o.field("logoutUrl")?,
+            address_tenant: None,
+        })
+    }
+}
+
 impl RawConfig {
     /// Parses the config file's text.
     pub fn from_json(text: &str) -> Result<RawConfig, ConfigError> {
-        serde_json::from_str(text).map_err(|e| ConfigError {
+        RawConfig::from_json_text(text).map_err(|e| ConfigError {
             setting: "config.json",
             problem: format!("could not be read: {e}"),
         })

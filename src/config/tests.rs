@@ -113,3 +113,52 @@ fn a_missing_or_bad_setting_is_named() {
         "config.json"
     );
 }
+
+#[test]
+fn the_file_reads_as_the_diagnostics_panel_reads_it() {
+    // Every setting, each with a value of its kind.
+    let every = SETTINGS
+        .iter()
+        .map(|name| match *name {
+            "requestTimeoutSeconds" => format!("\"{name}\": 30"),
+            _ => format!("\"{name}\": \"{name} \\u00e9\""),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let every = format!("{{{every}}}");
+    let by_hand = RawConfig::from_json(&every).unwrap();
+    assert_eq!(by_hand, serde_json::from_str::<RawConfig>(&every).unwrap());
+    assert_eq!(by_hand.logout_url.as_deref(), Some("logoutUrl é"));
+    assert_eq!(by_hand.request_timeout_seconds, Some(30));
+    let nulls = r#"{"tenant": null, "theme": null}"#;
+    assert_eq!(
+        RawConfig::from_json(nulls).unwrap(),
+        serde_json::from_str::<RawConfig>(nulls).unwrap()
+    );
+    // What serde refuses is refused, and the message says where.
+    for (text, problem) in [
+        (
+            r#"{"tenant": 7}"#,
+            "tenant: expected a string, found a number",
+        ),
+        (
+            r#"{"requestTimeoutSeconds": "30"}"#,
+            "requestTimeoutSeconds: expected a whole number, found a string",
+        ),
+        (r#"{"tenent": "ACME"}"#, "unknown field `tenent`"),
+        (
+            "{\"tenant\": \"ACME\",\n}",
+            "expected a field name in quotes at line 2 column 1",
+        ),
+        ("[]", "expected an object, found an array"),
+    ] {
+        assert!(serde_json::from_str::<RawConfig>(text).is_err(), "{text}");
+        let error = RawConfig::from_json(text).unwrap_err();
+        assert_eq!(error.setting, "config.json");
+        assert_eq!(
+            error.problem,
+            format!("could not be read: {problem}"),
+            "{text}"
+        );
+    }
+}

@@ -5,27 +5,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::config::SETTINGS;
 use crate::config::{Config, RawConfig};
-
-/// Every setting the config file may hold, as it spells them.
-pub const SETTINGS: [&str; 16] = [
-    "apiBaseUrl",
-    "authorizationUrl",
-    "tokenUrl",
-    "clientId",
-    "tenant",
-    "redirectUri",
-    "scope",
-    "grant",
-    "onBehalfOf",
-    "locale",
-    "theme",
-    "popupRedirectUri",
-    "signIn",
-    "tokenStorage",
-    "requestTimeoutSeconds",
-    "prefetch",
-];
 
 /// `apiBaseUrl` → `api-base-url` (the `data-*` attribute's name).
 pub fn attribute_name(setting: &str) -> String {
@@ -196,7 +177,10 @@ fn merge(raw: &mut RawConfig, one: RawConfig) {
         sign_in,
         token_storage,
         request_timeout_seconds,
-        prefetch
+        prefetch,
+        tenants,
+        introspection_url,
+        logout_url
     );
 }
 
@@ -223,6 +207,21 @@ mod tests {
             attribute_name("requestTimeoutSeconds"),
             "request-timeout-seconds"
         );
+    }
+
+    #[test]
+    fn the_settings_added_since_the_panel_are_known_to_it() {
+        let file = GOOD.replace(
+            '}',
+            r#", "tenants": "ACME GLOBEX", "introspectionUrl": "/as/introspect.oauth2",
+                "logoutUrl": "/as/logout.oauth2"}"#,
+        );
+        let review = review(&file, &[]);
+        assert!(review.unknown.is_empty(), "{:?}", review.unknown);
+        assert!(review.is_valid());
+        let usable = review.usable.unwrap();
+        assert_eq!(usable.tenants, ["ACME", "GLOBEX"]);
+        assert_eq!(usable.logout_url.as_deref(), Some("/as/logout.oauth2"));
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub mod date;
 pub mod employees;
 pub mod error;
 pub mod expected_format;
+pub mod json;
 pub mod money;
 pub mod moves;
 #[cfg(feature = "openapi")]

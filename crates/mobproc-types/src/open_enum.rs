@@ -48,6 +48,12 @@ macro_rules! open_enum {
             }
         }
 
+        impl $crate::json::FromJson for $name {
+            fn from_json(value: &$crate::json::Json) -> Result<Self, $crate::json::JsonError> {
+                Ok(value.string()?.parse().unwrap_or_else(|never| match never {}))
+            }
+        }
+
         #[cfg(feature = "openapi")]
         impl ::utoipa::PartialSchema for $name {
             fn schema() -> ::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema> {

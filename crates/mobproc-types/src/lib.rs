@@ -13,6 +13,9 @@
 //! - Money is held in integer cents ([`Money`]).
 //! - With the `openapi` feature (the sandbox's, never the widget's) every
 //!   model also derives `utoipa::ToSchema`, for the sandbox's OpenAPI document.
+//! - The answers the widget's first screen reads also implement
+//!   [`json::FromJson`], a small hand-written reader, so that the widget's
+//!   first load holds no serde.
 
 #[macro_use]
 mod open_enum;

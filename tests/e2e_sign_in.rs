@@ -1,5 +1,6 @@
 //! End to end in a real Chromium against the sandbox: signing in (a
-//! refusal, the popup) and a session that ends in the middle of an order.
+//! refusal, the popup, a code with PKCE) and a session that ends in the
+//! middle of an order.
 
 mod support;
 
@@ -93,6 +94,34 @@ async fn a_cancelled_sign_in_is_explained_and_waits_for_the_user_to_try_again() 
     })
     .await;
     assert_eq!(demo.url().await, widget);
+    assert_eq!(demo.console_errors().await, Vec::<String>::new());
+    demo.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_in_with_a_code_and_pkce_exchanges_it_for_a_token() {
+    let config = support::config_for("ACME", &[("grant", "authorizationCode")]);
+    let site = support::site_with_config(&config);
+    let dir = site.path().to_owned();
+    let demo = Demo::start(move |config| config.static_dir = Some(dir)).await;
+    demo.open("/").await;
+    demo.click_test_id("sign-in").await;
+    demo.page_element("#username").await;
+    let authorize = demo.url().await;
+    assert!(
+        authorize.contains("response_type=code")
+            && authorize.contains("code_challenge_method=S256"),
+        "{authorize}"
+    );
+    demo.log_in_on_sandbox_page("peter.edwards").await;
+
+    // The widget exchanged the code for a token, read its answer, and
+    // shows the lines with it; the code left the address bar.
+    demo.wait_for_step("line").await;
+    demo.element("[data-testid=\"line\"]").await;
+    assert_eq!(demo.access_tokens().await.len(), 1, "one token was issued");
+    let address = demo.url().await;
+    assert!(!address.contains("code="), "{address}");
     assert_eq!(demo.console_errors().await, Vec::<String>::new());
     demo.close().await;
 }

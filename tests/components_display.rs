@@ -45,7 +45,14 @@ fn host() -> web_sys::HtmlElement {
 
 /// Mounts `view` in a fresh element with the widget's context; returns the element.
 fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
-    let host = host();
+    mount_in(host(), view)
+}
+
+/// Mounts `view` in `host` with the widget's context; returns `host`.
+fn mount_in<V: IntoView + 'static>(
+    host: web_sys::HtmlElement,
+    view: impl FnOnce() -> V + 'static,
+) -> web_sys::HtmlElement {
     let events: web_sys::EventTarget = host.clone().into();
     let handle = leptos::mount::mount_to(host.clone(), move || {
         provide_context(Ctx::new(config("en"), Locale::En, events));
@@ -262,12 +269,7 @@ async fn error_events(error: ApiError) -> Vec<String> {
     host.add_event_listener_with_callback("mobproc:error", listener.as_ref().unchecked_ref())
         .unwrap();
     listener.forget();
-    let events: web_sys::EventTarget = host.clone().into();
-    let handle = leptos::mount::mount_to(host, move || {
-        provide_context(Ctx::new(config("en"), Locale::En, events));
-        view! { <ErrorPanel error=error/> }
-    });
-    handle.forget();
+    mount_in(host, move || view! { <ErrorPanel error=error/> });
     settle().await;
     heard.take()
 }

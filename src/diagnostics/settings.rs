@@ -5,8 +5,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::config::SETTINGS;
-use crate::config::{Config, RawConfig};
+use crate::config::{Config, RawConfig, SETTINGS};
 
 /// `apiBaseUrl` → `api-base-url` (the `data-*` attribute's name).
 pub fn attribute_name(setting: &str) -> String {

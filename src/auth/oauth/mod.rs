@@ -55,13 +55,7 @@ impl FromJson for Attempt {
 
 /// The field `name` of `o`, a time in milliseconds since the epoch.
 pub(crate) fn milliseconds(o: &Object, name: &str) -> Result<f64, JsonError> {
-    match o.get(name) {
-        Some(value) => value
-            .whole_part()
-            .map(|ms| ms as f64)
-            .map_err(|e| JsonError::new(format!("{name}: {e}"))),
-        None => Err(JsonError::new(format!("missing field `{name}`"))),
-    }
+    o.field_with(name, Json::whole_part).map(|ms| ms as f64)
 }
 
 /// Percent-encodes a query or fragment value (RFC 3986 unreserved kept).

@@ -161,19 +161,29 @@ impl<'v, 'a> Object<'v, 'a> {
     /// The field `name` read as `T`; an error names the field.
     pub fn field<T: FromJson>(&self, name: &str) -> Result<T, JsonError> {
         match self.get(name) {
-            Some(value) => T::from_json(value).map_err(|e| e.inside(name)),
-            None => {
-                T::when_missing().ok_or_else(|| JsonError::new(format!("missing field `{name}`")))
-            }
+            Some(value) => read_field(name, value, T::from_json),
+            None => T::when_missing().ok_or_else(|| missing(name)),
         }
     }
 
     /// The field `name` read as `T`, or `T`'s default when it is missing.
     pub fn field_or_default<T: FromJson + Default>(&self, name: &str) -> Result<T, JsonError> {
         match self.get(name) {
-            Some(_) => self.field(name),
+            Some(value) => read_field(name, value, T::from_json),
             None => Ok(T::default()),
         }
+    }
+
+    /// The field `name`, which must be there, read by `read` (for a value
+    /// read otherwise than its type's [`FromJson`], such as
+    /// [`Json::whole_part`]); an error names the field.
+    pub fn field_with<T>(
+        &self,
+        name: &str,
+        read: impl FnOnce(&Json<'a>) -> Result<T, JsonError>,
+    ) -> Result<T, JsonError> {
+        let value = self.get(name).ok_or_else(|| missing(name))?;
+        read_field(name, value, read)
     }
 
     /// An error for the first field whose name is not in `known`.
@@ -187,6 +197,19 @@ impl<'v, 'a> Object<'v, 'a> {
             None => Ok(()),
         }
     }
+}
+
+fn missing(name: &str) -> JsonError {
+    JsonError::new(format!("missing field `{name}`"))
+}
+
+/// `value`, the field `name`, read by `read`; an error names the field.
+fn read_field<'a, T>(
+    name: &str,
+    value: &Json<'a>,
+    read: impl FnOnce(&Json<'a>) -> Result<T, JsonError>,
+) -> Result<T, JsonError> {
+    read(value).map_err(|e| e.inside(name))
 }
 
 impl FromJson for String {

@@ -12,11 +12,9 @@ use futures_util::future::LocalBoxFuture;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::*;
-use mobproc_types::json::FromJson;
+use mobproc_types::json::{FromJson, ToJson};
 use mobproc_types::ErrorBody;
 use send_wrapper::SendWrapper;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 
 use crate::auth::Session;
 use crate::config::Config;
@@ -224,41 +222,15 @@ impl Api {
     }
 
     /// `GET {api}{path}`, retried on network failures, time-outs and 5xx.
-    pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        decode(&self.get_text(path).await?)
-    }
-
-    /// As [`Api::get`], read by the hand-written reader ([`FromJson`]):
-    /// for the first screen's answers, so that the first load holds no serde.
-    pub async fn get_lean<T: FromJson>(&self, path: &str) -> Result<T, ApiError> {
+    pub async fn get<T: FromJson>(&self, path: &str) -> Result<T, ApiError> {
         read(&self.get_text(path).await?)
     }
 
     /// Every item of the collection at `path` (which sets its page size
     /// with `limit`): the first page, then the rest, together when the
     /// first page gives the total.
-    pub async fn get_all<P: Page + DeserializeOwned>(
-        &self,
-        path: &str,
-    ) -> Result<Vec<P::Item>, ApiError> {
-        self.collect_pages(path, decode::<P>).await
-    }
-
-    /// As [`Api::get_all`], read by the hand-written reader ([`FromJson`]).
-    pub async fn get_all_lean<P: Page + FromJson>(
-        &self,
-        path: &str,
-    ) -> Result<Vec<P::Item>, ApiError> {
-        self.collect_pages(path, read::<P>).await
-    }
-
-    /// The pages of the collection at `path`, each read by `page`.
-    async fn collect_pages<P: Page>(
-        &self,
-        path: &str,
-        page: fn(&str) -> Result<P, ApiError>,
-    ) -> Result<Vec<P::Item>, ApiError> {
-        let (mut meta, mut items) = page(&self.get_text(path).await?)?.into_parts();
+    pub async fn get_all<P: Page + FromJson>(&self, path: &str) -> Result<Vec<P::Item>, ApiError> {
+        let (mut meta, mut items) = read::<P>(&self.get_text(path).await?)?.into_parts();
         let mut last_page_len = items.len();
         let mut pages = 1;
         loop {
@@ -268,7 +240,7 @@ impl Api {
             }
             pages += offsets.len();
             for text in self.get_pages(path, &offsets).await? {
-                let (page_meta, page_items) = page(&text)?.into_parts();
+                let (page_meta, page_items) = read::<P>(&text)?.into_parts();
                 meta = page_meta;
                 last_page_len = page_items.len();
                 items.extend(page_items);
@@ -310,22 +282,16 @@ impl Api {
     }
 
     /// `POST {api}{path}` with a JSON body; never retried.
-    pub async fn post<B: Serialize, T: DeserializeOwned>(
+    pub async fn post<B: ToJson + ?Sized, T: FromJson>(
         &self,
         path: &str,
         body: &B,
     ) -> Result<T, ApiError> {
-        let body = serde_json::to_string(body).map_err(|e| ApiError::Unreadable(e.to_string()))?;
-        decode(&self.post_text(path, body).await?)
+        read(&self.post_text(path, body.to_json()).await?)
     }
 }
 
-/// Parses an answer's JSON as `T`, with serde.
-fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
-    serde_json::from_str(text).map_err(|e| ApiError::Unreadable(e.to_string()))
-}
-
-/// Parses an answer's JSON as `T`, with the hand-written reader.
+/// Parses an answer's JSON as `T`.
 fn read<T: FromJson>(text: &str) -> Result<T, ApiError> {
     T::from_json_text(text).map_err(|e| ApiError::Unreadable(e.to_string()))
 }

@@ -177,17 +177,14 @@ impl Data {
             let api = api.clone();
             LocalResource::new(move || {
                 let api = api.clone();
-                async move { api.get_lean::<Me>("/me").await }
+                async move { api.get::<Me>("/me").await }
             })
         };
         let team = {
             let api = api.clone();
             LocalResource::new(move || {
                 let api = api.clone();
-                async move {
-                    api.get_all_lean::<EmployeesPage>("/employees?limit=200")
-                        .await
-                }
+                async move { api.get_all::<EmployeesPage>("/employees?limit=200").await }
             })
         };
         let lines = LocalResource::new(move || {
@@ -197,7 +194,7 @@ impl Data {
                 let filter = employee
                     .map(|id| format!("&employee={}", crate::auth::oauth::encode(&id)))
                     .unwrap_or_default();
-                api.get_all_lean::<ServicesPage>(&format!("/assets/services?limit=100{filter}"))
+                api.get_all::<ServicesPage>(&format!("/assets/services?limit=100{filter}"))
                     .await
             }
         });

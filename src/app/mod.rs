@@ -151,7 +151,7 @@ fn Widget(config: Arc<Config>, locale: Locale, host: web_sys::EventTarget) -> im
         let source = ctx.source;
         leptos::task::spawn_local(async move {
             loop {
-                if let Ok(ping) = api.get_lean::<Ping>("/ping").await {
+                if let Ok(ping) = api.get::<Ping>("/ping").await {
                     source.set(Some(SourceSystem::from_backend(&ping.backend)));
                     break;
                 }

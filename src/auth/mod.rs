@@ -8,7 +8,7 @@ pub mod oauth;
 
 use std::cell::RefCell;
 
-use mobproc_types::json::{FromJson, Json, JsonError, JsonWriter};
+use mobproc_types::json::{object_text, FromJson, Json, JsonError};
 use mobproc_types::TokenResponse;
 use oauth::{milliseconds, Attempt, Callback, StateProblem};
 
@@ -39,10 +39,10 @@ impl Session {
 
     /// The session as kept in sessionStorage.
     pub fn to_storage(&self) -> String {
-        JsonWriter::new()
-            .string("token", &self.token)
-            .number("expiresAtMs", self.expires_at_ms as u64)
-            .finish()
+        object_text(|o| {
+            o.field("token", &self.token);
+            o.field("expiresAtMs", &(self.expires_at_ms as u64));
+        })
     }
 }
 

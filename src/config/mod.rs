@@ -2,10 +2,11 @@
 //! from a JSON file beside `index.html`, overridden by `data-*` attributes
 //! on the mount element.
 
-use mobproc_types::json::{FromJson, Json, JsonError};
+use mobproc_types::json::FromJson;
 use serde::Deserialize;
 
-/// Every setting of the config file, as it spells them.
+/// Every setting of the config file, as it spells them (the fields of
+/// [`RawConfig`]; the diagnostics panel names them from this list).
 pub const SETTINGS: [&str; 19] = [
     "apiBaseUrl",
     "authorizationUrl",
@@ -38,8 +39,10 @@ pub enum Grant {
     AuthorizationCode,
 }
 
-/// The widget's settings, as the config file spells them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+/// The widget's settings, as the config file spells them (read with
+/// [`FromJson`] by the widget; with serde by the diagnostics panel, setting
+/// by setting).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, FromJson)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RawConfig {
     pub api_base_url: Option<String>,
@@ -143,38 +146,6 @@ pub struct ConfigError {
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "The setting \"{}\" {}", self.setting, self.problem)
-    }
-}
-
-/// The file's settings (the widget reads them without serde, which its
-/// first load does not hold; the diagnostics panel reads them with serde,
-/// setting by setting).
-impl FromJson for RawConfig {
-    fn from_json(value: &Json) -> Result<Self, JsonError> {
-        let o = value.object()?;
-        o.only(&SETTINGS)?;
-        Ok(RawConfig {
-            api_base_url: o.field("apiBaseUrl")?,
-            authorization_url: o.field("authorizationUrl")?,
-            token_url: o.field("tokenUrl")?,
-            client_id: o.field("clientId")?,
-            tenant: o.field("tenant")?,
-            redirect_uri: o.field("redirectUri")?,
-            scope: o.field("scope")?,
-            grant: o.field("grant")?,
-            on_behalf_of: o.field("onBehalfOf")?,
-            locale: o.field("locale")?,
-            theme: o.field("theme")?,
-            popup_redirect_uri: o.field("popupRedirectUri")?,
-            sign_in: o.field("signIn")?,
-            token_storage: o.field("tokenStorage")?,
-            request_timeout_seconds: o.field("requestTimeoutSeconds")?,
-            prefetch: o.field("prefetch")?,
-            tenants: o.field("tenants")?,
-            introspection_url: o.field("introspectionUrl")?,
-            logout_url: o.field("logoutUrl")?,
-            address_tenant: None,
-        })
     }
 }
 

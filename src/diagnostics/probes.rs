@@ -3,6 +3,7 @@
 //! [`PROBE_TIMEOUT_MS`].
 
 use gloo_net::http::{Request as Http, RequestBuilder, Response};
+use mobproc_types::json::FromJson;
 use mobproc_types::{ErrorBody, Ping};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{RequestCredentials, RequestRedirect, ResponseType};
@@ -152,12 +153,12 @@ async fn probe_ping(api: &str, config: &Config) -> (PingAnswer, Option<f64>) {
     let status = response.status();
     let text = response.text().await.unwrap_or_default();
     let answer = if response.ok() {
-        match serde_json::from_str::<Ping>(&text) {
+        match Ping::from_json_text(&text) {
             Ok(ping) => PingAnswer::Backend(ping.backend),
             Err(error) => PingAnswer::Refused(status, error.to_string()),
         }
     } else {
-        let message = serde_json::from_str::<ErrorBody>(&text)
+        let message = ErrorBody::from_json_text(&text)
             .map(|body| body.message)
             .unwrap_or_default();
         PingAnswer::Refused(status, message)

@@ -2,11 +2,11 @@
 //! sessionStorage (never the token) so a reload, a sign-in or a network
 //! failure loses nothing, and turned into the API's `OrderRequest`.
 
+use mobproc_types::json::{FromJson, ToJson};
 use mobproc_types::{
     DeviceFeatureSelection, FeatureAction, FeatureChange, LineFeature, OrderRequest,
     SerialNumberType,
 };
-use serde::{Deserialize, Serialize};
 
 use crate::flows::FlowId;
 
@@ -25,7 +25,7 @@ pub use step::*;
 pub const DRAFT_VERSION: u32 = 1;
 
 /// The tenant's backend; behaviour differs by it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
 pub enum SourceSystem {
     /// Premium Mobile, a.k.a. Command: the existing device is required.
     PremiumMobile,
@@ -55,7 +55,7 @@ impl SourceSystem {
 }
 
 /// The device being replaced, as the user confirmed or completed it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, FromJson, ToJson)]
 #[serde(rename_all = "camelCase")]
 pub struct ExistingDeviceDraft {
     pub manufacturer_id: String,
@@ -66,7 +66,7 @@ pub struct ExistingDeviceDraft {
 }
 
 /// One property value as entered.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, FromJson, ToJson)]
 #[serde(rename_all = "camelCase")]
 pub struct PropertyDraft {
     pub group_id: String,
@@ -77,7 +77,7 @@ pub struct PropertyDraft {
 }
 
 /// The shipping address as entered.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, FromJson, ToJson)]
 #[serde(rename_all = "camelCase")]
 pub struct ShipToDraft {
     pub name: String,
@@ -107,7 +107,7 @@ impl ShipToDraft {
 }
 
 /// The whole order in progress.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, FromJson, ToJson)]
 #[serde(rename_all = "camelCase")]
 pub struct Draft {
     pub version: u32,

@@ -2,16 +2,16 @@
 //! the user picked it among the employee's other device assets or described
 //! it ("not listed"), and the checks it must pass before the review.
 
+use mobproc_types::json::{FromJson, ToJson};
 use mobproc_types::rules::{Presence, RequestField};
 use mobproc_types::{
     DeviceAsset, DeviceDescription, EntityStatus, SerialNumber, ServiceAsset, OTHER_DEVICE,
 };
-use serde::{Deserialize, Serialize};
 
 use super::{existing_device_problems, DeviceField, Draft, ExistingDeviceDraft, SourceSystem};
 
 /// The device the line moves to, as chosen or entered.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, FromJson, ToJson)]
 #[serde(rename_all = "camelCase")]
 pub struct NewDeviceDraft {
     /// The device asset picked, when it is one of the employee's.
@@ -318,7 +318,8 @@ mod tests {
         let request =
             super::super::build_request(&swap_draft(unlisted), SourceSystem::PremiumMobile, &[]);
         assert_eq!(
-            serde_json::to_value(request.new_device.unwrap()).unwrap(),
+            serde_json::from_str::<serde_json::Value>(&request.new_device.unwrap().to_json())
+                .unwrap(),
             serde_json::json!({
                 "manufacturerId": "Other",
                 "modelId": "Other",

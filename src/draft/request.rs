@@ -2,6 +2,7 @@
 //! flow, each part built from what the user entered and kept only where
 //! the flow's type takes it (`mobproc_types::rules`).
 
+use mobproc_types::json::ToJson;
 use mobproc_types::rules::{Presence, RequestField};
 use mobproc_types::{
     AcknowledgementValue, AddressValue, ChoiceValue, DeviceDescription, FieldValue, OrderRequest,
@@ -14,7 +15,7 @@ use crate::flows::FlowId;
 
 /// The text that identifies a request, to compare with the confirmed one.
 pub fn request_key(request: &OrderRequest) -> String {
-    serde_json::to_string(request).unwrap_or_default()
+    request.to_json()
 }
 
 /// Builds the API's request from the draft: only the properties that the

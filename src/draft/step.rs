@@ -1,12 +1,10 @@
 //! The steps orders are made of, with their names in events and test ids.
 
-use serde::{Deserialize, Serialize};
+use mobproc_types::json::{FromJson, ToJson};
 
 /// The steps orders are made of. Each flow (`crate::flows`) picks its own
 /// and their order; the order here is only the upgrade's, then the rest.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, FromJson, ToJson)]
 #[serde(rename_all = "camelCase")]
 pub enum Step {
     /// Who orders, and for which line.

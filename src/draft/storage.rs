@@ -2,97 +2,33 @@
 //! screen reads and writes, apart from the whole, which only the later
 //! steps' code does (so the first load holds no code for the order's part).
 
-use mobproc_types::json::{FromJson, Json, JsonError, JsonWriter};
+use mobproc_types::json::{FromJson, ToJson};
 
 use super::{Draft, Step, DRAFT_VERSION};
-use crate::flows::{FlowId, FLOWS};
+use crate::flows::FlowId;
 
 /// What the first screen needs of a draft (the line step, the step
 /// indicator, the step to come back to), stored apart from the rest: the
 /// first load then holds no code that reads or writes the order's part.
-/// Written and read by hand (the whole draft is serde's), with the names
-/// serde gives the whole draft's fields, steps and flows.
-#[derive(Debug)]
+/// Its fields are named as in the whole draft.
+#[derive(Debug, FromJson, ToJson)]
+#[serde(rename_all = "camelCase")]
 struct DraftHead {
     version: u32,
     external_order_number: String,
+    /// Drafts stored before there were flows are upgrades.
+    #[serde(default)]
     flow: FlowId,
     step: Step,
     on_behalf_of: Option<String>,
     service_id: Option<String>,
 }
 
-impl DraftHead {
-    fn to_storage(&self) -> String {
-        JsonWriter::new()
-            .number("version", self.version.into())
-            .string("externalOrderNumber", &self.external_order_number)
-            .string("flow", &flow_name(self.flow))
-            .string("step", &step_name(self.step))
-            .optional_string("onBehalfOf", self.on_behalf_of.as_deref())
-            .optional_string("serviceId", self.service_id.as_deref())
-            .finish()
-    }
-}
-
-impl FromJson for DraftHead {
-    fn from_json(value: &Json) -> Result<Self, JsonError> {
-        let o = value.object()?;
-        let step: String = o.field("step")?;
-        let flow: Option<String> = o.field("flow")?;
-        Ok(DraftHead {
-            version: o.field("version")?,
-            external_order_number: o.field("externalOrderNumber")?,
-            flow: match flow {
-                None => FlowId::default(),
-                Some(name) => FLOWS
-                    .iter()
-                    .map(|flow| flow.id)
-                    .find(|id| flow_name(*id) == name)
-                    .ok_or_else(|| JsonError::new(format!("flow: no flow `{name}`")))?,
-            },
-            step: Step::ALL
-                .into_iter()
-                .find(|s| step_name(*s) == step)
-                .ok_or_else(|| JsonError::new(format!("step: no step `{step}`")))?,
-            on_behalf_of: o.field("onBehalfOf")?,
-            service_id: o.field("serviceId")?,
-        })
-    }
-}
-
-/// A step's name in a stored draft: its id in camelCase (`currentDevice`).
-fn step_name(step: Step) -> String {
-    camel_case(step.id())
-}
-
-/// A flow's name in a stored draft: its API type in camelCase
-/// (`xferServiceInAndPort`).
-fn flow_name(flow: FlowId) -> String {
-    camel_case(flow.transaction_type().as_str())
-}
-
-/// `current-device` or `XFER_SERVICE_IN` in camelCase.
-fn camel_case(words: &str) -> String {
-    let mut out = String::with_capacity(words.len());
-    for (i, word) in words.split(['-', '_']).enumerate() {
-        let word = word.to_ascii_lowercase();
-        let mut letters = word.chars();
-        if let (true, Some(first)) = (i > 0, letters.next()) {
-            out.push(first.to_ascii_uppercase());
-            out.push_str(letters.as_str());
-        } else {
-            out.push_str(&word);
-        }
-    }
-    out
-}
-
 impl Draft {
     /// The draft as stored: the whole of it, which only the later steps'
     /// code writes and reads (the first screen stores its `DraftHead`).
     pub fn to_storage(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        self.to_json()
     }
 
     /// What the first screen needs of the draft, on `step`, as stored.
@@ -105,7 +41,7 @@ impl Draft {
             on_behalf_of: self.on_behalf_of.clone(),
             service_id: self.service_id.clone(),
         };
-        head.to_storage()
+        head.to_json()
     }
 
     /// A draft of a stored `DraftHead`, if it is one of this version: the
@@ -142,7 +78,7 @@ impl Draft {
 
     /// A stored draft, if it is one of this version.
     pub fn from_storage(text: &str) -> Option<Draft> {
-        serde_json::from_str::<Draft>(text)
+        Draft::from_json_text(text)
             .ok()
             .filter(|d| d.version == DRAFT_VERSION && !d.external_order_number.is_empty())
     }
@@ -167,26 +103,42 @@ mod tests {
         let whole = Draft::from_head_storage(&draft.to_storage()).unwrap();
         assert_eq!(whole.service_id, draft.service_id);
         assert_eq!(whole.device_id, None);
-        let mut old: serde_json::Value = serde_json::from_str(&stored).unwrap();
-        old["version"] = serde_json::json!(0);
-        assert!(Draft::from_head_storage(&old.to_string()).is_none());
+        let old = stored.replace(&format!("\"version\":{DRAFT_VERSION}"), "\"version\":0");
+        assert_ne!(old, stored);
+        assert!(Draft::from_head_storage(&old).is_none());
         assert!(Draft::from_head_storage("not json").is_none());
     }
 
-    #[test]
-    fn steps_and_flows_are_named_as_serde_names_them_in_the_whole_draft() {
-        let serde_name = |json: String| json.trim_matches('"').to_owned();
-        for step in Step::ALL {
-            assert_eq!(
-                step_name(step),
-                serde_name(serde_json::to_string(&step).unwrap())
-            );
+    /// `current-device` or `XFER_SERVICE_IN` in camelCase.
+    fn camel_case(words: &str) -> String {
+        let mut out = String::new();
+        for (i, word) in words.split(['-', '_']).enumerate() {
+            let word = word.to_ascii_lowercase();
+            match (i, word.split_at_checked(1)) {
+                (1.., Some((first, rest))) => {
+                    out.push_str(&first.to_ascii_uppercase());
+                    out.push_str(rest);
+                }
+                _ => out.push_str(&word),
+            }
         }
-        for flow in FLOWS {
-            assert_eq!(
-                flow_name(flow.id),
-                serde_name(serde_json::to_string(&flow.id).unwrap())
-            );
+        out
+    }
+
+    /// Stored drafts name steps and flows as the versions before wrote
+    /// them: a step by its id, a flow by its API type, in camelCase
+    /// (`currentDevice`, `xferServiceInAndPort`).
+    #[test]
+    fn steps_and_flows_are_named_as_stored_drafts_name_them() {
+        for step in Step::ALL {
+            let name = format!("\"{}\"", camel_case(step.id()));
+            assert_eq!(step.to_json(), name);
+            assert_eq!(Step::from_json_text(&name), Ok(step));
+        }
+        for flow in crate::flows::FLOWS {
+            let name = format!("\"{}\"", camel_case(flow.id.transaction_type().as_str()));
+            assert_eq!(flow.id.to_json(), name);
+            assert_eq!(FlowId::from_json_text(&name), Ok(flow.id));
         }
     }
 
@@ -201,16 +153,17 @@ mod tests {
             (FlowId::XferServiceInAndPort, Step::CurrentDevice)
         );
         assert_eq!(head.on_behalf_of, draft.on_behalf_of);
-        // As serde wrote heads before: the same draft.
-        let by_serde = serde_json::json!({"version": DRAFT_VERSION, "externalOrderNumber": "1",
-            "flow": "swapDevices", "step": "newDevice", "onBehalfOf": null, "serviceId": "9"});
-        let head = Draft::from_head_storage(&by_serde.to_string()).unwrap();
+        // As heads were written before: the same draft.
+        let earlier = format!(
+            r#"{{"version":{DRAFT_VERSION},"externalOrderNumber":"1","flow":"swapDevices","step":"newDevice","onBehalfOf":null,"serviceId":"9"}}"#
+        );
+        let head = Draft::from_head_storage(&earlier).unwrap();
         assert_eq!(
             (head.flow, head.step),
             (FlowId::SwapDevices, Step::NewDevice)
         );
         assert_eq!(head.service_id.as_deref(), Some("9"));
-        let without_flow = by_serde.to_string().replace(r#""flow":"swapDevices","#, "");
+        let without_flow = earlier.replace(r#""flow":"swapDevices","#, "");
         assert_eq!(
             Draft::from_head_storage(&without_flow).unwrap().flow,
             FlowId::Upgrade
@@ -219,7 +172,7 @@ mod tests {
             (r#""step":"newDevice""#, r#""step":"nowhere""#),
             (r#""flow":"swapDevices""#, r#""flow":"swapAll""#),
         ] {
-            let text = by_serde.to_string().replace(known, unknown);
+            let text = earlier.replace(known, unknown);
             assert!(text.contains(unknown), "{text}");
             assert!(Draft::from_head_storage(&text).is_none(), "{text}");
         }

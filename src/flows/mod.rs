@@ -6,9 +6,9 @@
 //!
 //! Adding a type: a [`FlowId`] variant, its row in `EVERY_FLOW`, its texts.
 
+use mobproc_types::json::{FromJson, ToJson};
 use mobproc_types::rules::{rules_of, Presence, RequestField, TypeRules};
 use mobproc_types::{ServiceAsset, TransactionType};
-use serde::{Deserialize, Serialize};
 
 use crate::draft::{Draft, SourceSystem, Step};
 
@@ -17,7 +17,7 @@ mod carrier;
 pub use carrier::*;
 
 /// The flows the widget offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, FromJson, ToJson)]
 #[serde(rename_all = "camelCase")]
 pub enum FlowId {
     /// A new device and/or plan on a line.

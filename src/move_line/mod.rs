@@ -8,10 +8,10 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use mobproc_types::json::FromJson;
 use mobproc_types::{
     Employee, EntityStatus, MoveCharges, MoveServiceRequest, NamedRef, ServiceAsset,
 };
-use serde::Deserialize;
 
 use crate::api::ApiError;
 use crate::app::context::{use_ctx, use_data};
@@ -96,7 +96,7 @@ pub fn candidates<'a>(
 /// What the panel reads of the answer (the line's updated detail,
 /// `mobproc_types::MovedService`): its number and its owner now. Reading
 /// only these keeps the panel's chunk small.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct MovedLine {
     pub service_number: String,

@@ -1,3 +1,4 @@
+use mobproc_types::json::ToJson;
 use mobproc_types::{Employee, EntityStatus, MoveCharges};
 
 use super::*;
@@ -56,11 +57,8 @@ fn a_move_needs_an_owner_and_a_charges_choice() {
     assert_eq!(move_request("2", None), None);
     let request = move_request(" 2 ", Some(&MoveCharges::LastMonthOnly)).unwrap();
     assert_eq!(
-        serde_json::to_value(&request).unwrap(),
-        serde_json::json!({
-            "newOwnerEmployeeId": "2",
-            "moveCharges": "MOVE_CHARGES_FOR_LAST_MONTH_ONLY"
-        })
+        request.to_json(),
+        r#"{"newOwnerEmployeeId":"2","moveCharges":"MOVE_CHARGES_FOR_LAST_MONTH_ONLY"}"#
     );
 }
 
@@ -107,7 +105,7 @@ fn the_move_s_sentences_name_the_same_things_in_both_languages() {
 
 #[test]
 fn the_answer_of_the_documented_move_names_the_line_and_its_owner() {
-    let moved: MovedLine = serde_json::from_str(include_str!(
+    let moved = MovedLine::from_json_text(include_str!(
         "../../crates/mobproc-types/tests/fixtures/move.response.json"
     ))
     .unwrap();

@@ -1,6 +1,7 @@
 //! Carrier disclosures and consents of the ownership transfers
 //! (`GET /acknowledgements`, and the `acknowledgements` of XFER orders).
 
+use crate::json::{FromJson, ToJson};
 use serde::{Deserialize, Serialize};
 
 use crate::common::Meta;
@@ -22,7 +23,7 @@ open_enum!(
 
 /// `GET /acknowledgements?transactionType=&vendor=`: text to show, then the
 /// consents to ask for.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AcknowledgementsResponse {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
@@ -34,7 +35,7 @@ pub struct AcknowledgementsResponse {
 }
 
 /// A notice to show, with no input.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InfoBlock {
     pub header: String,
@@ -43,14 +44,14 @@ pub struct InfoBlock {
 }
 
 /// One paragraph of an [`InfoBlock`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Paragraph {
     pub text: String,
 }
 
 /// A consent the user ticks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Acknowledgement {
     pub id: String,
@@ -63,7 +64,7 @@ pub struct Acknowledgement {
 /// An acknowledgement's answer, in a request and echoed by confirmations.
 /// `type` is optional on input (the documentation sometimes leaves it out)
 /// and means `BOOLEAN`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AcknowledgementValue {

@@ -1,5 +1,6 @@
 //! `POST /orders/{id}/approval`.
 
+use crate::json::{FromJson, ToJson};
 use serde::{Deserialize, Serialize};
 
 open_enum!(
@@ -21,7 +22,7 @@ open_enum!(
 );
 
 /// `{ "action", "reason" }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ApprovalRequest {
@@ -31,7 +32,7 @@ pub struct ApprovalRequest {
 }
 
 /// `{ "status" }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApprovalResponse {
     pub status: ApprovalStatus,

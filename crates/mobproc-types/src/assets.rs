@@ -1,5 +1,6 @@
 //! Assets: service lines and the devices on them.
 
+use crate::json::{FromJson, ToJson};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::AccessMethod;
@@ -21,7 +22,7 @@ open_enum!(
 );
 
 /// `{ "type", "value" }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SerialNumber {
@@ -31,7 +32,7 @@ pub struct SerialNumber {
 }
 
 /// A line's contract dates (UTC timestamps).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ContractDates {
@@ -46,7 +47,7 @@ pub struct ContractDates {
 }
 
 /// A device asset (`/assets/devices`), also a confirmation's `device`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceAsset {
@@ -85,7 +86,7 @@ pub struct DeviceAsset {
 }
 
 /// A service asset: one line (`/assets/services`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ServiceAsset {
@@ -129,7 +130,7 @@ impl ServiceAsset {
 }
 
 /// `GET /assets/services`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ServicesPage {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
@@ -139,7 +140,7 @@ pub struct ServicesPage {
 }
 
 /// `GET /assets/devices`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeviceAssetsPage {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]

@@ -1,9 +1,10 @@
 //! OAuth 2 token answers (PingFederate's snake_case shapes).
 
+use crate::json::{FromJson, ToJson};
 use serde::{Deserialize, Serialize};
 
 /// The token endpoint's success answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 pub struct TokenResponse {
     pub token_type: String,
     pub expires_in: u64,
@@ -15,7 +16,7 @@ pub struct TokenResponse {
 }
 
 /// An OAuth error answer (RFC 6749 section 5.2).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 pub struct OAuthError {
     pub error: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -23,7 +24,7 @@ pub struct OAuthError {
 }
 
 /// What token validation says about a token.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 pub struct TokenValidation {
     pub scope: String,
     pub expires_in: u64,
@@ -32,7 +33,7 @@ pub struct TokenValidation {
 }
 
 /// Who a token speaks for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[serde(rename_all = "camelCase")]
 pub struct TokenSubject {
     /// `command`, `rivermine` or `atlas`.

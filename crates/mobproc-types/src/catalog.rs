@@ -1,5 +1,6 @@
 //! The catalog: orderable devices, plans, accessories; vendors and manufacturers.
 
+use crate::json::{FromJson, ToJson};
 use serde::{Deserialize, Serialize};
 
 use crate::common::{Meta, NamedRef};
@@ -27,7 +28,7 @@ open_enum!(
 );
 
 /// An orderable device (`/catalog/devices`, a confirmation's `shoppingCart.device`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CatalogDevice {
@@ -51,7 +52,7 @@ pub struct CatalogDevice {
 }
 
 /// An Atlas device feature: one choice to make among priced options.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceFeature {
@@ -64,7 +65,7 @@ pub struct DeviceFeature {
 }
 
 /// One option of a device feature; its price adds to the device's.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceFeatureChoice {
@@ -76,7 +77,7 @@ pub struct DeviceFeatureChoice {
 
 /// A plan feature: included ones have only a description; optional ones an
 /// id and a price.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Feature {
@@ -88,7 +89,7 @@ pub struct Feature {
 }
 
 /// A service plan (`/catalog/plans`; the detail lists its features).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Plan {
@@ -107,7 +108,7 @@ pub struct Plan {
 }
 
 /// An accessory (`/catalog/accessories`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Accessory {
@@ -128,7 +129,7 @@ pub struct Accessory {
 
 /// An optional feature of a line's plan (`GET /catalog/features?service=`),
 /// `active` when the line has it now.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LineFeature {
     pub id: String,
@@ -139,7 +140,7 @@ pub struct LineFeature {
 }
 
 /// `GET /catalog/features`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FeaturesPage {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
@@ -149,7 +150,7 @@ pub struct FeaturesPage {
 }
 
 /// A vendor (carrier); the detail carries its network's access method.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Vendor {
@@ -166,7 +167,7 @@ pub struct Vendor {
 }
 
 /// `GET /catalog/devices`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CatalogDevicesPage {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
@@ -176,7 +177,7 @@ pub struct CatalogDevicesPage {
 }
 
 /// `GET /catalog/plans`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlansPage {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
@@ -186,7 +187,7 @@ pub struct PlansPage {
 }
 
 /// `GET /catalog/accessories`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AccessoriesPage {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
@@ -196,7 +197,7 @@ pub struct AccessoriesPage {
 }
 
 /// `GET /vendors`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VendorsPage {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]

@@ -1,10 +1,11 @@
 //! Shapes shared by many resources: `_meta` links and named references.
 
+use crate::json::{FromJson, ToJson};
 use serde::{Deserialize, Serialize};
 
 /// The `_meta` block: fully qualified links, plus paging figures on
 /// collections. Each link is present only where it points somewhere.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Meta {
@@ -50,7 +51,7 @@ impl Meta {
 
 /// A link to another object with its display name (manufacturers, vendors,
 /// regions): `{ "_meta": {...}, "id", "name", "logoUrl"? }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct NamedRef {
@@ -64,7 +65,7 @@ pub struct NamedRef {
 }
 
 /// An `{ "id": ... }` reference, as requests send it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IdRef {
@@ -72,7 +73,7 @@ pub struct IdRef {
 }
 
 /// `{ "id", "name" }`, e.g. an employee's department.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IdName {
     pub id: String,
@@ -80,7 +81,7 @@ pub struct IdName {
 }
 
 /// The answer of `GET /ping`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Ping {
@@ -90,7 +91,7 @@ pub struct Ping {
 }
 
 /// The `{ "items": [...] }` wrapper that some collections use, with its `_meta`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Items<T> {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]

@@ -1,5 +1,6 @@
 //! Employees and the signed-in user (`/me`).
 
+use crate::json::{FromJson, ToJson};
 use serde::{Deserialize, Serialize};
 
 use crate::common::{IdName, Meta};
@@ -33,7 +34,7 @@ open_enum!(
 );
 
 /// An employee, as lists, details, `accountHolder` and `requestedBy` show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Employee {
@@ -61,7 +62,7 @@ impl Employee {
 }
 
 /// `GET /employees`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EmployeesPage {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
@@ -71,7 +72,7 @@ pub struct EmployeesPage {
 }
 
 /// A custom attribute of the tenant's on the user.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CustomAttribute {
     pub name: String,
@@ -81,7 +82,7 @@ pub struct CustomAttribute {
 /// `GET /me`: who is signed in (`user`), on whose behalf the call acts
 /// (`actor`, the same unless a context header switched it), and what the
 /// actor may do.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Me {

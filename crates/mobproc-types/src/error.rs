@@ -1,5 +1,6 @@
 //! The MOBPROC error body.
 
+use crate::json::{FromJson, ToJson};
 use serde::{Deserialize, Serialize};
 
 /// The `status` of an error body: the HTTP status as a number, or a word
@@ -17,7 +18,7 @@ pub enum ErrorStatus {
 /// `id` is unique per occurrence (quote it to support). The sandbox adds
 /// `errors` when one request has several problems (an order failing
 /// validation), each naming the offending field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorBody {
@@ -30,7 +31,7 @@ pub struct ErrorBody {
 }
 
 /// One problem in a request that has several.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorDetail {

@@ -1,4 +1,4 @@
-//! Serde models of the Tangoe Mobile Procurement (MOBPROC) v1 REST API.
+//! Models of the Tangoe Mobile Procurement (MOBPROC) v1 REST API.
 //!
 //! One crate, used by both the widget (compiled to `wasm32-unknown-unknown`)
 //! and the sandbox server, so the two sides can never disagree on a shape.
@@ -13,9 +13,13 @@
 //! - Money is held in integer cents ([`Money`]).
 //! - With the `openapi` feature (the sandbox's, never the widget's) every
 //!   model also derives `utoipa::ToSchema`, for the sandbox's OpenAPI document.
-//! - The answers the widget's first screen reads also implement
-//!   [`json::FromJson`], a small hand-written reader, so that the widget's
-//!   first load holds no serde.
+//! - Every model derives serde's traits (the sandbox's) and
+//!   [`json::FromJson`] / [`json::ToJson`] (the widget's: a small reader and
+//!   writer, so that the widget's wasm holds no serde), both from the same
+//!   `#[serde(...)]` attributes.
+
+// The derives name this crate by its path, inside it too.
+extern crate self as mobproc_types;
 
 #[macro_use]
 mod open_enum;

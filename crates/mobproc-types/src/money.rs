@@ -1,5 +1,6 @@
 //! Money: integer cents on the inside, the API's JSON numbers on the wire.
 
+use crate::json::{FromJson, Json, JsonError, ToJson};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 open_enum!(
@@ -74,8 +75,37 @@ impl<'de> Deserialize<'de> for Money {
     }
 }
 
+/// As serde reads it: a number, rounded to cents.
+impl FromJson for Money {
+    fn from_json(value: &Json) -> Result<Self, JsonError> {
+        value.decimal().map(Money::from_decimal)
+    }
+}
+
+/// As serde writes it: `300` without cents, `199.99` or `12.5` with them
+/// (the shortest decimal that reads back as the same amount).
+impl ToJson for Money {
+    fn write_json(&self, out: &mut String) {
+        let (sign, cents) = if self.cents < 0 {
+            ("-", self.cents.unsigned_abs())
+        } else {
+            ("", self.cents.unsigned_abs())
+        };
+        out.push_str(sign);
+        out.push_str(&(cents / 100).to_string());
+        let fraction = cents % 100;
+        if fraction != 0 {
+            out.push('.');
+            out.push(char::from(b'0' + (fraction / 10) as u8));
+            if fraction % 10 != 0 {
+                out.push(char::from(b'0' + (fraction % 10) as u8));
+            }
+        }
+    }
+}
+
 /// A price or cost: amount, ISO 4217 currency and recurrence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Amount {
@@ -182,5 +212,30 @@ mod tests {
     #[test]
     fn money_rejects_non_numbers() {
         assert!(serde_json::from_str::<Money>("\"12\"").is_err());
+    }
+
+    /// The widget's reader and writer agree with serde on every shape of
+    /// amount: whole, tens of cents, cents, below one, negative.
+    #[test]
+    fn the_widgets_json_reads_and_writes_amounts_as_serde_does() {
+        use crate::json::{FromJson, ToJson};
+        for cents in [
+            0, 5, 10, 50, 99, 100, 1205, 19999, 30000, 55867, -5, -1250, -30000,
+        ] {
+            let money = Money::from_cents(cents);
+            let by_serde = serde_json::to_string(&money).unwrap();
+            assert_eq!(money.to_json(), by_serde, "{cents} cents");
+            assert_eq!(Money::from_json_text(&by_serde), Ok(money), "{by_serde}");
+        }
+        assert_eq!(
+            Money::from_json_text("558.67"),
+            Ok(Money::from_cents(55867))
+        );
+        assert_eq!(Money::from_json_text("0.1"), Ok(Money::from_cents(10)));
+        assert_eq!(Money::from_json_text("1e2"), Ok(Money::from_cents(10000)));
+        for refused in ["\"12\"", "null", "true", "1e999"] {
+            assert!(serde_json::from_str::<Money>(refused).is_err(), "{refused}");
+            assert!(Money::from_json_text(refused).is_err(), "{refused}");
+        }
     }
 }

@@ -54,6 +54,12 @@ macro_rules! open_enum {
             }
         }
 
+        impl $crate::json::ToJson for $name {
+            fn write_json(&self, out: &mut ::std::string::String) {
+                $crate::json::ToJson::write_json(self.as_str(), out)
+            }
+        }
+
         #[cfg(feature = "openapi")]
         impl ::utoipa::PartialSchema for $name {
             fn schema() -> ::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema> {

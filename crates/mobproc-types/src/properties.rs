@@ -1,5 +1,6 @@
 //! Order properties: the vendor's extra fields for an order.
 
+use crate::json::{FromJson, ToJson};
 use serde::{Deserialize, Serialize};
 
 use crate::common::Meta;
@@ -22,14 +23,14 @@ open_enum!(
 );
 
 /// `GET /orders/properties`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PropertiesResponse {
     pub properties: PropertyGroups,
 }
 
 /// The property groups with their `_meta`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PropertyGroups {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
@@ -38,7 +39,7 @@ pub struct PropertyGroups {
 }
 
 /// A group of property fields (e.g. `MISCELLANEOUS`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PropertyGroup {
@@ -47,7 +48,7 @@ pub struct PropertyGroup {
 }
 
 /// The definition of one property field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PropertyField {
@@ -73,7 +74,7 @@ pub struct PropertyField {
 }
 
 /// One choice of a CHOICE field; at most one per field has `isOther`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PropertyChoice {

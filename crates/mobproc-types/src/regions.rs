@@ -1,5 +1,6 @@
 //! Regions: countries (with their address formats) and states/provinces.
 
+use crate::json::{FromJson, ToJson};
 use serde::{Deserialize, Serialize};
 
 use crate::common::Meta;
@@ -15,7 +16,7 @@ open_enum!(
 
 /// A country or a state/province. A country's detail carries its
 /// `addressFormat`, `currency` and postal-code rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Region {
@@ -42,7 +43,7 @@ pub struct Region {
 }
 
 /// A country's currency.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Currency {
     pub code: String,
@@ -51,7 +52,7 @@ pub struct Currency {
 }
 
 /// One field of an address, in display order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AddressField {
@@ -73,7 +74,7 @@ pub struct AddressField {
 }
 
 /// One value of a closed address field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AddressOption {
     pub label: String,
@@ -81,7 +82,7 @@ pub struct AddressOption {
 }
 
 /// `GET /regions`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RegionsPage {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]

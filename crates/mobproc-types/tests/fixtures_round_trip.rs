@@ -1,7 +1,11 @@
 //! Every documentation example parses into the shared types, and writing it
-//! back loses no field that was present (compared as JSON values).
+//! back loses no field that was present (compared as JSON values). The
+//! widget's own reader and writer (`json::FromJson`, `json::ToJson`,
+//! derived from the same serde attributes) read and write each exactly as
+//! serde does.
 
 use mobproc_types::date;
+use mobproc_types::json::{FromJson, ToJson};
 use mobproc_types::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -28,7 +32,10 @@ fn missing(expected: &Value, actual: &Value, path: &str, problems: &mut Vec<Stri
     }
 }
 
-fn round_trip<T: DeserializeOwned + Serialize>(name: &str, json: &str) -> T {
+fn round_trip<T>(name: &str, json: &str) -> T
+where
+    T: DeserializeOwned + Serialize + FromJson + ToJson + PartialEq + std::fmt::Debug,
+{
     let original: Value = serde_json::from_str(json).expect("fixture is JSON");
     let parsed: T = serde_json::from_value(original.clone())
         .unwrap_or_else(|e| panic!("{name} does not parse: {e}"));
@@ -36,6 +43,13 @@ fn round_trip<T: DeserializeOwned + Serialize>(name: &str, json: &str) -> T {
     let mut problems = Vec::new();
     missing(&original, &written, "$", &mut problems);
     assert!(problems.is_empty(), "{name} lost data: {problems:#?}");
+    let read = T::from_json_text(json).unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert_eq!(read, parsed, "{name}: FromJson reads otherwise than serde");
+    assert_eq!(
+        parsed.to_json(),
+        serde_json::to_string(&parsed).unwrap(),
+        "{name}: ToJson writes otherwise than serde"
+    );
     parsed
 }
 

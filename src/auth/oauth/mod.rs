@@ -2,7 +2,7 @@
 //! reading the answer in the redirect URI's fragment (or query), and the
 //! one-time `state` of each sign-in attempt.
 
-use mobproc_types::json::{FromJson, Json, JsonError, JsonWriter, Object};
+use mobproc_types::json::{object_text, FromJson, Json, JsonError, Object};
 
 use crate::config::{Config, Grant};
 
@@ -27,16 +27,15 @@ pub struct Attempt {
 impl Attempt {
     /// The attempt as kept in sessionStorage until its answer comes back.
     pub fn to_storage(&self) -> String {
-        let writer = JsonWriter::new()
-            .string("state", &self.state)
-            .number("startedMs", self.started_ms as u64)
-            .string("redirectUri", &self.redirect_uri);
-        match &self.code_verifier {
-            Some(verifier) => writer.string("codeVerifier", verifier),
-            None => writer,
-        }
-        .bool("popup", self.popup)
-        .finish()
+        object_text(|o| {
+            o.field("state", &self.state);
+            o.field("startedMs", &(self.started_ms as u64));
+            o.field("redirectUri", &self.redirect_uri);
+            if let Some(verifier) = &self.code_verifier {
+                o.field("codeVerifier", verifier);
+            }
+            o.field("popup", &self.popup);
+        })
     }
 }
 

@@ -2,12 +2,14 @@
 //! its plan, device and source system, and the checks before it is sent.
 use super::{groups, tutorial_draft};
 use crate::draft::*;
+use mobproc_types::json::ToJson;
 use mobproc_types::AccessMethod;
 
 #[test]
 fn builds_the_tutorial_request() {
     let request = build_request(&tutorial_draft(), SourceSystem::PremiumMobile, &groups());
-    let json = serde_json::to_value(&request).unwrap();
+    // What the widget sends, as a JSON reader reads it.
+    let json: serde_json::Value = serde_json::from_str(&request.to_json()).unwrap();
     assert_eq!(json["externalOrderNumber"], "12345678");
     assert_eq!(json["existingDevice"]["serialNumber"]["type"], "ESN");
     assert_eq!(

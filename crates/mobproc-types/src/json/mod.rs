@@ -1,13 +1,15 @@
-//! A small JSON reader and writer, for what the widget's first screen
-//! reads and keeps: its configuration, the signed-in user, the lines,
-//! error answers, the session. Reading those through serde would put
-//! serde's parser and a visitor per type in the widget's first load; this
-//! is a fraction of that. Everything else (catalog, orders) stays serde.
+//! A small JSON reader and writer: what the widget reads and writes goes
+//! through it, not serde, whose parser, serializer and a visitor per type
+//! would weigh several times as much in the widget's wasm. The sandbox
+//! keeps serde.
 //!
-//! Types read this way implement [`FromJson`] beside their serde derive,
-//! with the same meaning: a missing `Option` field is `None`, unknown
-//! fields are ignored unless the type refuses them. Tests check that the
-//! two agree on the documentation's examples.
+//! [`FromJson`] and [`ToJson`] are derived (`#[derive(FromJson, ToJson)]`,
+//! from `mobproc-json-derive`) from the same `#[serde(...)]` attributes as
+//! the type's serde derives, so both read and write the same JSON: a
+//! missing `Option` field is `None`, unknown fields are ignored unless the
+//! type refuses them, fields left out when written are the same. Tests
+//! check that the two agree on the documentation's examples, byte for byte
+//! when written.
 
 mod models;
 mod parse;
@@ -16,8 +18,9 @@ mod write;
 #[cfg(test)]
 mod tests;
 
+pub use mobproc_json_derive::{FromJson, ToJson};
 pub use parse::parse;
-pub use write::JsonWriter;
+pub use write::{object_text, ObjectWriter, ToJson};
 
 use std::fmt;
 
@@ -132,6 +135,19 @@ impl<'a> Json<'a> {
 }
 
 impl Json<'_> {
+    /// This number as a decimal (an amount of money): finite, as serde
+    /// reads an `f64`.
+    pub fn decimal(&self) -> Result<f64, JsonError> {
+        match self {
+            Json::Number(text) => text
+                .parse::<f64>()
+                .ok()
+                .filter(|n| n.is_finite())
+                .ok_or_else(|| JsonError::new(format!("expected a finite number, found {text}"))),
+            other => Err(other.expected("a number")),
+        }
+    }
+
     /// This number's whole part, for a count of milliseconds that an
     /// earlier version wrote with a fraction (`1733245678901.0`).
     pub fn whole_part(&self) -> Result<u64, JsonError> {
@@ -267,6 +283,19 @@ impl<T: FromJson> FromJson for Vec<T> {
                 .map(|(i, item)| T::from_json(item).map_err(|e| e.inside(&format!("[{i}]"))))
                 .collect(),
             other => Err(other.expected("an array")),
+        }
+    }
+}
+
+/// A pair, from an array of two (as serde reads a tuple).
+impl<A: FromJson, B: FromJson> FromJson for (A, B) {
+    fn from_json(value: &Json) -> Result<Self, JsonError> {
+        match value {
+            Json::Array(items) if items.len() == 2 => Ok((
+                A::from_json(&items[0]).map_err(|e| e.inside("[0]"))?,
+                B::from_json(&items[1]).map_err(|e| e.inside("[1]"))?,
+            )),
+            other => Err(other.expected("an array of two")),
         }
     }
 }

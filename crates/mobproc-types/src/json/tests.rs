@@ -3,7 +3,7 @@ use serde::de::DeserializeOwned;
 use super::*;
 use crate::*;
 
-/// Reads `text` both ways: the hand-written reader must agree with serde.
+/// Reads `text` both ways: the reader must agree with serde.
 fn agrees<T: FromJson + DeserializeOwned + PartialEq + fmt::Debug>(text: &str) -> T {
     let by_hand = T::from_json_text(text);
     let by_serde = serde_json::from_str::<T>(text);
@@ -16,7 +16,7 @@ fn agrees<T: FromJson + DeserializeOwned + PartialEq + fmt::Debug>(text: &str) -
     }
 }
 
-/// Both readers refuse `text`; the hand-written one's message.
+/// Both readers refuse `text`; this one's message.
 fn both_refuse<T: FromJson + DeserializeOwned + fmt::Debug>(text: &str) -> String {
     assert!(
         serde_json::from_str::<T>(text).is_err(),
@@ -187,16 +187,17 @@ fn the_parser_says_where_the_text_is_wrong() {
 
 #[test]
 fn the_writer_writes_what_json_readers_read_back() {
-    let text = JsonWriter::new()
-        .string("token", "a\"b\\c\n\u{1}é😀")
-        .optional_string("none", None)
-        .optional_string("some", Some("x"))
-        .number("ms", 1_733_245_678_901)
-        .bool("popup", true)
-        .finish();
+    let text = object_text(|o| {
+        o.field("token", "a\"b\\c\n\u{1}é😀");
+        o.field("none", &None::<String>);
+        o.field("some", &Some("x"));
+        o.field("ms", &1_733_245_678_901u64);
+        o.field("popup", &true);
+        o.field("pair", &("a", vec![-1i64, 2]));
+    });
     assert_eq!(
         text,
-        r#"{"token":"a\"b\\c\n\u0001é😀","none":null,"some":"x","ms":1733245678901,"popup":true}"#
+        r#"{"token":"a\"b\\c\n\u0001é😀","none":null,"some":"x","ms":1733245678901,"popup":true,"pair":["a",[-1,2]]}"#
     );
     let by_serde: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(by_serde["token"], "a\"b\\c\n\u{1}é😀");
@@ -206,5 +207,5 @@ fn the_writer_writes_what_json_readers_read_back() {
         by_hand.object().unwrap().field::<String>("token").unwrap(),
         "a\"b\\c\n\u{1}é😀"
     );
-    assert_eq!(JsonWriter::new().finish(), "{}");
+    assert_eq!(object_text(|_| {}), "{}");
 }

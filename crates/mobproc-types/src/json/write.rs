@@ -1,65 +1,139 @@
-//! The writer: a JSON object, field by field.
+//! The writer: [`ToJson`] for a value (derived from a type's serde
+//! attributes, `#[derive(ToJson)]`), [`ObjectWriter`] for an object
+//! written field by field.
 
-/// Writes one JSON object: `JsonWriter::new().string("token", t).finish()`.
-#[derive(Debug, Clone)]
-pub struct JsonWriter(String);
+/// A type written as JSON, as serde's `Serialize` writes it.
+pub trait ToJson {
+    /// Appends this value's JSON to `out`.
+    fn write_json(&self, out: &mut String);
 
-impl JsonWriter {
-    /// An object with no field yet.
-    pub fn new() -> JsonWriter {
-        JsonWriter(String::from("{"))
-    }
-
-    fn name(mut self, name: &str) -> JsonWriter {
-        if self.0.len() > 1 {
-            self.0.push(',');
-        }
-        push_string(&mut self.0, name);
-        self.0.push(':');
-        self
-    }
-
-    /// The field `name`, a string.
-    pub fn string(self, name: &str, value: &str) -> JsonWriter {
-        let mut writer = self.name(name);
-        push_string(&mut writer.0, value);
-        writer
-    }
-
-    /// The field `name`, a string or `null`.
-    pub fn optional_string(self, name: &str, value: Option<&str>) -> JsonWriter {
-        match value {
-            Some(value) => self.string(name, value),
-            None => self.raw(name, "null"),
-        }
-    }
-
-    /// The field `name`, a whole number.
-    pub fn number(self, name: &str, value: u64) -> JsonWriter {
-        self.raw(name, &value.to_string())
-    }
-
-    /// The field `name`, `true` or `false`.
-    pub fn bool(self, name: &str, value: bool) -> JsonWriter {
-        self.raw(name, if value { "true" } else { "false" })
-    }
-
-    fn raw(self, name: &str, json: &str) -> JsonWriter {
-        let mut writer = self.name(name);
-        writer.0.push_str(json);
-        writer
-    }
-
-    /// The object's text.
-    pub fn finish(mut self) -> String {
-        self.0.push('}');
-        self.0
+    /// This value's JSON text.
+    fn to_json(&self) -> String {
+        let mut out = String::new();
+        self.write_json(&mut out);
+        out
     }
 }
 
-impl Default for JsonWriter {
-    fn default() -> JsonWriter {
-        JsonWriter::new()
+/// Writes a JSON object onto a text, field by field (what
+/// `#[derive(ToJson)]` generates calls).
+pub struct ObjectWriter<'o> {
+    out: &'o mut String,
+    empty: bool,
+}
+
+impl<'o> ObjectWriter<'o> {
+    /// Opens an object on `out`.
+    pub fn new(out: &'o mut String) -> ObjectWriter<'o> {
+        out.push('{');
+        ObjectWriter { out, empty: true }
+    }
+
+    /// Writes the field `name` with `value`.
+    pub fn field<T: ToJson + ?Sized>(&mut self, name: &str, value: &T) {
+        if !self.empty {
+            self.out.push(',');
+        }
+        self.empty = false;
+        push_string(self.out, name);
+        self.out.push(':');
+        value.write_json(self.out);
+    }
+
+    /// Closes the object.
+    pub fn finish(self) {
+        self.out.push('}');
+    }
+}
+
+/// The text of one JSON object, whose fields `fields` writes (for a value
+/// stored otherwise than its type's fields).
+pub fn object_text(fields: impl FnOnce(&mut ObjectWriter)) -> String {
+    let mut out = String::new();
+    let mut object = ObjectWriter::new(&mut out);
+    fields(&mut object);
+    object.finish();
+    out
+}
+
+impl ToJson for str {
+    fn write_json(&self, out: &mut String) {
+        push_string(out, self);
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, out: &mut String) {
+        push_string(out, self);
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+macro_rules! integers_to_json {
+    ($($integer:ty),*) => {$(
+        impl ToJson for $integer {
+            fn write_json(&self, out: &mut String) {
+                out.push_str(&self.to_string());
+            }
+        }
+    )*};
+}
+
+integers_to_json!(u16, u32, u64, i64, usize);
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+impl<T: ToJson> ToJson for Option<T> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(value) => value.write_json(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            item.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: ToJson> ToJson for Box<T> {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
+}
+
+/// A pair is an array of two, as serde writes a tuple.
+impl<A: ToJson, B: ToJson> ToJson for (A, B) {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        self.0.write_json(out);
+        out.push(',');
+        self.1.write_json(out);
+        out.push(']');
     }
 }
 

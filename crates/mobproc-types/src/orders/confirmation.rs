@@ -1,5 +1,6 @@
 //! `POST /orders?confirm=true`: the request expanded, nothing submitted.
 
+use crate::json::{FromJson, ToJson};
 use serde::{Deserialize, Serialize};
 
 use crate::acknowledgements::AcknowledgementValue;
@@ -11,7 +12,7 @@ use crate::money::Amount;
 use super::{ExistingDevice, LabelledPropertyGroup, ResponseStatus, ShipTo, ShoppingCart};
 
 /// `POST /orders?confirm=true`: `{ "orderConfirmation", "status" }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ConfirmationResponse {
@@ -20,7 +21,7 @@ pub struct ConfirmationResponse {
 }
 
 /// The request expanded into names and prices; nothing is submitted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderConfirmation {

@@ -1,6 +1,7 @@
 //! The parts answers echo and expand: labelled properties, the shipping
 //! address, described devices, the cart.
 
+use crate::json::{FromJson, ToJson};
 use serde::{Deserialize, Serialize};
 
 use crate::assets::SerialNumber;
@@ -12,7 +13,7 @@ use crate::properties::PropertyType;
 use super::FeatureAction;
 
 /// A property value as answers echo it, with its label.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LabelledFieldValue {
     pub id: String,
@@ -30,7 +31,7 @@ pub struct LabelledFieldValue {
 }
 
 /// A chosen choice as answers echo it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct LabelledChoice {
@@ -42,7 +43,7 @@ pub struct LabelledChoice {
 }
 
 /// A group of property values as answers echo it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct LabelledPropertyGroup {
@@ -51,7 +52,7 @@ pub struct LabelledPropertyGroup {
 }
 
 /// One address field as answers echo it, with its label.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LabelledAddressValue {
     pub id: String,
@@ -62,7 +63,7 @@ pub struct LabelledAddressValue {
 
 /// Where an order ships, as answers show it. Orders that ship nothing may
 /// carry `{"address": []}` with no name or region.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShipTo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -83,7 +84,7 @@ impl ShipTo {
 }
 
 /// A device the request described (`existingDevice`, `newDevice`), expanded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ExistingDevice {
@@ -98,7 +99,7 @@ pub struct ExistingDevice {
 }
 
 /// The cart, expanded.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ShoppingCart {
@@ -124,7 +125,7 @@ pub struct ShoppingCart {
 
 /// A feature of an order: with `action` in UPDATE_FEATURES orders, without
 /// it as a plan's chosen optional feature in a segment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChangedFeature {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -137,7 +138,7 @@ pub struct ChangedFeature {
 }
 
 /// One Atlas device feature choice, expanded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ChosenDeviceFeature {

@@ -1,5 +1,6 @@
 //! An order as the caller sends it. Unknown keys are refused everywhere.
 
+use crate::json::{FromJson, ToJson};
 use serde::{Deserialize, Serialize};
 
 use crate::acknowledgements::AcknowledgementValue;
@@ -11,7 +12,7 @@ use crate::properties::PropertyType;
 use super::FeatureAction;
 
 /// The body of `POST /orders`: `{ "orderRequest": {...} }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OrderRequestBody {
@@ -20,7 +21,7 @@ pub struct OrderRequestBody {
 
 /// An order of any type, as the caller sends it. Which keys a type needs,
 /// may have or must not have is [`crate::rules::TypeRules`]'s to say.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OrderRequest {
@@ -85,7 +86,7 @@ impl OrderRequest {
 
 /// A device as a request describes it: by manufacturer and model id, or
 /// `"Other"` and `otherMakeModelName`, with its serial (and SIM).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DeviceDescription {
@@ -110,7 +111,7 @@ impl DeviceDescription {
 }
 
 /// What is ordered. Which parts a type may send is in [`crate::rules`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ShoppingCartRequest {
@@ -138,7 +139,7 @@ pub struct ShoppingCartRequest {
 }
 
 /// One feature added to or removed from a line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FeatureChange {
@@ -147,7 +148,7 @@ pub struct FeatureChange {
 }
 
 /// The choice made for one Atlas device feature.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DeviceFeatureSelection {
@@ -156,7 +157,7 @@ pub struct DeviceFeatureSelection {
 }
 
 /// A group of property values, in a request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PropertyGroupValue {
@@ -167,7 +168,7 @@ pub struct PropertyGroupValue {
 /// One property value, in a request: `text` for TEXT, `date` for DATE (an
 /// ISO 8601 date-time; `text` in the field's pattern is also accepted),
 /// `choice` for CHOICE.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FieldValue {
@@ -183,7 +184,7 @@ pub struct FieldValue {
 }
 
 /// The chosen choice; `otherText` only with the `isOther` choice.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ChoiceValue {
@@ -194,7 +195,7 @@ pub struct ChoiceValue {
 
 /// Where to ship, in a request. The region comes as `regionId` or as
 /// `region: {"id"}` (the documentation shows both).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ShipToRequest {
@@ -219,7 +220,7 @@ impl ShipToRequest {
 
 /// One address field's value, in a request. A `label` may come along (the
 /// XFER examples send one); it is kept but means nothing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AddressValue {

@@ -160,6 +160,12 @@ fn variants(container: &Container, data: &DataEnum) -> syn::Result<Vec<(syn::Ide
                 ));
             }
             let member = Member::parse(&variant.attrs)?;
+            if member.default || member.skip || member.skip_serializing_if.is_some() {
+                return Err(syn::Error::new_spanned(
+                    variant,
+                    "FromJson/ToJson: a variant takes only `rename`",
+                ));
+            }
             let name = container.json_name(&variant.ident, &member, true);
             Ok((variant.ident.clone(), name))
         })
@@ -224,6 +230,8 @@ mod tests {
         assert!(untagged.contains("not supported"), "{untagged}");
         let with_data = refusal(syn::parse_quote! { enum Status { Code(u16) } });
         assert!(with_data.contains("unit variants"), "{with_data}");
+        let skipped = refusal(syn::parse_quote! { enum Step { #[serde(skip)] Line } });
+        assert!(skipped.contains("only `rename`"), "{skipped}");
         let tuple = refusal(syn::parse_quote! { struct Id(String); });
         assert!(tuple.contains("named fields"), "{tuple}");
         let default_fn = refusal(syn::parse_quote! {

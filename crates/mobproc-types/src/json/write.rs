@@ -84,7 +84,7 @@ macro_rules! integers_to_json {
     )*};
 }
 
-integers_to_json!(u16, u32, u64, i64, usize);
+integers_to_json!(u16, u32, u64, i64);
 
 impl<T: ToJson + ?Sized> ToJson for &T {
     fn write_json(&self, out: &mut String) {

@@ -20,6 +20,18 @@ use crate::auth::Session;
 use crate::config::Config;
 use pages::{Page, MAX_PAGES};
 
+/// A request's failure (gloo-net's error) in words: the browser's own
+/// error, or gloo-net's. Not through the error's `Display`, which would
+/// put serde_json's messages in the first load (leptos's server functions
+/// turn on gloo-net's JSON support, and with it a serde_json variant).
+pub fn request_failure(error: &gloo_net::Error) -> String {
+    match error {
+        gloo_net::Error::JsError(js) => js.to_string(),
+        gloo_net::Error::GlooError(text) => text.clone(),
+        _ => "the answer could not be read".to_owned(),
+    }
+}
+
 /// Why a call failed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
@@ -276,7 +288,7 @@ impl Api {
                 .header("Content-Type", "application/json")
                 .abort_signal(signal.as_ref())
                 .body(body)
-                .map_err(|e| ApiError::Unreadable(e.to_string()))?;
+                .map_err(|e| ApiError::Unreadable(request_failure(&e)))?;
             self.read_text(request.send().await).await
         })
     }
@@ -313,6 +325,12 @@ mod tests {
                 errors: Vec::new(),
             },
         }
+    }
+
+    #[test]
+    fn a_request_failure_reads_as_gloo_net_words_it() {
+        let error = gloo_net::Error::GlooError("request body is not valid".into());
+        assert_eq!(request_failure(&error), error.to_string());
     }
 
     #[test]

@@ -40,7 +40,10 @@ async fn load_config(
             response.status()
         ));
     }
-    let text = response.text().await.map_err(|e| e.to_string())?;
+    let text = response
+        .text()
+        .await
+        .map_err(|e| crate::api::request_failure(&e))?;
     let mut raw = RawConfig::from_json(&text).map_err(|e| e.to_string())?;
     for (name, value) in overrides {
         raw.set(&name, value);

@@ -267,7 +267,7 @@ async fn exchange_code(
     let response = gloo_net::http::Request::post(&token_url)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .body(form)
-        .map_err(|e| SignInError::Failed(e.to_string()))?
+        .map_err(|e| SignInError::Failed(crate::api::request_failure(&e)))?
         .send()
         .await
         .map_err(|_| SignInError::Failed("the token endpoint could not be reached".into()))?;

@@ -4,6 +4,9 @@
 
 use syn::{Attribute, Ident, LitStr, Path};
 
+/// Why any other serde attribute is refused.
+const UNSUPPORTED: &str = "this serde attribute is not supported by FromJson/ToJson";
+
 /// The type's own attributes.
 #[derive(Default)]
 pub struct Container {
@@ -41,9 +44,7 @@ impl Container {
                 } else if meta.path.is_ident("deny_unknown_fields") {
                     container.deny_unknown_fields = true;
                 } else {
-                    return Err(
-                        meta.error("this serde attribute is not supported by FromJson/ToJson")
-                    );
+                    return Err(meta.error(UNSUPPORTED));
                 }
                 Ok(())
             })?;
@@ -85,9 +86,7 @@ impl Member {
                     let path: LitStr = meta.value()?.parse()?;
                     member.skip_serializing_if = Some(path.parse()?);
                 } else {
-                    return Err(
-                        meta.error("this serde attribute is not supported by FromJson/ToJson")
-                    );
+                    return Err(meta.error(UNSUPPORTED));
                 }
                 Ok(())
             })?;

@@ -1,6 +1,6 @@
 //! The MOBPROC error body.
 
-use crate::json::{FromJson, ToJson};
+use crate::json::{FromJson, Json, JsonError, ToJson};
 use serde::{Deserialize, Serialize};
 
 /// The `status` of an error body: the HTTP status as a number, or a word
@@ -11,6 +11,25 @@ use serde::{Deserialize, Serialize};
 pub enum ErrorStatus {
     Code(u16),
     Text(String),
+}
+
+/// By hand: the derive does not read serde's `untagged`.
+impl FromJson for ErrorStatus {
+    fn from_json(value: &Json) -> Result<Self, JsonError> {
+        match value {
+            Json::String(text) => Ok(ErrorStatus::Text(text.clone())),
+            number => u16::from_json(number).map(ErrorStatus::Code),
+        }
+    }
+}
+
+impl ToJson for ErrorStatus {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            ErrorStatus::Code(code) => code.write_json(out),
+            ErrorStatus::Text(text) => text.write_json(out),
+        }
+    }
 }
 
 /// An error answer: `{ "status", "id", "errorCode", "message" }`.

@@ -11,7 +11,6 @@
 //! check that the two agree on the documentation's examples, byte for byte
 //! when written.
 
-mod models;
 mod parse;
 mod write;
 

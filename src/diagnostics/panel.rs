@@ -2,6 +2,7 @@
 //! what was found and what to do.
 
 use leptos::prelude::*;
+use mobproc_types::sort::sort_by_key;
 
 use super::probes::run;
 use super::report::{Check, Report, Status};
@@ -34,9 +35,7 @@ fn check_item(t: &'static Texts, check: Check) -> impl IntoView {
 
 /// The report, failures first, then warnings (each in the checks' order).
 fn report_view(t: &'static Texts, mut report: Report) -> impl IntoView {
-    report
-        .checks
-        .sort_by_key(|check| std::cmp::Reverse(check.status));
+    sort_by_key(&mut report.checks, |check| std::cmp::Reverse(check.status));
     let summary = fill(
         t.diag_summary,
         &[

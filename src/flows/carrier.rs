@@ -1,6 +1,7 @@
 //! What the carrier chosen in `Step::Carrier` decides: which carriers are
 //! offered, whose plans and devices fit, whose consents are asked for.
 
+use mobproc_types::sort::sort_by_key;
 use mobproc_types::{Plan, Vendor, VendorType};
 
 use super::{CarrierRole, FlowId};
@@ -29,7 +30,7 @@ pub fn carrier_choices(
         })
         .cloned()
         .collect();
-    offered.sort_by_key(|v| v.name.to_lowercase());
+    sort_by_key(&mut offered, |v| v.name.to_lowercase());
     offered
 }
 

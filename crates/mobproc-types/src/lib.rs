@@ -43,6 +43,7 @@ pub mod orders;
 pub mod properties;
 pub mod regions;
 pub mod rules;
+pub mod sort;
 pub mod validation;
 
 pub use acknowledgements::*;

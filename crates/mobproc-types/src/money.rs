@@ -153,7 +153,7 @@ pub fn cost_summary<'a>(prices: impl IntoIterator<Item = &'a Amount>) -> Vec<Amo
         Recurrence::Monthly => 1,
         Recurrence::Unknown(_) => 2,
     };
-    totals.sort_by_key(|t| rank(&t.recurrence));
+    crate::sort::sort_by_key(&mut totals, |t| rank(&t.recurrence));
     totals
 }
 

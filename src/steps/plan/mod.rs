@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use mobproc_types::rules::{Presence, RequestField};
+use mobproc_types::sort::sort_by_key;
 use mobproc_types::{AccessMethod, Plan};
 
 use crate::app::context::{use_ctx, use_data};
@@ -215,7 +216,7 @@ fn PlanList(plans: Vec<Plan>, line_vendor: Option<String>) -> impl IntoView {
     let locale = ctx.format_locale;
     let draft = ctx.draft;
     let mut plans = plans;
-    plans.sort_by_key(|p| {
+    sort_by_key(&mut plans, |p| {
         p.vendor
             .as_ref()
             .map(|v| Some(&v.id) != line_vendor.as_ref())

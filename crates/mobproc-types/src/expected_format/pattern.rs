@@ -54,7 +54,7 @@ impl CharSet {
             return None;
         }
         let mut ranges = self.ranges.clone();
-        ranges.sort_unstable();
+        crate::sort::sort_by(&mut ranges, Ord::cmp);
         ranges.dedup();
         match ranges.as_slice() {
             [DIGITS] => Some(Kind::Digit),

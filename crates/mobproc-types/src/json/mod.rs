@@ -58,6 +58,11 @@ impl JsonError {
         };
         JsonError(format!("{dot}{place}{separator}{}", self.0))
     }
+
+    /// The error, inside the array item at `index`.
+    fn at_index(self, index: usize) -> JsonError {
+        self.inside(&format!("[{index}]"))
+    }
 }
 
 impl fmt::Display for JsonError {
@@ -276,11 +281,15 @@ impl<T: FromJson> FromJson for Option<T> {
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: &Json) -> Result<Self, JsonError> {
         match value {
-            Json::Array(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| T::from_json(item).map_err(|e| e.inside(&format!("[{i}]"))))
-                .collect(),
+            // A loop, not `collect::<Result<_, _>>()`: that adapter's code,
+            // copied for each item type, weighed more than the readers.
+            Json::Array(items) => {
+                let mut read = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    read.push(T::from_json(item).map_err(|e| e.at_index(i))?);
+                }
+                Ok(read)
+            }
             other => Err(other.expected("an array")),
         }
     }

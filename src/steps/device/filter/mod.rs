@@ -4,6 +4,7 @@
 //! search sorted by name puts the best matches first (ranked by the
 //! device step's private `ranking` module).
 
+use mobproc_types::sort::{sort_by, sort_by_key};
 use mobproc_types::{CatalogDevice, NamedRef};
 
 use super::ranking::{natural_cmp, relevance};
@@ -105,9 +106,11 @@ impl Index {
             .map(|d| d.price.as_ref().map_or(0, |p| p.amount.cents))
             .collect();
         let mut by_name: Vec<u32> = (0..devices.len() as u32).collect();
-        by_name.sort_by(|a, b| natural_cmp(&names[*a as usize], &names[*b as usize]));
+        sort_by(&mut by_name, |a, b| {
+            natural_cmp(&names[*a as usize], &names[*b as usize])
+        });
         let mut by_price = by_name.clone();
-        by_price.sort_by_key(|i| prices[*i as usize]);
+        sort_by_key(&mut by_price, |i| prices[*i as usize]);
         Index {
             fold,
             names,
@@ -167,7 +170,7 @@ impl Index {
                     .map(|score| (score, *i))
             })
             .collect();
-        scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+        sort_by_key(&mut scored, |(score, _)| std::cmp::Reverse(*score));
         scored.into_iter().map(|(_, i)| i).collect()
     }
 }
@@ -194,7 +197,9 @@ fn named_once<'a>(refs: impl Iterator<Item = &'a NamedRef>) -> Vec<(String, Stri
     let mut all: Vec<(String, String)> = refs
         .map(|r| (r.id.clone(), r.name.clone().unwrap_or_else(|| r.id.clone())))
         .collect();
-    all.sort_by(|a, b| natural_cmp(&a.1, &b.1).then_with(|| a.0.cmp(&b.0)));
+    sort_by(&mut all, |a, b| {
+        natural_cmp(&a.1, &b.1).then_with(|| a.0.cmp(&b.0))
+    });
     all.dedup();
     all
 }

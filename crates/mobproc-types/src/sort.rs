@@ -2,10 +2,10 @@
 //!
 //! The standard library's `sort_by` and `sort_by_key` are generic over the
 //! item type and the comparison, so each call site compiles its own copy of
-//! the sorting code: kilobytes of wasm each, about 26 KB (before `wasm-opt`)
-//! over the widget's eight call sites. Here only the positions are sorted,
-//! through one comparison behind a `&dyn`, and the items are then put in
-//! place by a small loop: the widget carries one sort.
+//! the sorting code, kilobytes of wasm each. Here only the positions are
+//! sorted, through one comparison behind a `&dyn`, and the items are then
+//! put in place by a small loop: the widget carries one sort (a whole
+//! upgrade fetched 6 KB gzip less when its call sites came here).
 
 use std::cmp::Ordering;
 

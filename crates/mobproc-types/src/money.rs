@@ -86,18 +86,16 @@ impl FromJson for Money {
 /// (the shortest decimal that reads back as the same amount).
 impl ToJson for Money {
     fn write_json(&self, out: &mut String) {
-        let (sign, cents) = if self.cents < 0 {
-            ("-", self.cents.unsigned_abs())
-        } else {
-            ("", self.cents.unsigned_abs())
-        };
-        out.push_str(sign);
+        if self.cents < 0 {
+            out.push('-');
+        }
+        let cents = self.cents.unsigned_abs();
         out.push_str(&(cents / 100).to_string());
         let fraction = cents % 100;
         if fraction != 0 {
             out.push('.');
             out.push(char::from(b'0' + (fraction / 10) as u8));
-            if fraction % 10 != 0 {
+            if !fraction.is_multiple_of(10) {
                 out.push(char::from(b'0' + (fraction % 10) as u8));
             }
         }
